@@ -1,0 +1,63 @@
+import type { PlanAnalysis } from '../core/analyse';
+import type { Range } from '../core/model/types';
+
+/** `ecoplan check --format json`, version 1. The shape is a public interface: keep it stable. */
+export interface JsonFileReport {
+  path: string;
+  level: string | null;
+  catalogue: string;
+  tasks: {
+    path: string;
+    title: string;
+    range: Range;
+    units: { name: string; role: 'lead' | 'support'; tagged: boolean }[];
+    vague: string[];
+    noUnit: boolean;
+  }[];
+  targets: {
+    indicator: string;
+    catalogueId: string | null;
+    surface: string;
+    op: string;
+    value: number | null;
+    unit: string | null;
+    year: number | null;
+    tagged: boolean;
+    range: Range;
+  }[];
+  diagnostics: { code: string; severity: string; message: string; range: Range }[];
+}
+
+export interface JsonReport {
+  version: 1;
+  files: JsonFileReport[];
+  summary: { files: number; tasks: number; errors: number; warnings: number };
+}
+
+export function fileReport(path: string, a: PlanAnalysis): JsonFileReport {
+  return {
+    path,
+    level: a.settings.level,
+    catalogue: a.settings.catalogue,
+    tasks: a.model.tasks.map((t) => ({
+      path: t.path,
+      title: t.title,
+      range: t.range,
+      units: t.units.map((u) => ({ name: u.name, role: u.role, tagged: u.tagged })),
+      vague: [...new Set(t.vague.map((v) => v.text))],
+      noUnit: t.noUnit,
+    })),
+    targets: a.model.targets.map((t) => ({
+      indicator: t.indicator,
+      catalogueId: t.catalogueId,
+      surface: t.surface,
+      op: t.op,
+      value: t.value,
+      unit: t.unit,
+      year: t.year,
+      tagged: t.tagged,
+      range: t.range,
+    })),
+    diagnostics: a.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+  };
+}

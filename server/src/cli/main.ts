@@ -1,0 +1,164 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { analysePlan } from '../core/analyse';
+import type { PlanLevel } from '../core/model/types';
+import type { Locale } from '../core/rules/rule';
+import { decodePlan } from './decode';
+import { fileReport, type JsonReport } from './jsonReport';
+
+const USAGE = `用法 / usage:
+  ecoplan check <文件或目录…> [--format text|json] [--catalogue ID] [--level 市|县] [--lang zh|en]
+
+目录下的所有 .md 和 .txt 文件都会被检查。/ Folders are searched for .md and .txt files.
+退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
+
+interface CheckArgs {
+  paths: string[];
+  format: 'text' | 'json';
+  catalogue?: string;
+  level?: PlanLevel;
+  locale: Locale;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CheckArgs {
+  const args: CheckArgs = { paths: [], format: 'text', locale: 'zh' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const [flag, inline] = a.split('=', 2);
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} 缺少取值 / needs a value`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = value();
+      if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / must be text or json: ${v}`);
+      args.format = v;
+    } else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
+    else if (a === '--level' || a.startsWith('--level=')) {
+      const v = value();
+      if (v !== '市' && v !== '县') throw new UsageError(`--level 只能是 市 或 县 / must be 市 or 县: ${v}`);
+      args.level = v;
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = value();
+      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
+      args.locale = v;
+    } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
+    else args.paths.push(a);
+  }
+  if (args.paths.length === 0) throw new UsageError('请给出要检查的文件或目录 / give files or folders to check');
+  return args;
+}
+
+const PLAN_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+
+function collectFiles(paths: string[], problems: string[]): string[] {
+  const files: string[] = [];
+  const walk = (p: string, explicit: boolean) => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      problems.push(`${p}: 无法访问 / cannot access (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return;
+    }
+    if (st.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = readdirSync(p).sort();
+      } catch (e) {
+        problems.push(`${p}: 无法读取目录 / cannot read folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+        return;
+      }
+      for (const name of entries) {
+        if (name === 'node_modules' || name.startsWith('.')) continue;
+        walk(join(p, name), false);
+      }
+    } else if (explicit || PLAN_EXTENSIONS.has(extname(p).toLowerCase())) files.push(p);
+  };
+  for (const p of paths) walk(p, true);
+  return files;
+}
+
+export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let args: CheckArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`ecoplan: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  const ioProblems: string[] = [];
+  const files = collectFiles(args.paths, ioProblems);
+  const report: JsonReport = { version: 1, files: [], summary: { files: 0, tasks: 0, errors: 0, warnings: 0 } };
+  const lines: string[] = [];
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      continue;
+    }
+    const decoded = decodePlan(bytes);
+    if (!decoded.ok) {
+      ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
+      continue;
+    }
+    const display = relative(process.cwd(), file) || file;
+    let analysis;
+    try {
+      analysis = analysePlan(decoded.text, {
+        uri: display,
+        format: extname(file).toLowerCase() === '.txt' ? 'text' : 'markdown',
+        catalogue: args.catalogue,
+        level: args.level,
+        locale: args.locale,
+      });
+    } catch (e) {
+      // A bug in a recogniser must not stop a batch review: report it and go on.
+      ioProblems.push(`${file}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+      continue;
+    }
+    report.files.push(fileReport(display, analysis));
+    report.summary.files++;
+    report.summary.tasks += analysis.model.tasks.length;
+    for (const d of analysis.diagnostics) {
+      if (d.severity === 'error') report.summary.errors++;
+      if (d.severity === 'warning') report.summary.warnings++;
+      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+    }
+  }
+  for (const p of ioProblems) err(`ecoplan: ${p}`);
+  if (args.format === 'json') out(JSON.stringify(report));
+  else {
+    for (const l of lines) out(l);
+    const s = report.summary;
+    out(
+      args.locale === 'en'
+        ? `${s.files} file(s), ${s.tasks} task(s): ${s.errors} error(s), ${s.warnings} warning(s)${ioProblems.length ? `, ${ioProblems.length} file(s) not read` : ''}`
+        : `共检查 ${s.files} 个文件、${s.tasks} 项任务:${s.errors} 个错误,${s.warnings} 个警告${ioProblems.length ? `,${ioProblems.length} 个文件无法读取` : ''}`,
+    );
+  }
+  if (ioProblems.length > 0) return 2;
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  if (command === 'check') return runCheck(rest, out, err);
+  if (command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  err(command ? `ecoplan: 未知命令 / unknown command: ${command}\n\n${USAGE}` : USAGE);
+  return 2;
+}

@@ -1,0 +1,73 @@
+import { foldWidth } from '../text/fold';
+import { allIndicators } from './load';
+import type { CatalogueEdition, NameEntry } from './types';
+
+/**
+ * Finds indicator names in running text. Keyed by the first two characters of every name,
+ * alias and former name, longest first, so a scan costs one map lookup per character.
+ */
+export class IndicatorNameIndex {
+  private readonly byPrefix = new Map<string, string[]>();
+  private readonly entries = new Map<string, NameEntry[]>();
+
+  /** `primary` is the plan's edition; other editions are consulted after it. */
+  constructor(readonly primary: CatalogueEdition, readonly others: CatalogueEdition[]) {
+    for (const edition of [primary, ...others.filter((e) => e.id !== primary.id)]) {
+      for (const ind of allIndicators(edition)) {
+        this.add(ind.name, { indicator: ind, edition, kind: 'name' });
+        for (const a of ind.aliases) this.add(a, { indicator: ind, edition, kind: 'alias' });
+        for (const f of ind.former) this.add(f, { indicator: ind, edition, kind: 'former' });
+      }
+    }
+    for (const list of this.byPrefix.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  private add(name: string, entry: NameEntry) {
+    const key = normaliseName(name);
+    if (key.length < 2) return;
+    const list = this.entries.get(key);
+    if (list) list.push(entry);
+    else {
+      this.entries.set(key, [entry]);
+      const prefix = key.slice(0, 2);
+      const names = this.byPrefix.get(prefix);
+      if (names) names.push(key);
+      else this.byPrefix.set(prefix, [key]);
+    }
+  }
+
+  /** Best entry for a name: the primary edition first, then canonical names before aliases before former names. */
+  resolve(name: string): NameEntry | null {
+    const list = this.entries.get(normaliseName(name));
+    if (!list) return null;
+    const rank = (e: NameEntry) => (e.edition.id === this.primary.id ? 0 : 10) + (e.kind === 'name' ? 0 : e.kind === 'alias' ? 1 : 2);
+    return [...list].sort((a, b) => rank(a) - rank(b))[0];
+  }
+
+  /** Longest name starting at `text[i]`, or null. */
+  matchAt(text: string, i: number): string | null {
+    const names = this.byPrefix.get(normaliseName(text.slice(i, i + 2)));
+    if (!names) return null;
+    for (const name of names) {
+      if (matchesAt(text, i, name)) return text.slice(i, i + name.length);
+    }
+    return null;
+  }
+
+  allNames(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
+/**
+ * Length-preserving folds only (bracket width, Ⅴ/V), so a match in the normalised text has the
+ * same offsets in the original. Ⅲ vs III differ in length: the data lists both spellings as aliases.
+ */
+export function normaliseName(s: string): string {
+  return foldWidth(s).replace(/[Ⅴ₂]/g, (c) => FOLD[c]);
+}
+const FOLD: Record<string, string> = { 'Ⅴ': 'V', '₂': '2' };
+
+function matchesAt(text: string, i: number, name: string): boolean {
+  return normaliseName(text.slice(i, i + name.length)) === name;
+}

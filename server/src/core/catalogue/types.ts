@@ -1,0 +1,51 @@
+import type { Comparison, PlanLevel } from '../model/types';
+
+export type Confidence = 'confirmed' | 'recalled' | 'excerpt' | 'unknown' | 'inherited';
+
+export interface Threshold {
+  scope?: PlanLevel;
+  terrain?: string;
+  citySize?: string;
+  op?: Exclude<Comparison, 'qualitative'>;
+  value?: number;
+  qualitative?: string;
+}
+
+export interface CatalogueIndicator {
+  id: string;
+  /** `29` or `7.2` for a sub-indicator. */
+  number: string;
+  name: string;
+  aliases: string[];
+  former: string[];
+  unit: string | null;
+  value: string | null;
+  thresholds: Threshold[];
+  direction: 'higher' | 'lower' | null;
+  binding: boolean | null;
+  applies: PlanLevel[];
+  only: string | null;
+  confidence: Confidence;
+  evidence: string | null;
+  source: string | null;
+  note: string | null;
+  domain: string | null;
+  parts: CatalogueIndicator[];
+  parent: CatalogueIndicator | null;
+}
+
+export interface CatalogueEdition {
+  id: string;
+  title: string;
+  document: string | null;
+  issued: string | null;
+  levels: PlanLevel[];
+  complete: boolean;
+  indicators: CatalogueIndicator[];
+}
+
+export interface NameEntry {
+  indicator: CatalogueIndicator;
+  edition: CatalogueEdition;
+  kind: 'name' | 'alias' | 'former';
+}

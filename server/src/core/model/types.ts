@@ -1,0 +1,175 @@
+/** LSP-compatible position: 0-based line, UTF-16 code unit offset in the line. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type PlanLevel = '市' | '县';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Comparison = '>=' | '<=' | '=' | '>' | '<' | 'qualitative';
+export type UnitRole = 'lead' | 'support';
+
+/** Kinds of top-level plan sections; decides whether numbered items below are tasks. */
+export type SectionKind = 'task' | 'guide' | 'target' | 'safeguard' | 'schedule' | 'other';
+
+export interface OutlineNode {
+  /** Outline path such as `三.(一).1`; headings without numbers carry their parent's path. */
+  path: string;
+  /** Marker as written in the official numbering (`三`, `(一)`, `1`, `(1)`), or '' for an unnumbered heading. */
+  marker: string;
+  /** 1 = 一、 2 = (一) 3 = 1. 4 = (1) 5 = ①; unnumbered headings are negative (above every numbering level). */
+  rank: number;
+  title: string;
+  /** The line that opens the node (heading or numbered line). */
+  range: Range;
+  /** Offsets of the node's own text: from its first line to the next outline line. */
+  ownStart: number;
+  ownEnd: number;
+  /** Offset where the node's subtree ends. */
+  end: number;
+  heading: boolean;
+  sectionKind: SectionKind;
+  children: OutlineNode[];
+  parent?: OutlineNode;
+}
+
+export interface ResponsibleUnit {
+  name: string;
+  role: UnitRole;
+  tagged: boolean;
+  range: Range;
+}
+
+export interface VaguePhrase {
+  text: string;
+  range: Range;
+}
+
+export type ClauseForm = 'labelled' | 'lead-support' | 'by-duty' | 'responsible' | 'table-cell' | 'tags';
+
+export interface ResponsibilityClause {
+  form: ClauseForm;
+  text: string;
+  range: Range;
+  units: ResponsibleUnit[];
+  vague: VaguePhrase[];
+}
+
+export interface Task {
+  path: string;
+  title: string;
+  /** The task's numbered line (or table row). */
+  range: Range;
+  /** All of the task's own text. */
+  fullRange: Range;
+  source: 'outline' | 'table';
+  clauses: ResponsibilityClause[];
+  /** Units of all clauses, in order, deduplicated; lead if lead in any clause. */
+  units: ResponsibleUnit[];
+  vague: VaguePhrase[];
+  noUnit: boolean;
+  /** Indexes into PlanModel.targets of the targets stated in the task's text. */
+  targets: number[];
+}
+
+export interface IndicatorTarget {
+  /** Canonical catalogue name when the name resolves, else the name as written. */
+  indicator: string;
+  /** Name as written. */
+  writtenName: string;
+  catalogueId: string | null;
+  /** How the written name matched the catalogue. */
+  match: 'name' | 'alias' | 'former' | 'other-edition' | null;
+  surface: string;
+  op: Comparison;
+  value: number | null;
+  /** Second value of a range target (`95%—98%`). */
+  upper?: number | null;
+  unit: string | null;
+  /** The requirement text of a qualitative target (`不减少、不降低`). */
+  text?: string;
+  year: number | null;
+  tagged: boolean;
+  range: Range;
+  nameRange: Range;
+  /** A tag that only names the indicator (`[[城镇污水处理率]]`) without a target. */
+  referenceOnly?: boolean;
+}
+
+export interface IndicatorTag {
+  name: string;
+  range: Range;
+  nameRange: Range;
+  /** Index into PlanModel.targets when the tag (or the prose after it) states a target. */
+  target: number | null;
+}
+
+export interface DepartmentTag {
+  name: string;
+  range: Range;
+  nameRange: Range;
+}
+
+/** A problem found while reading the text itself (malformed tags), turned into diagnostics by a rule. */
+export interface SyntaxProblem {
+  kind: 'unclosed-indicator-tag' | 'empty-indicator-tag' | 'unknown-operator' | 'missing-operator' | 'bad-value' | 'empty-department-tag' | 'unclosed-department-tag';
+  range: Range;
+  detail: string;
+}
+
+export interface PlanSettings {
+  level: PlanLevel | null;
+  catalogue: string;
+  terrain?: string;
+  citySize?: string;
+  period?: { from: number; to: number };
+  /** Where each setting came from, for messages. */
+  levelAssumed: boolean;
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown> | null;
+  range: Range;
+  error?: { message: string; range: Range };
+}
+
+export interface PlanModel {
+  uri: string;
+  text: string;
+  title: string | null;
+  titleRange: Range;
+  frontMatter: FrontMatter | null;
+  outline: OutlineNode[];
+  tasks: Task[];
+  clauses: ResponsibilityClause[];
+  targets: IndicatorTarget[];
+  indicatorTags: IndicatorTag[];
+  departmentTags: DepartmentTag[];
+  problems: SyntaxProblem[];
+  /** Inline rule control comments. */
+  directives: RuleDirective[];
+}
+
+export interface RuleDirective {
+  kind: 'disable-next-line' | 'disable' | 'enable' | 'disable-line';
+  codes: string[];
+  line: number;
+}
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: { message: string; range: Range; uri?: string }[];
+  data?: Record<string, unknown>;
+}

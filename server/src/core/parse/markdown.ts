@@ -1,0 +1,79 @@
+import type { Root, RootContent, Table } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+/**
+ * remark with GFM tables, YAML front matter, and CJK-friendly emphasis: plain CommonMark leaves
+ * `**1.强化生态空间管控。**严守…` unbolded because the closing `**` follows `。`.
+ */
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkCjkFriendly);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** What the plan reader needs from the Markdown tree, as offsets into the source. */
+export interface MarkdownFacts {
+  /** line → heading depth */
+  headings: Map<number, number>;
+  /** [start, end) offsets of text the recognisers must not read (code, HTML, front matter). */
+  masked: [number, number][];
+  htmlComments: { start: number; end: number; value: string }[];
+  tables: Table[];
+  /** line → text of a leading `strong` (a bold task title) */
+  boldStarts: Map<number, string>;
+  frontMatter: { value: string; start: number; end: number } | null;
+}
+
+export function emptyFacts(): MarkdownFacts {
+  return { headings: new Map(), masked: [], htmlComments: [], tables: [], boldStarts: new Map(), frontMatter: null };
+}
+
+export function collectMarkdownFacts(root: Root): MarkdownFacts {
+  const facts = emptyFacts();
+  const visit = (node: RootContent | Root) => {
+    const pos = node.position;
+    switch (node.type) {
+      case 'yaml':
+        if (pos) {
+          facts.frontMatter = { value: node.value, start: pos.start.offset!, end: pos.end.offset! };
+          facts.masked.push([pos.start.offset!, pos.end.offset!]);
+        }
+        return;
+      case 'code':
+      case 'inlineCode':
+        if (pos) facts.masked.push([pos.start.offset!, pos.end.offset!]);
+        return;
+      case 'html':
+        if (pos) {
+          facts.masked.push([pos.start.offset!, pos.end.offset!]);
+          if (node.value.startsWith('<!--')) facts.htmlComments.push({ start: pos.start.offset!, end: pos.end.offset!, value: node.value });
+        }
+        return;
+      case 'heading':
+        if (pos) facts.headings.set(pos.start.line - 1, node.depth);
+        break;
+      case 'table':
+        facts.tables.push(node);
+        return;
+      case 'paragraph': {
+        const first = node.children[0];
+        if (first && first.type === 'strong' && first.position) facts.boldStarts.set(first.position.start.line - 1, plainText(first));
+        break;
+      }
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
+  };
+  visit(root);
+  facts.masked.sort((a, b) => a[0] - b[0]);
+  return facts;
+}
+
+export function plainText(node: { type: string; value?: string; children?: unknown[] }): string {
+  if (typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if (!node.children) return '';
+  return (node.children as { type: string; value?: string; children?: unknown[] }[]).map(plainText).join('');
+}

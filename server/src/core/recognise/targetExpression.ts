@@ -1,0 +1,121 @@
+import type { Comparison } from '../model/types';
+
+/**
+ * The words drafters put between an indicator's name and its value, and after it:
+ *   城镇污水处理率达95%以上 / 不低于60 / 保持410千克/公顷以下 / ≥4.5% / 稳定在100% / 保持在95%—98%
+ * and the qualitative requirements: 面积不减少、性质不改变、功能不降低 / 完成上级规定的考核任务.
+ * All patterns are anchored (sticky) at the position right after the name and have bounded
+ * repetition, so recognising is linear in the text length.
+ */
+
+export interface TargetExpression {
+  op: Comparison;
+  value: number | null;
+  upper: number | null;
+  unit: string | null;
+  year: number | null;
+  text: string | null;
+  /** Length of the expression text from the start position. */
+  length: number;
+}
+
+const UNITS = [
+  '%', '%', '‰', '平方米/人', '平方米', '千克/公顷', '千克/亩', '公斤/亩', '吨标准煤/万元', '吨标煤/万元', '立方米/万元', '吨/万元',
+  'μg/m³', 'μg/m3', 'ug/m3', '微克/立方米', '公顷', '亩', '公里', '千米', '亿元', '万元', '个', '天', '家', '座', '处', '条', '人',
+];
+const UNIT_ALT = UNITS.map((u) => u.replace(/[/.^$*+?()[\]{}|]/g, '\\$&')).join('|');
+
+const NUMERIC = new RegExp(
+  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:全市|全县|全区|总体|平均)?(?:均|要|需|应|将|分别|必须|持续|力争|确保)?` +
+    String.raw`(?<verb>保持在|稳定在|保持|稳定|达到|达|提高到|提高至|提升到|提升至|增加到|增长到|增至|下降到|降低到|降至|降到|减少到|控制在|上升到|上升至|提高|提升|为|在|是)?` +
+    String.raw`(?<cmp>不低于|不少于|不小于|不高于|不超过|不大于|大于等于|小于等于|高于|低于|超过|大于|小于|≥|≤|>=|<=|≧|≦|＞|＜|>|<|=|=)?` +
+    String.raw`[\s\u3000]{0,2}(?<num>\d{1,9}(?:\.\d{1,6})?)[\s\u3000]{0,2}` +
+    String.raw`(?:(?<unit1>${UNIT_ALT})?[\s\u3000]{0,2}[-—–~~至到][\s\u3000]{0,2}(?<num2>\d{1,9}(?:\.\d{1,6})?)[\s\u3000]{0,2})?` +
+    String.raw`(?<unit>${UNIT_ALT})?[\s\u3000]{0,2}(?<suffix>及以上|以上|及以下|以下|以内)?`,
+  'y',
+);
+
+const QUALITATIVE = new RegExp(
+  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:均|要|须|必须|应|需|持续|确保|全面)?` +
+    String.raw`(?<q>(?:面积|数量)?不减少[^。;;\n]{0,30}|性质不改变[^。;;\n]{0,20}|功能不降低|不降低|不明显|` +
+    String.raw`完成(?:上级|国家|省|省级|市级)?(?:规定|下达)?的?(?:年度)?(?:考核|目标|管控|约束性)?(?:任务|目标)[^。;;\n]{0,24}|` +
+    String.raw`保持稳定或持续改善|稳定或持续改善|持续改善|逐年(?:提高|上升|增加|下降|降低|减少)|逐步(?:提高|下降|降低)|` +
+    String.raw`有效开展|全面实施|全面推行|制定实施|全面建立|建立健全|建立)`,
+  'y',
+);
+
+function cmpToOp(cmp: string | undefined): Comparison | null {
+  switch (cmp) {
+    case '不低于': case '不少于': case '不小于': case '大于等于': case '≥': case '>=': case '≧':
+      return '>=';
+    case '不高于': case '不超过': case '不大于': case '小于等于': case '≤': case '<=': case '≦':
+      return '<=';
+    case '高于': case '超过': case '大于': case '＞': case '>':
+      return '>';
+    case '低于': case '小于': case '＜': case '<':
+      return '<';
+    case '=':
+      return '=';
+    default:
+      return null;
+  }
+}
+
+const LOWERING_VERB = /^(下降到|降低到|降至|降到|减少到|控制在)$/;
+
+/**
+ * Read a target expression at `text[at]`. `direction` is the indicator's (higher/lower is better)
+ * and decides what a bare `达到95%` / `保持100%` means.
+ */
+export function readTargetExpression(text: string, at: number, direction: 'higher' | 'lower' | null): TargetExpression | null {
+  NUMERIC.lastIndex = at;
+  const m = NUMERIC.exec(text);
+  if (m && m.groups) {
+    const g = m.groups;
+    // A number needs something that makes it a target: a verb, a comparison, a unit or a suffix.
+    // `PM2.5浓度` must not read the `5` of a following name, and `率2023年` is a year, not a value.
+    const next = text.charCodeAt(at + m[0].length);
+    const runsOn = next >= 48 && next <= 57;
+    if ((g.verb || g.cmp || g.unit || g.unit1 || g.suffix) && !runsOn) {
+      const value = Number(g.num);
+      const upper = g.num2 !== undefined ? Number(g.num2) : null;
+      let op = cmpToOp(g.cmp);
+      if (!op) {
+        if (g.suffix === '以上' || g.suffix === '及以上') op = '>=';
+        else if (g.suffix) op = '<=';
+        else if (g.verb && LOWERING_VERB.test(g.verb)) op = direction === 'higher' ? '>=' : '<=';
+        else if (upper !== null) op = direction === 'lower' ? '<=' : '>=';
+        else if (g.verb === '为' || g.verb === '是') op = '=';
+        else op = direction === 'lower' ? '<=' : '>=';
+      }
+      // `≤5` after a range writes the bound; a range keeps its lower bound as the target value
+      const unit = g.unit ?? g.unit1 ?? null;
+      return {
+        op,
+        value: upper !== null && op === '<=' ? upper : value,
+        upper,
+        unit: unit === '%' ? '%' : unit,
+        year: g.year ? Number(g.year) : null,
+        text: null,
+        length: trimmedLength(m[0]),
+      };
+    }
+  }
+  QUALITATIVE.lastIndex = at;
+  const q = QUALITATIVE.exec(text);
+  if (q && q.groups) {
+    let len = trimmedLength(q[0]);
+    const qtext = q.groups.q.replace(/[,,、\s]+$/, '');
+    len -= q.groups.q.length - qtext.length;
+    return { op: 'qualitative', value: null, upper: null, unit: null, year: q.groups.year ? Number(q.groups.year) : null, text: qtext, length: len };
+  }
+  return null;
+}
+
+function trimmedLength(s: string): number {
+  let n = s.length;
+  while (n > 0 && /[\s\u3000]/.test(s[n - 1])) n--;
+  return n;
+}
+
+export const KNOWN_OPERATORS = ['≥', '≤', '>=', '<=', '≧', '≦', '＞', '＜', '>', '<', '='];

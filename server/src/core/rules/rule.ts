@@ -1,0 +1,36 @@
+import type { IndicatorNameIndex } from '../catalogue/nameIndex';
+import type { CatalogueEdition } from '../catalogue/types';
+import type { Diagnostic, LocalizedText, PlanModel, PlanSettings, Range, Severity } from '../model/types';
+
+export type Locale = 'zh' | 'en';
+
+export interface RuleContext {
+  model: PlanModel;
+  settings: PlanSettings;
+  edition: CatalogueEdition;
+  names: IndicatorNameIndex;
+  locale: Locale;
+}
+
+export interface Report {
+  range: Range;
+  message: LocalizedText;
+  related?: { message: LocalizedText; range: Range }[];
+  data?: Record<string, unknown>;
+  /** Overrides the rule's default severity for this finding (e.g. a rule resting on an unverified fact). */
+  severity?: Severity;
+}
+
+/** One diagnostic rule: a stable code, a default severity, and a doc page at docs/rules/<code>.md. */
+export interface Rule {
+  code: string;
+  defaultSeverity: Severity;
+  description: LocalizedText;
+  check(ctx: RuleContext, report: (r: Report) => void): void;
+}
+
+export function localize(text: LocalizedText, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+export type { Diagnostic };

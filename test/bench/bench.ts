@@ -1,0 +1,73 @@
+// `npm run bench`: analysis time per document (median of repeated runs) for the bundled samples,
+// the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
+// remark-parse alone on the same text.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { analysePlan } from '../../server/src/core/analyse';
+import { syntheticPlan } from '../support/synthetic';
+
+const plainRemark = unified().use(remarkParse);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, minRuns: number, budgetMs: number): number {
+  const runs: number[] = [];
+  const start = performance.now();
+  while (runs.length < minRuns || (performance.now() - start < budgetMs && runs.length < 200)) {
+    const t = performance.now();
+    fn();
+    runs.push(performance.now() - t);
+  }
+  return median(runs);
+}
+
+interface Row {
+  name: string;
+  kb: number;
+  analyse: number;
+  remark: number;
+}
+
+function bench(name: string, text: string, format: 'markdown' | 'text'): Row {
+  // warm up (JIT, name index)
+  for (let i = 0; i < 3; i++) analysePlan(text, { uri: name, format });
+  const analyse = time(() => analysePlan(text, { uri: name, format }), 5, 1500);
+  const remark = time(() => plainRemark.parse(text), 5, 1500);
+  return { name, kb: Buffer.byteLength(text) / 1024, analyse, remark };
+}
+
+const rows: Row[] = [];
+const samples = join(process.cwd(), 'samples');
+for (const f of existsSync(samples) ? readdirSync(samples).sort() : []) {
+  if (!/\.(md|txt)$/.test(f)) continue;
+  rows.push(bench(`samples/${f}`, readFileSync(join(samples, f), 'utf8'), f.endsWith('.txt') ? 'text' : 'markdown'));
+}
+const corpus = join(process.cwd(), '..', 'shared', 'corpus');
+if (existsSync(corpus)) {
+  for (const f of readdirSync(corpus).sort()) {
+    if (!f.endsWith('.txt')) continue;
+    const text = readFileSync(join(corpus, f), 'utf8');
+    rows.push(bench(`corpus/${f} (text)`, text, 'text'));
+    rows.push(bench(`corpus/${f} (as markdown)`, text, 'markdown'));
+  }
+} else {
+  console.log('(skipped: ../shared/corpus not found — real-plan figures need it)');
+}
+const big = syntheticPlan(1024 * 1024);
+const half = syntheticPlan(512 * 1024);
+rows.push(bench('synthetic 512 KB', half, 'markdown'));
+rows.push(bench('synthetic 1 MB', big, 'markdown'));
+
+console.log('| document | KB | analysis median ms | remark-parse alone ms | ratio |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.kb.toFixed(1)} | ${r.analyse.toFixed(2)} | ${r.remark.toFixed(2)} | ${(r.analyse / r.remark).toFixed(2)} |`);
+}
+const h = rows[rows.length - 2];
+const b = rows[rows.length - 1];
+console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
