@@ -136,7 +136,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
       node.parent = parent;
       const parentPath = parent ? parent.path : '';
       node.path = numbering ? (parentPath ? `${parentPath}.${numbering.marker}` : numbering.marker) : attachment ? node.marker : parentPath;
-      const own = rank <= 1 ? classifySection(node.title) : null;
+      const own = attachment ? 'other' : rank <= 1 ? classifySection(node.title) : null;
       node.sectionKind = own ?? parent?.sectionKind ?? 'other';
       (parent ? parent.children : outline).push(node);
       stack.push(node);

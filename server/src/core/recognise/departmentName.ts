@@ -12,7 +12,7 @@ const UNIT_ENDINGS = [
 ];
 
 const VAGUE_START = /^(各|其他|其它|相关|有关|属地|所在地|涉及)/;
-const VAGUE_ANYWHERE = /(相关|有关|责任)(部门|单位|镇|乡|街道)|各(级|地|部门|单位)|(市|县|区)(级|属|直)(各)?(部门|单位)/;
+const VAGUE_ANYWHERE = /(相关|有关|责任)(部门|单位|镇|乡|街道)|各(级|地|部门|单位)|(市|县|区)(级|属|直)(各)?(部门|单位)|成员单位/;
 
 export function stripTrailingParenGroup(name: string): string {
   // `市农合联执委会(市供销社)` is judged by `市农合联执委会`.

@@ -86,7 +86,7 @@ export function matchNumbering(line: string, from = 0): NumberingMatch | null {
     while (j < line.length && j - i < 3 && isAsciiDigit(line.charCodeAt(j))) j++;
     if (isAsciiDigit(line.charCodeAt(j))) return null; // a year or a long number, not a marker
     const sep = line[j];
-    if (sep === '、' || sep === '.') {
+    if (sep === '、') {
       return { rank: 3, marker: line.slice(i, j), start: i, textStart: skipSpace(line, j + 1) };
     }
     if (sep === '.') {

@@ -30,7 +30,7 @@ export interface VagueSpan {
   end: number;
 }
 
-const LABEL = /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|参与单位|主办单位|实施单位|落实单位|责任主体)\s*[::]\s*/;
+const LABEL = /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|参与单位|实施单位|落实单位|责任主体)\s*[::]\s*/;
 const LEAD_MARK = /(牵头负责|负责牵头|牵头)$/;
 const DUTY_MARK = /(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|配合实施|配合|协助|参与|负责落实|负责|落实)$/;
 
@@ -54,6 +54,11 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
       // an indicator tag, not a bracket
       const close = text.indexOf('】】', i + 2);
       if (close >= 0) i = close + 1;
+      continue;
+    }
+    if (c === '。') {
+      // an unclosed bracket in one sentence must not swallow the clauses of the next
+      stack.length = 0;
       continue;
     }
     if (c in OPEN_TO_CLOSE) {
@@ -159,7 +164,7 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
         text = text.slice(0, duty.index);
       }
     }
-    const pieces = splitTop(text, s, '、').map(trimPiece).filter((p) => p.text.length > 0);
+    const pieces = splitTop(text, s, '、').map(trimPiece).filter((p) => p.text.length > 0).flatMap(splitAndEvery);
     segs.push({ pieces, role });
   }
   if (!labelled && !cell && !anyLeadMark && !anyDutyMark) return null;
@@ -167,6 +172,7 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
   const units: UnitSpan[] = [];
   const vague: VagueSpan[] = [];
   let shapeless = 0;
+  let lastWasVague = false;
   for (const seg of segs) {
     for (const raw of seg.pieces) {
       for (const piece of splitEtc(raw)) {
@@ -189,11 +195,18 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
           name = name.slice(0, leadSuffix.index);
         }
         if (name.length === 0) continue;
-        if (!tagged && isVaguePhrase(name)) {
+        // a drafter's aside inside a clause (`以下均需各县市区政府落实,不再列出`) names nobody
+        if (!tagged && ASIDE.test(name) && (labelled || !looksLikeUnit(name))) continue;
+        if (!tagged && (isVaguePhrase(name) || (BARE_GENERIC.test(name) && lastWasVague))) {
+          lastWasVague = true;
           vague.push({ text: name, start: nameStart, end: nameStart + name.length });
           continue;
         }
-        if (!tagged && !looksLikeUnit(name)) shapeless++;
+        lastWasVague = false;
+        if (!tagged && !looksLikeUnit(name)) {
+          if (labelled && name.length > 15) continue;
+          shapeless++;
+        }
         units.push({
           name,
           role: explicitLead || seg.role === 'lead' ? 'lead' : seg.role === 'support' ? 'support' : ('list' as UnitRole),
@@ -218,6 +231,21 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
 
   const form: ClauseForm = cell ? 'table-cell' : labelled ? 'labelled' : anyLeadMark ? 'lead-support' : /按.{0,4}分工/.test(body) ? 'by-duty' : 'responsible';
   return { form, units, vague };
+}
+
+// `各县市区党委、政府`: the bare 政府 continues the distributive 各县市区 before it
+const BARE_GENERIC = /^(人民)?(政府|党委|管委会)$/;
+const ASIDE = /以下|均需|均由|不再|列出|落实|负责|做好|完成|其中/;
+
+/** `政府及各有关部门` → 政府 and 各有关部门: 及/和 before a non-specific phrase separates two parties. */
+function splitAndEvery(p: Piece): Piece[] {
+  // `各镇(街道、园区)按慈政办发〔2020〕96号文件要求`: what follows 按 is how, not who
+  const how = p.text.indexOf('按');
+  if (how > 1) p = { text: p.text.slice(0, how), start: p.start };
+  const m = /(及|和|以及)(各|相关|有关|其他)/.exec(p.text);
+  if (!m || m.index === 0) return [p];
+  const cut = m.index + m[1].length;
+  return [{ text: p.text.slice(0, m.index), start: p.start }, { text: p.text.slice(cut), start: p.start + cut }];
 }
 
 /** `A等市级相关部门` → unit A and vague 市级相关部门; `C等` → C. */
