@@ -261,7 +261,10 @@ function deriveTasks(outline: OutlineNode[], content: Map<OutlineNode, NodeConte
     let isTask = false;
     if (numbered) {
       if (c.clauses.length > 0) isTask = true;
-      else if (!insideTask && node.sectionKind === 'task' && node.rank > 1 && !numberedChildren) isTask = true;
+      else if (!insideTask && node.sectionKind === 'task' && node.rank > 1 && (!numberedChildren || (node.rank >= 3 && !subtreeHasClause(node, content)))) {
+        // `3.提升污水处理能力` with sub-points (1)(2) and no clauses below is one task, not three
+        isTask = true;
+      }
     }
     if (isTask) {
       const units = mergeUnitsOf(c.clauses);
@@ -283,6 +286,10 @@ function deriveTasks(outline: OutlineNode[], content: Map<OutlineNode, NodeConte
   };
   for (const node of outline) visit(node, false);
   return tasks;
+}
+
+function subtreeHasClause(node: OutlineNode, content: Map<OutlineNode, NodeContent>): boolean {
+  return node.children.some((c) => content.get(c)!.clauses.length > 0 || subtreeHasClause(c, content));
 }
 
 function trimEnd(text: string, end: number): number {
