@@ -149,8 +149,9 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     const tags = scanTags(lineText, lineStart);
     for (const p of tags.problems) problems.push({ kind: p.kind, range: index.range(p.start, p.end), detail: p.detail });
 
-    const lineClauses = findResponsibilityClauses(lineText, lineStart).map((m) => clauseToModel(m, text, index));
-    const clauseSpans = findResponsibilityClauses(lineText, lineStart).map((m) => [m.start, m.end] as const);
+    const clauseMatches = findResponsibilityClauses(lineText, lineStart);
+    const lineClauses = clauseMatches.map((m) => clauseToModel(m, text, index));
+    const clauseSpans = clauseMatches.map((m) => [m.start, m.end] as const);
     const looseTags: DepartmentTag[] = [];
     for (const d of tags.departments) {
       const tag: DepartmentTag = { name: d.name, range: index.range(d.start, d.end), nameRange: index.range(d.nameStart, d.nameStart + d.name.length) };

@@ -44,9 +44,9 @@ export class IndicatorNameIndex {
     return [...list].sort((a, b) => rank(a) - rank(b))[0];
   }
 
-  /** Longest name starting at `text[i]`, or null. */
+  /** Longest name starting at `text[i]`, or null. `text` must already be width-folded (text/fold.ts). */
   matchAt(text: string, i: number): string | null {
-    const names = this.byPrefix.get(normaliseName(text.slice(i, i + 2)));
+    const names = this.byPrefix.get(text.slice(i, i + 2));
     if (!names) return null;
     for (const name of names) {
       if (matchesAt(text, i, name)) return text.slice(i, i + name.length);
@@ -60,14 +60,13 @@ export class IndicatorNameIndex {
 }
 
 /**
- * Length-preserving folds only (bracket width, Ⅴ/V), so a match in the normalised text has the
- * same offsets in the original. Ⅲ vs III differ in length: the data lists both spellings as aliases.
+ * Width folding only, which is length-preserving, so a match in the folded text has the same
+ * offsets in the original. Spelling variants (Ⅲ/III, Ⅴ/V) are listed as aliases in the data.
  */
 export function normaliseName(s: string): string {
-  return foldWidth(s).replace(/[Ⅴ₂]/g, (c) => FOLD[c]);
+  return foldWidth(s);
 }
-const FOLD: Record<string, string> = { 'Ⅴ': 'V', '₂': '2' };
 
 function matchesAt(text: string, i: number, name: string): boolean {
-  return normaliseName(text.slice(i, i + name.length)) === name;
+  return text.startsWith(name, i);
 }

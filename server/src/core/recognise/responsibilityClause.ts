@@ -35,11 +35,13 @@ const LEAD_MARK = /(牵头负责|负责牵头|牵头)$/;
 const DUTY_MARK = /(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|配合实施|配合|协助|参与|负责落实|负责|落实)$/;
 
 // Input is width-folded (text/fold.ts), so only half-width brackets and the CJK ones remain.
-const OPEN_TO_CLOSE: Record<string, string> = { '(': ')', '〔': '〕', '【': '】' };
-function closes(open: string, c: string): boolean {
-  if (open === '(' || open === '(') return c === ')' || c === ')';
-  return OPEN_TO_CLOSE[open] === c;
-}
+const PAREN_OPEN = 0x28;
+const PAREN_CLOSE = 0x29;
+const TORTOISE_OPEN = 0x3014; // 〔
+const TORTOISE_CLOSE = 0x3015; // 〕
+const LENTICULAR_OPEN = 0x3010; // 【
+const LENTICULAR_CLOSE = 0x3011; // 】
+const FULL_STOP = 0x3002; // 。
 
 /**
  * Find clauses in `text` (one line, or a table cell); offsets returned are `base + index`.
@@ -47,38 +49,37 @@ function closes(open: string, c: string): boolean {
  */
 export function findResponsibilityClauses(text: string, base: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
-  const stack: { c: string; i: number }[] = [];
+  // char codes, not one-character strings: CJK characters are not interned, and this runs on every line
+  const stack: { c: number; i: number }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '【' && text[i + 1] === '【') {
-      // an indicator tag, not a bracket
+    const c = text.charCodeAt(i);
+    if (c === LENTICULAR_OPEN && text.charCodeAt(i + 1) === LENTICULAR_OPEN) {
+      // an indicator tag 【【…】】, not a bracket
       const close = text.indexOf('】】', i + 2);
       if (close >= 0) i = close + 1;
       continue;
     }
-    if (c === '。') {
+    if (c === FULL_STOP) {
       // an unclosed bracket in one sentence must not swallow the clauses of the next
       stack.length = 0;
       continue;
     }
-    if (c in OPEN_TO_CLOSE) {
+    if (c === PAREN_OPEN || c === TORTOISE_OPEN || c === LENTICULAR_OPEN) {
       stack.push({ c, i });
       if (stack.length > 16) stack.shift(); // pathological input: keep the scan linear
       continue;
     }
-    if (c === ')' || c === ')' || c === '〕' || c === '】') {
-      // pop to the nearest matching opener
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (closes(stack[k].c, c)) {
-          const open = stack[k];
-          stack.length = k;
-          if (k === 0) {
-            const m = parseClauseBody(text.slice(open.i + 1, i), base + open.i + 1, false);
-            if (m) out.push({ ...m, start: base + open.i, end: base + i + 1 });
-          }
-          break;
-        }
+    const opener = c === PAREN_CLOSE ? PAREN_OPEN : c === TORTOISE_CLOSE ? TORTOISE_OPEN : c === LENTICULAR_CLOSE ? LENTICULAR_OPEN : -1;
+    if (opener < 0) continue;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k].c !== opener) continue;
+      const open = stack[k];
+      stack.length = k;
+      if (k === 0) {
+        const m = parseClauseBody(text.slice(open.i + 1, i), base + open.i + 1, false);
+        if (m) out.push({ ...m, start: base + open.i, end: base + i + 1 });
       }
+      break;
     }
   }
   if (out.length === 0) {
