@@ -110,8 +110,9 @@ function applyDirectives(diagnostics: Diagnostic[], model: PlanModel): Diagnosti
     const codes = d.codes.length > 0 ? d.codes : [ALL];
     if (d.kind === 'disable-next-line') nextLine.set(d.line + 1, [...(nextLine.get(d.line + 1) ?? []), ...codes]);
     else if (d.kind === 'disable-line') nextLine.set(d.line, [...(nextLine.get(d.line) ?? []), ...codes]);
-    else if (d.kind === 'disable') for (const c of codes) if (!open.has(c)) open.set(c, d.line);
-    else
+    else if (d.kind === 'disable') {
+      for (const c of codes) if (!open.has(c)) open.set(c, d.line);
+    } else {
       for (const c of codes) {
         const keys = c === ALL ? [...open.keys()] : [c];
         for (const k of keys) {
@@ -120,6 +121,7 @@ function applyDirectives(diagnostics: Diagnostic[], model: PlanModel): Diagnosti
           open.delete(k);
         }
       }
+    }
   }
   for (const [c, from] of open) spans.push({ from, to: Infinity, codes: [c] });
   const hit = (codes: string[], code: string) => codes.includes(code) || codes.includes(ALL);

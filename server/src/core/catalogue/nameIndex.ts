@@ -7,7 +7,8 @@ import type { CatalogueEdition, NameEntry } from './types';
  * alias and former name, longest first, so a scan costs one map lookup per character.
  */
 export class IndicatorNameIndex {
-  private readonly byPrefix = new Map<string, string[]>();
+  /** keyed by the first two UTF-16 units as one number: no string is made per character scanned */
+  private readonly byPrefix = new Map<number, string[]>();
   private readonly entries = new Map<string, NameEntry[]>();
 
   /** `primary` is the plan's edition; other editions are consulted after it. */
@@ -29,7 +30,7 @@ export class IndicatorNameIndex {
     if (list) list.push(entry);
     else {
       this.entries.set(key, [entry]);
-      const prefix = key.slice(0, 2);
+      const prefix = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
       const names = this.byPrefix.get(prefix);
       if (names) names.push(key);
       else this.byPrefix.set(prefix, [key]);
@@ -46,7 +47,8 @@ export class IndicatorNameIndex {
 
   /** Longest name starting at `text[i]`, or null. `text` must already be width-folded (text/fold.ts). */
   matchAt(text: string, i: number): string | null {
-    const names = this.byPrefix.get(text.slice(i, i + 2));
+    if (i + 1 >= text.length) return null;
+    const names = this.byPrefix.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
     if (!names) return null;
     for (const name of names) {
       if (matchesAt(text, i, name)) return text.slice(i, i + name.length);

@@ -21,10 +21,29 @@ function remarkGfmTables(this: Processor) {
  * remark with GFM tables, YAML front matter, and CJK-friendly emphasis: plain CommonMark leaves
  * `**1.强化生态空间管控。**严守…` unbolded because the closing `**` follows `。`.
  */
-const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml']).use(remarkCjkFriendly);
+type MarkdownParser = { parse(text: string): unknown };
+
+function makeProcessor(tables: boolean, frontMatter: boolean, emphasis: boolean): MarkdownParser {
+  let p: Processor<Root> = unified().use(remarkParse) as unknown as Processor<Root>;
+  if (tables) p = p.use(remarkGfmTables) as unknown as Processor<Root>;
+  if (frontMatter) p = p.use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
+  if (emphasis) p = p.use(remarkCjkFriendly) as unknown as Processor<Root>;
+  return p;
+}
+
+// Each extension costs parse time on every keystroke; one that cannot match anything in the text
+// (no `|`, no leading `---`, no `*`/`_`) gives the same tree without it, so only the ones the text
+// can use are switched on.
+const processors = new Map<number, MarkdownParser>();
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  const tables = text.includes('|');
+  const frontMatter = text.startsWith('---');
+  const emphasis = text.includes('*') || text.includes('_');
+  const key = (tables ? 1 : 0) | (frontMatter ? 2 : 0) | (emphasis ? 4 : 0);
+  let p = processors.get(key);
+  if (!p) processors.set(key, (p = makeProcessor(tables, frontMatter, emphasis)));
+  return p.parse(text) as Root;
 }
 
 /** What the plan reader needs from the Markdown tree, as offsets into the source. */

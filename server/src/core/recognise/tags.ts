@@ -45,11 +45,13 @@ function isAsciiWord(code: number): boolean {
 export function scanTags(line: string, base: number): TagScan {
   const out: TagScan = { indicators: [], departments: [], problems: [] };
   const find = new NextIndex(line);
+  // cheap exits first: most lines have no tag at all
+  if (line.indexOf('[[') < 0 && line.indexOf('【【') < 0 && line.indexOf('@') < 0) return out;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if ((c === '[' && line[i + 1] === '[') || (c === '【' && line[i + 1] === '【')) {
+    const c = line.charCodeAt(i);
+    if ((c === 0x5b && line.charCodeAt(i + 1) === 0x5b) || (c === 0x3010 && line.charCodeAt(i + 1) === 0x3010)) {
       i = scanIndicatorTag(line, i, base, out, find) - 1;
-    } else if (c === '@' || c === '@') {
+    } else if (c === 0x40) {
       if (i > 0 && isAsciiWord(line.charCodeAt(i - 1))) continue; // an e-mail address
       i = scanDepartmentTag(line, i, base, out) - 1;
     }
