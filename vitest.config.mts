@@ -16,5 +16,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30000,
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

@@ -1,0 +1,109 @@
+import type { PlanAnalysis } from '../../server/src/core/analyse';
+
+/** Hand-checked annotation of one plan (test/corpus-truth/*.json, test/fixtures/samples-truth/*.json). */
+export interface Truth {
+  file: string;
+  tasks: { line: number; path: string; title: string; units: { name: string; role: 'lead' | 'support' }[]; vague: string[]; noUnit: boolean }[];
+  targets: { line: number; indicator: string; op: string; value: number | null; unit?: string | null; year?: number | null }[];
+  localTargets?: Truth['targets'];
+}
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  misses: string[];
+}
+
+function score(tp: number, fp: number, fn: number, misses: string[]): Score {
+  return { tp, fp, fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn), misses };
+}
+
+/** Compare an analysis with the truth: tasks by line, units by name within matched tasks, targets by line and indicator. */
+export function compare(truth: Truth, a: PlanAnalysis) {
+  const predicted = a.model.tasks;
+  const byLine = new Map(predicted.map((t) => [t.range.start.line, t]));
+  const truthLines = new Set(truth.tasks.map((t) => t.line));
+  const taskMiss: string[] = [];
+  let tTP = 0;
+  for (const t of truth.tasks) {
+    if (byLine.has(t.line)) tTP++;
+    else taskMiss.push(`missed task line ${t.line} ${t.path} ${t.title}`);
+  }
+  const taskFP = predicted.filter((p) => !truthLines.has(p.range.start.line));
+  for (const p of taskFP) taskMiss.push(`extra task line ${p.range.start.line} ${p.path} ${p.title}`);
+
+  let uTP = 0;
+  let uFP = 0;
+  let uFN = 0;
+  let roleOk = 0;
+  let vTP = 0;
+  let vFP = 0;
+  let vFN = 0;
+  const unitMiss: string[] = [];
+  for (const t of truth.tasks) {
+    const p = byLine.get(t.line);
+    const got = new Map((p?.units ?? []).map((u) => [u.name, u.role]));
+    const want = new Map(t.units.map((u) => [u.name, u.role]));
+    for (const [name, role] of want) {
+      if (got.has(name)) {
+        uTP++;
+        if (got.get(name) === role) roleOk++;
+        else unitMiss.push(`role line ${t.line} ${name}: want ${role}, got ${got.get(name)}`);
+      } else {
+        uFN++;
+        unitMiss.push(`missed unit line ${t.line} ${name}`);
+      }
+    }
+    for (const name of got.keys()) {
+      if (!want.has(name)) {
+        uFP++;
+        unitMiss.push(`extra unit line ${t.line} ${name}`);
+      }
+    }
+    const gotV = new Set((p?.vague ?? []).map((v) => v.text));
+    const wantV = new Set(t.vague);
+    for (const v of wantV) gotV.has(v) ? vTP++ : (vFN++, unitMiss.push(`missed vague line ${t.line} ${v}`));
+    for (const v of gotV) if (!wantV.has(v)) (vFP++, unitMiss.push(`extra vague line ${t.line} ${v}`));
+  }
+  for (const p of taskFP) uFP += p.units.length;
+
+  const allTruthTargets = [...truth.targets, ...(truth.localTargets ?? [])];
+  const key = (line: number, ind: string) => `${line}|${ind}`;
+  const got = new Map<string, PlanAnalysis['model']['targets'][number]>();
+  for (const t of a.model.targets) got.set(key(t.range.start.line, t.indicator), t);
+  const want = new Set(truth.targets.map((t) => key(t.line, t.indicator)));
+  const local = new Set((truth.localTargets ?? []).map((t) => key(t.line, t.indicator)));
+  let gTP = 0;
+  let gFN = 0;
+  let valueOk = 0;
+  const targetMiss: string[] = [];
+  for (const t of truth.targets) {
+    const p = got.get(key(t.line, t.indicator));
+    if (!p) {
+      gFN++;
+      targetMiss.push(`missed target line ${t.line} ${t.indicator} ${t.op} ${t.value}`);
+      continue;
+    }
+    gTP++;
+    if (p.op === t.op && p.value === t.value) valueOk++;
+    else targetMiss.push(`value line ${t.line} ${t.indicator}: want ${t.op} ${t.value}, got ${p.op} ${p.value}`);
+  }
+  let gFP = 0;
+  for (const [k, p] of got) {
+    if (want.has(k) || local.has(k)) continue;
+    gFP++;
+    targetMiss.push(`extra target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
+  }
+  void allTruthTargets;
+  return {
+    tasks: score(tTP, taskFP.length, truth.tasks.length - tTP, taskMiss),
+    units: score(uTP, uFP, uFN, unitMiss),
+    roles: uTP === 0 ? 1 : roleOk / uTP,
+    vague: score(vTP, vFP, vFN, []),
+    targets: score(gTP, gFP, gFN, targetMiss),
+    targetValues: gTP === 0 ? 1 : valueOk / gTP,
+  };
+}
