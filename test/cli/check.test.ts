@@ -19,6 +19,8 @@ const plan = [
   '2.提升污水处理能力。城镇污水处理率达95%以上。',
 ].join('\n');
 writeFileSync(join(dir, 'plan.txt'), plan);
+// The plan is a fragment: the coverage of binding indicators would flag most of the catalogue.
+writeFileSync(join(dir, 'ecoplan.config.json'), JSON.stringify({ level: '市', rules: { 'missing-binding-indicators': 'off' } }));
 
 describe('ecoplan check', () => {
   it('prints path:line:col severity code message and a summary, exit 1 on errors', () => {
@@ -37,7 +39,7 @@ describe('ecoplan check', () => {
   });
 
   it('prints the version-1 JSON shape exactly', () => {
-    const r = run([join(dir, 'plan.txt'), '--format', 'json', '--level', '市']);
+    const r = run([join(dir, 'plan.txt'), '--format', 'json']);
     const json = JSON.parse(r.out.join(''));
     json.files[0].path = 'plan.txt';
     const R = (l: number, c: number, l2: number, c2: number) => ({ start: { line: l, character: c }, end: { line: l2, character: c2 } });
@@ -66,11 +68,16 @@ describe('ecoplan check', () => {
             { indicator: '城镇污水处理率', catalogueId: json.files[0].targets[0].catalogueId, surface: '城镇污水处理率达95%以上', op: '>=', value: 95, unit: '%', year: null, tagged: false, range: R(2, 11, 2, 24) },
           ],
           diagnostics: [{ code: 'missing-responsible-unit', severity: 'error', message: '任务 二.2「提升污水处理能力」未明确责任单位', range: R(2, 0, 2, 25) }],
+          coverage: { binding: json.files[0].coverage.binding },
         },
       ],
       summary: { files: 1, tasks: 2, errors: 1, warnings: 0 },
     });
     expect(typeof json.files[0].targets[0].catalogueId).toBe('string');
+    // 城镇污水处理率 is the one binding indicator this fragment addresses
+    expect(json.files[0].coverage.binding.covered).toBe(1);
+    expect(json.files[0].coverage.binding.missing).not.toContain('城镇污水处理率');
+    expect(json.files[0].coverage.binding.missing.length).toBe(json.files[0].coverage.binding.total - 1);
   });
 
   it('decodes GB18030 and UTF-8 with BOM', () => {
@@ -86,6 +93,7 @@ describe('ecoplan check', () => {
 
   it('reports a binary file and a missing path, checks the rest, and exits 2', () => {
     const sub = mkdtempSync(join(tmpdir(), 'ecoplan-batch-'));
+    writeFileSync(join(sub, 'ecoplan.config.yaml'), 'level: 县\nrules:\n  missing-binding-indicators: off\n');
     writeFileSync(join(sub, 'a.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
     writeFileSync(join(sub, 'b.txt'), plan);
     writeFileSync(join(sub, 'ignored.docx'), 'x');

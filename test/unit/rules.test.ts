@@ -21,7 +21,10 @@ describe('rule set', () => {
 describe('inline rule control', () => {
   // line 0 title, 1 directive slot, 2 task 1, 3 task 2, 4 enable, 5 task 3 (one task per line, pasted text)
   const plan = (directive: string) => ['二、主要任务', directive, '1.加强信息公开。主动公开信息。', '2.推进绿色采购。扩大采购范围。', '<!-- ecoplan-enable -->', '3.推进宣传。开展活动。'].join('\n');
-  const lines = (text: string) => analyse(text, 'text').diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+  const lines = (text: string) =>
+    analyse(text, 'text')
+      .diagnostics.filter((d) => d.code === 'missing-responsible-unit')
+      .map((d) => `${d.code}@${d.range.start.line}`);
 
   it('reports every task without a directive', () => {
     expect(lines(plan(''))).toEqual(['missing-responsible-unit@2', 'missing-responsible-unit@3', 'missing-responsible-unit@5']);

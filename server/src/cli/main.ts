@@ -1,20 +1,22 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { analysePlan } from '../core/analyse';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
+import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from './config';
 import { decodePlan } from './decode';
+import { toSarif } from './sarif';
 import { fileReport, type JsonReport } from './jsonReport';
 
 const USAGE = `用法 / usage:
-  ecoplan check <文件或目录…> [--format text|json] [--catalogue ID] [--level 市|县] [--lang zh|en]
+  ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en]
 
 目录下的所有 .md 和 .txt 文件都会被检查。/ Folders are searched for .md and .txt files.
 退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
 
 interface CheckArgs {
   paths: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   catalogue?: string;
   level?: PlanLevel;
   locale: Locale;
@@ -35,7 +37,7 @@ function parseArgs(argv: string[]): CheckArgs {
     };
     if (a === '--format' || a.startsWith('--format=')) {
       const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / must be text or json: ${v}`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif / must be text, json or sarif: ${v}`);
       args.format = v;
     } else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
     else if (a === '--level' || a.startsWith('--level=')) {
@@ -96,6 +98,8 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   }
   const ioProblems: string[] = [];
   const files = collectFiles(args.paths, ioProblems);
+  const configCache = new Map<string, LoadedConfig>();
+  const reported = new Set<string>();
   const report: JsonReport = { version: 1, files: [], summary: { files: 0, tasks: 0, errors: 0, warnings: 0 } };
   const lines: string[] = [];
   for (const file of files) {
@@ -112,13 +116,28 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
       continue;
     }
     const display = relative(process.cwd(), file) || file;
+    // front matter > nearest ecoplan.config.* > command-line flags > defaults
+    const config = loadConfig(findConfig(dirname(file)), configCache);
+    for (const p of config.problems) if (!reported.has(p)) (reported.add(p), err(`ecoplan: ${p}`));
+    let directory = config.directory;
+    const fmDirectory = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(decoded.text.slice(0, 4000));
+    if (fmDirectory) {
+      const loaded = loadDirectoryFile(resolve(dirname(file), fmDirectory[1]));
+      for (const p of loaded.problems) err(`ecoplan: ${display}: ${p}`);
+      if (loaded.directory) directory = loaded.directory;
+    }
     let analysis;
     try {
       analysis = analysePlan(decoded.text, {
         uri: display,
         format: extname(file).toLowerCase() === '.txt' ? 'text' : 'markdown',
-        catalogue: args.catalogue,
-        level: args.level,
+        catalogue: config.settings.catalogue ?? args.catalogue,
+        level: config.settings.level ?? args.level,
+        terrain: config.settings.terrain,
+        citySize: config.settings.citySize,
+        period: config.settings.period,
+        rules: config.settings.rules,
+        directory,
         locale: args.locale,
       });
     } catch (e) {
@@ -137,6 +156,7 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   }
   for (const p of ioProblems) err(`ecoplan: ${p}`);
   if (args.format === 'json') out(JSON.stringify(report));
+  else if (args.format === 'sarif') out(JSON.stringify(toSarif(report, args.locale)));
   else {
     for (const l of lines) out(l);
     const s = report.summary;

@@ -1,10 +1,13 @@
 import { builtinEditions, defaultEditionId } from './catalogue/builtin';
 import { IndicatorNameIndex } from './catalogue/nameIndex';
 import type { CatalogueEdition } from './catalogue/types';
+import { builtinDirectory, type DepartmentDirectory } from './departments/directory';
 import type { Diagnostic, PlanLevel, PlanModel, PlanSettings, Severity } from './model/types';
 import { readPlan } from './readPlan';
 import { allRules } from './rules';
+import { bindingCoverage, type BindingCoverage } from './rules/missingBindingIndicators';
 import { localize, type Locale, type Rule } from './rules/rule';
+import { resolveSettings, type ExternalSettings } from './settings';
 
 export interface AnalyseOptions {
   uri: string;
@@ -12,8 +15,12 @@ export interface AnalyseOptions {
   /** Settings given outside the document (CLI flags, editor settings); front matter wins over them. */
   catalogue?: string;
   level?: PlanLevel;
+  terrain?: string;
+  citySize?: string;
+  period?: string;
   locale?: Locale;
   editions?: CatalogueEdition[];
+  directory?: DepartmentDirectory;
   /** Per-rule severity or 'off'. */
   rules?: Record<string, Severity | 'off'>;
 }
@@ -23,6 +30,7 @@ export interface PlanAnalysis {
   settings: PlanSettings;
   edition: CatalogueEdition;
   diagnostics: Diagnostic[];
+  coverage: BindingCoverage;
 }
 
 const indexCache = new Map<string, IndicatorNameIndex>();
@@ -42,40 +50,25 @@ function pickEdition(id: string | undefined, editions: CatalogueEdition[]): Cata
   return editions.find((e) => e.id === id) ?? editions.find((e) => e.id === defaultEditionId) ?? editions[0];
 }
 
-function frontMatterSettings(model: PlanModel): { level?: PlanLevel; catalogue?: string; terrain?: string; citySize?: string; period?: string } {
-  const eco = model.frontMatter?.data?.ecoplan;
-  if (!eco || typeof eco !== 'object') return {};
-  const e = eco as Record<string, unknown>;
-  return {
-    level: e.level === '市' || e.level === '县' ? e.level : undefined,
-    catalogue: typeof e.catalogue === 'string' ? e.catalogue : undefined,
-    terrain: typeof e.terrain === 'string' ? e.terrain : undefined,
-    citySize: typeof e.citySize === 'string' ? e.citySize : undefined,
-    period: typeof e.period === 'string' || typeof e.period === 'number' ? String(e.period) : undefined,
-  };
-}
-
 export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis {
   const editions = options.editions ?? builtinEditions;
   const locale = options.locale ?? 'zh';
-  // The catalogue edition can come from front matter, which is only known after reading; the
-  // front matter is tiny, so peek at it with a first cheap pass only when it names an edition.
+  const external: ExternalSettings = { catalogue: options.catalogue, level: options.level, terrain: options.terrain, citySize: options.citySize, period: options.period };
+  // The edition decides how names resolve, and the front matter can name it: guess it from the
+  // front matter's text, and read again in the rare case the guess was wrong.
   const peek = /^---\r?\n[\s\S]*?\bcatalogue:\s*["']?([\w-]+)/.exec(text.slice(0, 2000));
-  const edition = pickEdition(peek?.[1] ?? options.catalogue, editions);
-  const names = nameIndexFor(edition, editions);
-  const model = readPlan(text, { uri: options.uri, format: options.format, names });
-  const fm = frontMatterSettings(model);
-  const periodMatch = fm.period ? /^(\d{4})\s*[-—–~至]\s*(\d{4})$/.exec(fm.period) : null;
-  const settings: PlanSettings = {
-    level: fm.level ?? options.level ?? null,
-    catalogue: edition.id,
-    terrain: fm.terrain,
-    citySize: fm.citySize,
-    period: periodMatch ? { from: Number(periodMatch[1]), to: Number(periodMatch[2]) } : undefined,
-    levelAssumed: !fm.level && !options.level,
-  };
-  const diagnostics = runRules(allRules, { model, settings, edition, names, locale }, options.rules ?? {});
-  return { model, settings, edition, diagnostics };
+  let edition = pickEdition(peek?.[1] ?? options.catalogue, editions);
+  let names = nameIndexFor(edition, editions);
+  let model = readPlan(text, { uri: options.uri, format: options.format, names });
+  const { settings, problems } = resolveSettings(model, external, editions, defaultEditionId);
+  if (settings.catalogue !== edition.id) {
+    edition = pickEdition(settings.catalogue, editions);
+    names = nameIndexFor(edition, editions);
+    model = readPlan(text, { uri: options.uri, format: options.format, names });
+  }
+  const ctx = { model, settings, settingsProblems: problems, edition, names, directory: options.directory ?? builtinDirectory, locale };
+  const diagnostics = runRules(allRules, ctx, { ...(options.rules ?? {}) });
+  return { model, settings, edition, diagnostics, coverage: bindingCoverage(ctx) };
 }
 
 function runRules(rules: Rule[], ctx: Parameters<Rule['check']>[0], config: Record<string, Severity | 'off'>): Diagnostic[] {

@@ -1,12 +1,14 @@
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { IndicatorNameIndex } from './catalogue/nameIndex';
 import type {
   DepartmentTag,
   FrontMatter,
+  IndicatorMention,
   IndicatorTag,
   IndicatorTarget,
   OutlineNode,
   PlanModel,
+  Range,
   ResponsibilityClause,
   RuleDirective,
   SectionKind,
@@ -77,6 +79,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   const problems: SyntaxProblem[] = [];
   const targets: IndicatorTarget[] = [];
   const indicatorTags: IndicatorTag[] = [];
+  const indicatorMentions: IndicatorMention[] = [];
   const departmentTags: DepartmentTag[] = [];
   const clauses: ResponsibilityClause[] = [];
   const outline: OutlineNode[] = [];
@@ -183,7 +186,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
       indicatorTags.push({ name: t.name, range: index.range(t.start, t.end), nameRange: index.range(t.nameStart, t.nameStart + t.name.length), target: targetIndex });
     }
     const tagSpans = tags.indicators.map((t) => [t.start - lineStart, t.end - lineStart] as [number, number]);
-    for (const made of findProseTargets(lineText, lineStart, text, index, options.names, tagSpans)) {
+    for (const made of findProseTargets(lineText, lineStart, text, index, options.names, tagSpans, indicatorMentions)) {
       holder.targets.push(targets.push(made) - 1);
     }
   }
@@ -195,6 +198,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   for (const p of tableRead.problems) problems.push(p);
   for (const t of tableRead.indicatorTags) indicatorTags.push(t);
   for (const t of tableRead.departmentTags) departmentTags.push(t);
+  for (const m of tableRead.mentions) indicatorMentions.push(m);
 
   const tasks = deriveTasks(outline, content, text, index);
   const tableBase = targets.length - tableRead.targets.length;
@@ -215,6 +219,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     clauses,
     targets,
     indicatorTags,
+    indicatorMentions,
     departmentTags,
     problems,
     directives,
@@ -308,10 +313,24 @@ function readFrontMatter(text: string, facts: MarkdownFacts, index: LineIndex): 
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const at = bodyStart + (err.pos?.[0] ?? 0);
-    return { data: null, range, error: { message: err.message.split('\n')[0], range: index.range(at, Math.min(index.lineEnd(index.position(at).line), fm.end)) } };
+    return { data: null, range, keyRanges: {}, error: { message: err.message.split('\n')[0], range: index.range(at, Math.min(index.lineEnd(index.position(at).line), fm.end)) } };
   }
   const data = doc.toJS();
-  return { data: data && typeof data === 'object' && !Array.isArray(data) ? data : null, range };
+  const keyRanges: Record<string, Range> = {};
+  const eco = doc.get('ecoplan', true);
+  if (isMap(eco)) {
+    for (const item of eco.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : null;
+      const node = (item.value ?? item.key) as { range?: [number, number, number] } | null;
+      const keyNode = item.key as { range?: [number, number, number] } | null;
+      const r = node?.range ?? keyNode?.range;
+      if (key && r) keyRanges[key] = index.range(bodyStart + r[0], bodyStart + r[1]);
+    }
+  } else if (eco && (eco as { range?: [number, number] }).range) {
+    const r = (eco as { range: [number, number] }).range;
+    keyRanges[''] = index.range(bodyStart + r[0], bodyStart + r[1]);
+  }
+  return { data: data && typeof data === 'object' && !Array.isArray(data) ? data : null, range, keyRanges };
 }
 
 const DIRECTIVE = /<!--\s*ecoplan-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;

@@ -100,6 +100,13 @@ export interface IndicatorTarget {
   referenceOnly?: boolean;
 }
 
+/** A catalogue indicator named in the text (with or without a target): what "addresses" an indicator. */
+export interface IndicatorMention {
+  catalogueId: string;
+  name: string;
+  range: Range;
+}
+
 export interface IndicatorTag {
   name: string;
   range: Range;
@@ -134,6 +141,8 @@ export interface PlanSettings {
 export interface FrontMatter {
   data: Record<string, unknown> | null;
   range: Range;
+  /** Ranges of the `ecoplan:` keys' values (`level` → the range of `县`), for diagnostics at the offending line. */
+  keyRanges: Record<string, Range>;
   error?: { message: string; range: Range };
 }
 
@@ -148,6 +157,7 @@ export interface PlanModel {
   clauses: ResponsibilityClause[];
   targets: IndicatorTarget[];
   indicatorTags: IndicatorTag[];
+  indicatorMentions: IndicatorMention[];
   departmentTags: DepartmentTag[];
   problems: SyntaxProblem[];
   /** Inline rule control comments. */

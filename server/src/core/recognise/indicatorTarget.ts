@@ -1,6 +1,6 @@
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { NameEntry } from '../catalogue/types';
-import type { IndicatorTarget } from '../model/types';
+import type { IndicatorMention, IndicatorTarget } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { IndicatorTagMatch } from './tags';
 import { readTargetExpression, type TargetExpression } from './targetExpression';
@@ -72,6 +72,7 @@ export function findProseTargets(
   index: LineIndex,
   names: IndicatorNameIndex,
   skip: [number, number][],
+  mentions?: IndicatorMention[],
 ): IndicatorTarget[] {
   const out: IndicatorTarget[] = [];
   let s = 0;
@@ -84,6 +85,9 @@ export function findProseTargets(
     const first = acceptName(line, i, names);
     if (!first) continue;
     const chain: { name: string; at: number; entry: NameEntry | null }[] = [{ name: first, at: i, entry: names.resolve(first) }];
+    const mention = (c: (typeof chain)[number]) => {
+      if (mentions && c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
+    };
     let j = i + first.length;
     while ('、和及与'.includes(line[j] ?? '\0')) {
       const next = acceptName(line, j + 1, names);
@@ -94,6 +98,7 @@ export function findProseTargets(
     // `(EI)` / `(PM2.5)` after a name is part of how it is written
     const paren = /^[((][A-Za-z0-9.]{1,8}[))]/.exec(line.slice(j, j + 12));
     if (paren) j += paren[0].length;
+    for (const c of chain) mention(c);
     const expr = readTargetExpression(line, j, direction(chain[chain.length - 1].entry));
     if (!expr) {
       i = j - 1;

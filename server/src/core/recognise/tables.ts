@@ -1,6 +1,6 @@
 import type { Table } from 'mdast';
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
-import type { DepartmentTag, IndicatorTag, IndicatorTarget, ResponsibilityClause, SyntaxProblem, Task } from '../model/types';
+import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, ResponsibilityClause, SyntaxProblem, Task } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
 import { parseClauseBody, type ClauseMatch } from './responsibilityClause';
 import { findProseTargets, targetFromTag } from './indicatorTarget';
@@ -33,6 +33,7 @@ export interface TableRead {
   problems: SyntaxProblem[];
   indicatorTags: IndicatorTag[];
   departmentTags: DepartmentTag[];
+  mentions: IndicatorMention[];
   skipLines: Set<number>;
 }
 
@@ -57,7 +58,7 @@ function findColumn(columns: string[], patterns: RegExp[] | RegExp): number {
 }
 
 export function readTableTasks(work: string, index: LineIndex, gfm: Table[], names: IndicatorNameIndex, markdown: boolean): TableRead {
-  const out: TableRead = { tasks: [], targets: [], clauses: [], problems: [], indicatorTags: [], departmentTags: [], skipLines: new Set() };
+  const out: TableRead = { tasks: [], targets: [], clauses: [], problems: [], indicatorTags: [], departmentTags: [], mentions: [], skipLines: new Set() };
   for (const table of gfm) readGfmTable(table, work, index, names, out);
   readFlattenedTables(work, index, names, out, markdown);
   return out;
@@ -130,7 +131,7 @@ function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSe
       out.indicatorTags.push({ name: t.name, range: index.range(t.start, t.end), nameRange: index.range(t.nameStart, t.nameStart + t.name.length), target: ti });
     }
     const spans = tags.indicators.map((t) => [t.start - cell.start, t.end - cell.start] as [number, number]);
-    for (const made of findProseTargets(cell.text, cell.start, index.text, index, names, spans)) rowTargets.push(out.targets.push(made) - 1);
+    for (const made of findProseTargets(cell.text, cell.start, index.text, index, names, spans, out.mentions)) rowTargets.push(out.targets.push(made) - 1);
   }
 
   // An indicator table row: the indicator cell and its target value
@@ -209,6 +210,7 @@ function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, w
   const dir = entry ? (entry.indicator.direction ?? entry.indicator.parent?.direction ?? null) : null;
   const expr = readCellValue(valueCell.text, dir);
   if (!expr) return null;
+  void work;
   const nameStart = nameCell.start + nameCell.text.indexOf(written);
   const unit = expr.unit ?? (measureCell && measureCell.text.trim() !== '-' && measureCell.text.trim() !== '' ? measureCell.text.trim().replace(/\s+/g, '').replace('%', '%') : null);
   const target: IndicatorTarget = {
@@ -315,7 +317,7 @@ function readFlatRow(row: { line: number; text: string; start: number }[], indic
     }
   } else {
     for (const cell of cells.slice(1)) {
-      for (const made of findProseTargets(cell.text, cell.start, index.text, index, names, [])) rowTargets.push(out.targets.push(made) - 1);
+      for (const made of findProseTargets(cell.text, cell.start, index.text, index, names, [], out.mentions)) rowTargets.push(out.targets.push(made) - 1);
     }
   }
   const clauses: ResponsibilityClause[] = [];

@@ -1,8 +1,34 @@
+import { assumedSettings } from './assumedSettings';
+import { conflictingTargets } from './conflictingTargets';
 import { invalidSettings } from './invalidSettings';
 import { malformedTag } from './malformedTag';
+import { missingBindingIndicators } from './missingBindingIndicators';
 import { missingResponsibleUnit } from './missingResponsibleUnit';
+import { notApplicable } from './notApplicable';
+import { renamedIndicator } from './renamedIndicator';
 import type { Rule } from './rule';
+import { targetBelowThreshold } from './targetBelowThreshold';
+import { targetDirection } from './targetDirection';
+import { targetYearOutsidePeriod } from './targetYearOutsidePeriod';
+import { unitMismatch } from './unitMismatch';
+import { unknownDepartment } from './unknownDepartment';
 import { unknownIndicator } from './unknownIndicator';
 import { vagueResponsibility } from './vagueResponsibility';
 
-export const allRules: Rule[] = [missingResponsibleUnit, vagueResponsibility, malformedTag, unknownIndicator, invalidSettings];
+export const allRules: Rule[] = [
+  missingResponsibleUnit,
+  vagueResponsibility,
+  malformedTag,
+  unknownIndicator,
+  renamedIndicator,
+  targetBelowThreshold,
+  targetDirection,
+  unitMismatch,
+  notApplicable,
+  conflictingTargets,
+  missingBindingIndicators,
+  unknownDepartment,
+  targetYearOutsidePeriod,
+  invalidSettings,
+  assumedSettings,
+];

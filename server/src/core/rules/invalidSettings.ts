@@ -5,7 +5,8 @@ export const invalidSettings: Rule = {
   code: 'invalid-settings',
   defaultSeverity: 'error',
   description: { zh: '方案设置(front matter)无效', en: 'Invalid plan settings (front matter)' },
-  check({ model }, report) {
+  check({ model, settingsProblems }, report) {
+    for (const p of settingsProblems) report({ range: p.range, message: p.message });
     const err = model.frontMatter?.error;
     if (err) {
       report({

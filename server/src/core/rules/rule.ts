@@ -1,5 +1,7 @@
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { CatalogueEdition } from '../catalogue/types';
+import type { DepartmentDirectory } from '../departments/directory';
+import type { SettingsProblem } from '../settings';
 import type { Diagnostic, LocalizedText, PlanModel, PlanSettings, Range, Severity } from '../model/types';
 
 export type Locale = 'zh' | 'en';
@@ -9,6 +11,8 @@ export interface RuleContext {
   settings: PlanSettings;
   edition: CatalogueEdition;
   names: IndicatorNameIndex;
+  directory: DepartmentDirectory;
+  settingsProblems: SettingsProblem[];
   locale: Locale;
 }
 

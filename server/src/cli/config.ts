@@ -1,0 +1,137 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { builtinDirectory, parseDirectoryEntries, type DepartmentDirectory } from '../core/departments/directory';
+import type { PlanLevel, Severity } from '../core/model/types';
+import { allRules } from '../core/rules';
+import type { ExternalSettings } from '../core/settings';
+
+export const CONFIG_NAMES = ['ecoplan.config.json', 'ecoplan.config.yaml', 'ecoplan.config.yml'];
+
+export interface LoadedConfig {
+  path: string | null;
+  settings: ExternalSettings;
+  directory: DepartmentDirectory;
+  /** Problems with the config or the files it points to, each as `file:line: message`. */
+  problems: string[];
+}
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
+
+/** The nearest `ecoplan.config.*` at or above `dir`, or null. */
+export function findConfig(dir: string): string | null {
+  let d = resolve(dir);
+  for (;;) {
+    for (const n of CONFIG_NAMES) {
+      const p = join(d, n);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+/** YAML is a superset of JSON, so one parser gives line numbers for both formats. */
+function parseWithLines(text: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  return { doc, lineOf };
+}
+
+export function loadConfig(path: string | null, cache = new Map<string, LoadedConfig>()): LoadedConfig {
+  const empty: LoadedConfig = { path, settings: {}, directory: builtinDirectory, problems: [] };
+  if (!path) return empty;
+  const hit = cache.get(path);
+  if (hit) return hit;
+  cache.set(path, empty);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    empty.problems.push(`${path}: 无法读取配置文件 / cannot read config (${(e as NodeJS.ErrnoException).code})`);
+    return empty;
+  }
+  const { doc, lineOf } = parseWithLines(text);
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    empty.problems.push(`${path}:${lineOf(err.pos[0])}: 配置文件格式错误,已使用默认设置 / invalid config, defaults used: ${err.message.split('\n')[0]}`);
+    return empty;
+  }
+  const root = doc.contents;
+  if (!isMap(root)) {
+    empty.problems.push(`${path}:1: 配置应为对象 / config must be an object`);
+    return empty;
+  }
+  const out: LoadedConfig = { path, settings: {}, directory: builtinDirectory, problems: [] };
+  for (const item of root.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : '';
+    const line = lineOf((item.key as { range?: number[] })?.range?.[0] ?? 0);
+    const where = `${path}:${line}`;
+    const value = item.value && isScalar(item.value) ? item.value.value : item.value;
+    const str = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    switch (key) {
+      case 'level':
+        if (str === '市' || str === '县') out.settings.level = str as PlanLevel;
+        else out.problems.push(`${where}: level 应为 市 或 县 / level must be 市 or 县`);
+        break;
+      case 'catalogue':
+      case 'terrain':
+      case 'citySize':
+      case 'period':
+        if (str !== null) out.settings[key] = str;
+        else out.problems.push(`${where}: ${key} 应为字符串 / ${key} must be a string`);
+        break;
+      case 'departments': {
+        if (str === null) {
+          out.problems.push(`${where}: departments 应为文件路径 / departments must be a file path`);
+          break;
+        }
+        const file = isAbsolute(str) ? str : join(dirname(path), str);
+        const loaded = loadDirectoryFile(file);
+        out.problems.push(...loaded.problems);
+        if (loaded.directory) out.directory = loaded.directory;
+        break;
+      }
+      case 'rules': {
+        const rules: Record<string, Severity | 'off'> = {};
+        if (!isMap(item.value)) {
+          out.problems.push(`${where}: rules 应为 规则: 级别 的对象 / rules must map codes to severities`);
+          break;
+        }
+        for (const r of item.value.items) {
+          const code = isScalar(r.key) ? String(r.key.value) : '';
+          const sev = isScalar(r.value) ? String(r.value.value) : '';
+          const rl = lineOf((r.key as { range?: number[] })?.range?.[0] ?? 0);
+          if (!allRules.some((x) => x.code === code)) out.problems.push(`${path}:${rl}: 未知规则 / unknown rule: ${code}`);
+          else if (!SEVERITIES.includes(sev)) out.problems.push(`${path}:${rl}: ${code} 的级别应为 ${SEVERITIES.join('|')} / severity must be ${SEVERITIES.join('|')}`);
+          else rules[code] = sev as Severity | 'off';
+        }
+        out.settings.rules = rules;
+        break;
+      }
+      default:
+        out.problems.push(`${where}: 未知配置项 / unknown key: ${key} (${KEYS.join(', ')})`);
+    }
+  }
+  cache.set(path, out);
+  return out;
+}
+
+export function loadDirectoryFile(file: string): { directory: DepartmentDirectory | null; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { directory: null, problems: [`${file}: 无法读取部门名录 / cannot read department directory (${(e as NodeJS.ErrnoException).code})`] };
+  }
+  const { doc, lineOf } = parseWithLines(text);
+  if (doc.errors.length > 0) {
+    return { directory: null, problems: [`${file}:${lineOf(doc.errors[0].pos[0])}: 部门名录格式错误,已使用内置名录 / invalid directory, built-in list used: ${doc.errors[0].message.split('\n')[0]}`] };
+  }
+  const { entries, errors } = parseDirectoryEntries(doc.toJS(), file);
+  const problems = errors.map((e) => `${file}: ${e.index >= 0 ? `第 ${e.index + 1} 项 / entry ${e.index + 1}: ` : ''}${e.message}`);
+  return { directory: builtinDirectory.withEntries(entries), problems };
+}

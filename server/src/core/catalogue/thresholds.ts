@@ -1,0 +1,50 @@
+import type { PlanSettings } from '../model/types';
+import type { CatalogueIndicator, Threshold } from './types';
+
+export interface ApplicableThreshold {
+  threshold: Threshold;
+  /** What the choice rested on, for messages: `市`, `山区`, `大城市` … */
+  qualifier: string | null;
+}
+
+/**
+ * The threshold of an indicator for this plan: scope (市/县), terrain and city size must match
+ * where the threshold names them. When an indicator only has qualified thresholds (林草覆盖率 by
+ * terrain) and the plan does not say which applies, there is no threshold: rules stay silent
+ * rather than guess.
+ */
+export function applicableThreshold(ind: CatalogueIndicator, settings: PlanSettings): ApplicableThreshold | null {
+  const level = settings.level ?? '市';
+  const candidates = ind.thresholds.filter(
+    (t) => (t.scope === undefined || t.scope === level) && (t.terrain === undefined || t.terrain === settings.terrain) && (t.citySize === undefined || t.citySize === settings.citySize),
+  );
+  if (candidates.length === 0) return null;
+  // the most specific match wins: terrain/citySize-qualified before scope-qualified before default
+  const rank = (t: Threshold) => (t.terrain || t.citySize ? 0 : t.scope ? 1 : 2);
+  candidates.sort((a, b) => rank(a) - rank(b));
+  const t = candidates[0];
+  return { threshold: t, qualifier: t.terrain ?? t.citySize ?? t.scope ?? null };
+}
+
+export function directionOf(ind: CatalogueIndicator): 'higher' | 'lower' | null {
+  return ind.direction ?? ind.parent?.direction ?? null;
+}
+
+export function bindingOf(ind: CatalogueIndicator): boolean | null {
+  return ind.binding ?? ind.parent?.binding ?? null;
+}
+
+export function appliesTo(ind: CatalogueIndicator): CatalogueIndicator['applies'] {
+  return ind.applies.length > 0 ? ind.applies : (ind.parent?.applies ?? []);
+}
+
+/** A fact is verified when the indicator (or the part's parent) is `confirmed` by a source. */
+export function isVerified(ind: CatalogueIndicator): boolean {
+  return ind.confidence === 'confirmed' || (ind.confidence === 'unknown' && ind.parent?.confidence === 'confirmed');
+}
+
+export function formatThreshold(t: Threshold, unit: string | null): string {
+  if (t.qualitative) return t.qualitative;
+  const op = t.op === '>=' ? '≥' : t.op === '<=' ? '≤' : (t.op ?? '');
+  return `${op}${t.value}${unit && unit !== '-' ? unit : ''}`;
+}

@@ -1,0 +1,81 @@
+import builtinDirectoryData from '../../../../data/departments/builtin.yaml';
+
+export interface Department {
+  name: string;
+  aliases: string[];
+  parent: string | null;
+  /** Where the entry comes from: `builtin` or the path of a jurisdiction's directory file. */
+  source: string;
+}
+
+interface RawEntry {
+  name?: unknown;
+  aliases?: unknown;
+  parent?: unknown;
+}
+
+const LEVEL_PREFIXES = ['市', '县', '区'];
+
+function expand(template: string): string[] {
+  return template.includes('{级}') ? LEVEL_PREFIXES.map((p) => template.replaceAll('{级}', p)) : [template];
+}
+
+/**
+ * Department names and their short forms. The built-in list covers the usual departments after
+ * the 2018 reform; a jurisdiction's own file (name, aliases, parent) adds to it and wins over it.
+ */
+export class DepartmentDirectory {
+  private readonly byName = new Map<string, Department>();
+  readonly departments: Department[] = [];
+
+  constructor(
+    entries: Department[],
+    /** True when a jurisdiction's own directory is configured, not only the built-in list. */
+    readonly configured: boolean,
+  ) {
+    for (const d of entries) this.add(d);
+  }
+
+  private add(d: Department) {
+    this.departments.push(d);
+    for (const n of [d.name, ...d.aliases]) this.byName.set(n, d);
+  }
+
+  resolve(name: string): Department | null {
+    return this.byName.get(name) ?? null;
+  }
+
+  allNames(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  withEntries(entries: Department[]): DepartmentDirectory {
+    return new DepartmentDirectory([...this.departments, ...entries], true);
+  }
+}
+
+export function parseDirectoryEntries(raw: unknown, source: string): { entries: Department[]; errors: { index: number; message: string }[] } {
+  const list = raw && typeof raw === 'object' && 'departments' in raw ? (raw as { departments: unknown }).departments : raw;
+  const entries: Department[] = [];
+  const errors: { index: number; message: string }[] = [];
+  if (!Array.isArray(list)) return { entries, errors: [{ index: -1, message: 'expected a list of departments (`departments:` with name, aliases, parent)' }] };
+  list.forEach((e: RawEntry, index) => {
+    if (!e || typeof e.name !== 'string' || e.name.trim() === '') {
+      errors.push({ index, message: 'each department needs a `name`' });
+      return;
+    }
+    const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a): a is string => typeof a === 'string') : [];
+    for (const name of expand(e.name)) {
+      const i = expand(e.name).indexOf(name);
+      entries.push({
+        name,
+        aliases: aliases.flatMap((a) => (a.includes('{级}') ? [expand(a)[i]] : [a])),
+        parent: typeof e.parent === 'string' ? e.parent : null,
+        source,
+      });
+    }
+  });
+  return { entries, errors };
+}
+
+export const builtinDirectory = new DepartmentDirectory(parseDirectoryEntries(builtinDirectoryData, 'builtin').entries, false);

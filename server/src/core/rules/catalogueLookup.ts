@@ -1,0 +1,28 @@
+import { allIndicators } from '../catalogue/load';
+import type { CatalogueEdition, CatalogueIndicator } from '../catalogue/types';
+import type { IndicatorTarget } from '../model/types';
+import type { RuleContext } from './rule';
+
+const byIdCache = new WeakMap<CatalogueEdition, Map<string, CatalogueIndicator>>();
+
+export function indicatorsById(edition: CatalogueEdition): Map<string, CatalogueIndicator> {
+  let m = byIdCache.get(edition);
+  if (!m) {
+    m = new Map(allIndicators(edition).map((i) => [i.id, i]));
+    byIdCache.set(edition, m);
+  }
+  return m;
+}
+
+/** The plan edition's entry for a target's indicator (by stable id across editions), or null. */
+export function indicatorOf(target: IndicatorTarget, ctx: RuleContext): CatalogueIndicator | null {
+  if (!target.catalogueId) return null;
+  return indicatorsById(ctx.edition).get(target.catalogueId) ?? null;
+}
+
+export function editionLabel(ctx: RuleContext): string {
+  const m = /(\d{4})/.exec(ctx.edition.id);
+  return m ? `${m[1]} 版` : ctx.edition.title;
+}
+
+export const LEVEL_EN: Record<string, string> = { 市: 'city', 县: 'county' };

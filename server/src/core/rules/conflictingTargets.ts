@@ -1,0 +1,46 @@
+import type { IndicatorTarget } from '../model/types';
+import type { Rule } from './rule';
+import { formatTarget } from './targetBelowThreshold';
+
+/**
+ * The same indicator given different targets in one plan (the table says ≥96, the text says 100%).
+ * Targets for different years are not a conflict; a target with no year conflicts with any.
+ */
+export const conflictingTargets: Rule = {
+  code: 'conflicting-targets',
+  defaultSeverity: 'warning',
+  description: { zh: '同一指标的目标前后不一致', en: 'Different targets for the same indicator' },
+  check(ctx, report) {
+    const groups = new Map<string, IndicatorTarget[]>();
+    for (const t of ctx.model.targets) {
+      if (t.op === 'qualitative' || t.value === null) continue;
+      const key = t.catalogueId ?? `name:${t.indicator}`;
+      const g = groups.get(key);
+      if (g) g.push(t);
+      else groups.set(key, [t]);
+    }
+    const signature = (t: IndicatorTarget) => `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}`;
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      // compare distinct statements, not every pair of targets: a long plan repeating one target
+      // stays linear, and each target points at (at most five) differing statements
+      const distinct = new Map<string, IndicatorTarget>();
+      for (const t of group) if (!distinct.has(signature(t))) distinct.set(signature(t), t);
+      if (distinct.size < 2) continue;
+      const reps = [...distinct.values()];
+      for (const t of group) {
+        const others = reps
+          .filter((o) => signature(o) !== signature(t) && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year))
+          .slice(0, 5);
+        if (others.length === 0) continue;
+        const list = others.map((o) => `${formatTarget(o)}(第 ${o.range.start.line + 1} 行)`).join('、');
+        const listEn = others.map((o) => `${formatTarget(o)} (line ${o.range.start.line + 1})`).join(', ');
+        report({
+          range: t.range,
+          message: { zh: `${t.indicator} 的目标 ${formatTarget(t)} 与本方案其他处不一致:${list}`, en: `${t.indicator}: target ${formatTarget(t)} differs from elsewhere in the plan: ${listEn}` },
+          related: others.map((o) => ({ range: o.range, message: { zh: `${t.indicator} 目标 ${formatTarget(o)}`, en: `${t.indicator} target ${formatTarget(o)}` } })),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,60 @@
+import { compareUnits } from '../catalogue/measureUnits';
+import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
+import type { IndicatorTarget } from '../model/types';
+import { editionLabel, indicatorOf, LEVEL_EN } from './catalogueLookup';
+import type { Rule } from './rule';
+
+const OP = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' } as const;
+
+export function formatTarget(t: IndicatorTarget, value = t.value, unit = t.unit): string {
+  if (t.op === 'qualitative') return t.text ?? t.surface;
+  return `${OP[t.op]}${value}${unit ?? ''}`;
+}
+
+/**
+ * A target weaker than the edition's threshold for the plan's level/terrain/city size. Binding
+ * (约束性) indicators give an error, reference (参考性) ones a warning; a threshold no source has
+ * confirmed never gives more than a warning, and the message says it is unverified.
+ */
+export const targetBelowThreshold: Rule = {
+  code: 'target-below-threshold',
+  defaultSeverity: 'error',
+  description: { zh: '目标低于国家指标值', en: 'Target weaker than the national threshold' },
+  check(ctx, report) {
+    const level = ctx.settings.level ?? '市';
+    for (const t of ctx.model.targets) {
+      if (t.op === 'qualitative' || t.value === null) continue;
+      const ind = indicatorOf(t, ctx);
+      if (!ind) continue;
+      const applicable = applicableThreshold(ind, ctx.settings);
+      if (!applicable || applicable.threshold.op === undefined || applicable.threshold.value === undefined) continue;
+      const th = applicable.threshold;
+      const units = compareUnits(t.unit, ind.unit);
+      if (units.kind === 'incompatible') continue; // unit-mismatch reports it
+      const value = units.kind === 'convertible' ? t.value * units.factor : t.value;
+      const thValue = th.value!;
+      // what the target guarantees, compared with what the threshold requires
+      let weaker = false;
+      if (th.op === '>=' || th.op === '>') weaker = (t.op === '>=' || t.op === '=' || t.op === '>') && (value < thValue || (th.op === '>' && value === thValue && t.op !== '>'));
+      else if (th.op === '<=' || th.op === '<') weaker = (t.op === '<=' || t.op === '=' || t.op === '<') && (value > thValue || (th.op === '<' && value === thValue && t.op !== '<'));
+      if (!weaker) continue;
+      const binding = bindingOf(ind);
+      const verified = isVerified(ind);
+      const attrZh = binding === true ? '约束性指标' : binding === false ? '参考性指标' : '指标';
+      const attrEn = binding === true ? 'binding indicator' : binding === false ? 'reference indicator' : 'indicator';
+      const scopeZh = `${editionLabel(ctx)}(${applicable.qualifier ?? level})`;
+      const thText = formatThreshold(th, ind.unit);
+      const converted = units.kind === 'convertible' ? `(折合 ${Math.round(value * 100) / 100}${ind.unit})` : '';
+      const convertedEn = units.kind === 'convertible' ? ` (= ${Math.round(value * 100) / 100}${ind.unit})` : '';
+      report({
+        range: t.range,
+        severity: !verified ? 'warning' : binding === true ? 'error' : 'warning',
+        message: {
+          zh: `${ind.name} 目标 ${formatTarget(t)}${converted} 低于 ${scopeZh}${attrZh} ${thText}${verified ? '' : '(该指标值尚未核实)'}`,
+          en: `${ind.name}: target ${formatTarget(t)}${convertedEn} is weaker than the ${ctx.edition.id} (${applicable.qualifier ?? LEVEL_EN[level]}) ${attrEn} ${thText}${verified ? '' : ' (threshold not yet verified)'}`,
+        },
+        data: { indicatorId: ind.id, threshold: th, verified, raiseTo: { op: th.op, value: thValue, unit: ind.unit } },
+      });
+    }
+  },
+};

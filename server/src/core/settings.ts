@@ -1,0 +1,76 @@
+import type { CatalogueEdition } from './catalogue/types';
+import type { LocalizedText, PlanLevel, PlanModel, PlanSettings, Range, Severity } from './model/types';
+
+/** Settings from outside the document: config file, CLI flags, editor settings (in that order of precedence). */
+export interface ExternalSettings {
+  catalogue?: string;
+  level?: PlanLevel;
+  terrain?: string;
+  citySize?: string;
+  period?: string;
+  rules?: Record<string, Severity | 'off'>;
+}
+
+export interface SettingsProblem {
+  message: LocalizedText;
+  range: Range;
+}
+
+export const TERRAINS = ['山区', '丘陵区', '平原地区', '干旱半干旱地区', '青藏高原地区'];
+export const CITY_SIZES = ['超大城市', '特大城市', '大城市', '中小城市'];
+const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
+const PERIOD = /^(\d{4})\s*[-—–~至]\s*(\d{4})$/;
+
+export function parsePeriod(p: string | undefined): { from: number; to: number } | undefined {
+  const m = p ? PERIOD.exec(p.trim()) : null;
+  return m ? { from: Number(m[1]), to: Number(m[2]) } : undefined;
+}
+
+/**
+ * The plan's settings: front matter `ecoplan:` first, then the external settings, then defaults
+ * (the newest complete national edition; level 市, flagged as assumed). Every invalid front-matter
+ * value is a problem at its own line, and is ignored.
+ */
+export function resolveSettings(model: PlanModel, external: ExternalSettings, editions: CatalogueEdition[], defaultEdition: string): { settings: PlanSettings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const fm = model.frontMatter;
+  const ranges = fm?.keyRanges ?? {};
+  const at = (key: string) => ranges[key] ?? fm?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const raw = fm?.data?.ecoplan;
+  let eco: Record<string, unknown> = {};
+  if (raw !== undefined && raw !== null) {
+    if (typeof raw === 'object' && !Array.isArray(raw)) eco = raw as Record<string, unknown>;
+    else problems.push({ range: at(''), message: { zh: 'ecoplan 设置应为键值对(level、catalogue、period 等)', en: 'ecoplan settings must be a mapping (level, catalogue, period …)' } });
+  }
+  for (const key of Object.keys(eco)) {
+    if (!KEYS.includes(key)) problems.push({ range: at(key), message: { zh: `未知的设置项「${key}」;可用:${KEYS.join('、')}`, en: `Unknown setting "${key}"; known: ${KEYS.join(', ')}` } });
+  }
+  const pick = <T extends string>(key: string, valid: (v: string) => v is T, describe: LocalizedText): T | undefined => {
+    const v = eco[key];
+    if (v === undefined || v === null) return undefined;
+    const s = String(v);
+    if (valid(s)) return s;
+    problems.push({ range: at(key), message: { zh: `${key} 的值「${s}」无效:${describe.zh}`, en: `Invalid ${key} "${s}": ${describe.en}` } });
+    return undefined;
+  };
+  const editionIds = editions.map((e) => e.id);
+  const level = pick('level', (v): v is PlanLevel => v === '市' || v === '县', { zh: '应为 市 或 县', en: 'must be 市 or 县' });
+  const catalogue = pick('catalogue', (v): v is string => editionIds.includes(v), { zh: `可用的指标体系:${editionIds.join('、')}`, en: `known catalogues: ${editionIds.join(', ')}` });
+  const terrain = pick('terrain', (v): v is string => TERRAINS.includes(v), { zh: `应为 ${TERRAINS.join('、')} 之一`, en: `must be one of ${TERRAINS.join(', ')}` });
+  const citySize = pick('citySize', (v): v is string => CITY_SIZES.includes(v), { zh: `应为 ${CITY_SIZES.join('、')} 之一`, en: `must be one of ${CITY_SIZES.join(', ')}` });
+  const period = pick('period', (v): v is string => !!parsePeriod(v) && parsePeriod(v)!.from <= parsePeriod(v)!.to, { zh: '应写成 2022-2024', en: 'write it as 2022-2024' });
+
+  const finalLevel = level ?? external.level ?? null;
+  const edition = catalogue ?? (external.catalogue && editionIds.includes(external.catalogue) ? external.catalogue : defaultEdition);
+  return {
+    settings: {
+      level: finalLevel,
+      catalogue: edition,
+      terrain: terrain ?? external.terrain,
+      citySize: citySize ?? external.citySize,
+      period: parsePeriod(period ?? external.period),
+      levelAssumed: finalLevel === null,
+    },
+    problems,
+  };
+}
