@@ -17,7 +17,11 @@ export const unknownDepartment: Rule = {
       for (const u of clause.units) {
         if (dir.resolve(u.name)) continue;
         names ??= dir.allNames();
-        const suggestions = closestNames(u.name, names, 3);
+        // suggest names of the same level (市… for 市…), not the 县/区 copies of the same department
+        const level = /^[市县区]/.test(u.name) ? u.name[0] : null;
+        const close = closestNames(u.name, level ? names.filter((n) => n[0] === level) : names, 6);
+        // one suggestion per department: an alias leads to its department's full name
+        const suggestions = [...new Set(close.map((n) => dir.resolve(n)?.name ?? n))].slice(0, 3);
         const hintZh = suggestions.length > 0 ? `;是否是:${suggestions.join('、')}?` : '';
         const hintEn = suggestions.length > 0 ? `; did you mean: ${suggestions.join(', ')}?` : '';
         report({
