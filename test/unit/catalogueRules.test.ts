@@ -39,10 +39,13 @@ describe('target-below-threshold', () => {
   });
 
   it('never makes an error of an unverified threshold, and says it is unverified', () => {
-    // 城镇人均公园绿地面积 (≥15) is `recalled` in the shipped 2019 data unless a source confirmed it
-    const found = check('target-below-threshold', ['1.推进绿化。城镇人均公园绿地面积达13平方米/人以上。(责任单位:市住建局)']);
-    expect(found.length).toBe(1);
-    expect(found[0]).toMatch(/^0:warning:城镇人均公园绿地面积 目标 ≥13平方米\/人 低于 2019 版\(市\)参考性指标 ≥15平方米\/人/);
+    // 城镇生活垃圾无害化处理率 is binding; its 市 value (≥95) is confirmed, its 县 value (≥80) only recalled
+    expect(check('target-below-threshold', ['1.治理。城镇生活垃圾无害化处理率达到90%以上。(责任单位:市城管局)'])).toEqual([
+      '0:error:城镇生活垃圾无害化处理率 目标 ≥90% 低于 2019 版(市)约束性指标 ≥95%',
+    ]);
+    expect(check('target-below-threshold', ['1.治理。城镇生活垃圾无害化处理率达到70%以上。(责任单位:县城管局)'], 'level: 县')).toEqual([
+      '0:warning:城镇生活垃圾无害化处理率 目标 ≥70% 低于 2019 版(县)约束性指标 ≥80%(该指标值尚未核实)',
+    ]);
   });
 
   it('is silent where the threshold depends on a terrain the plan does not state', () => {

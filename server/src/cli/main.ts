@@ -3,8 +3,8 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import { analysePlan } from '../core/analyse';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
-import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from './config';
-import { decodePlan } from './decode';
+import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+import { decodePlan } from '../node/decode';
 import { toSarif } from './sarif';
 import { fileReport, type JsonReport } from './jsonReport';
 

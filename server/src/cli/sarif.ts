@@ -1,9 +1,7 @@
 import { allRules } from '../core/rules';
-import type { Locale } from '../core/rules/rule';
+import { ruleDocUrl, type Locale } from '../core/rules/rule';
 import type { JsonReport } from './jsonReport';
 
-/** Where the rule pages are published; the pages themselves are docs/rules/<code>.md in this repository. */
-export const RULE_DOCS_BASE = 'https://github.com/ecoplan/ecoplan/blob/main/docs/rules/';
 
 const LEVEL: Record<string, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -22,7 +20,7 @@ export function toSarif(report: JsonReport, locale: Locale) {
               id: r.code,
               name: r.code,
               shortDescription: { text: locale === 'en' ? r.description.en : r.description.zh },
-              helpUri: `${RULE_DOCS_BASE}${r.code}.md`,
+              helpUri: ruleDocUrl(r.code),
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
             })),
           },

@@ -31,6 +31,8 @@ export interface PlanAnalysis {
   edition: CatalogueEdition;
   diagnostics: Diagnostic[];
   coverage: BindingCoverage;
+  directory: DepartmentDirectory;
+  names: IndicatorNameIndex;
 }
 
 const indexCache = new Map<string, IndicatorNameIndex>();
@@ -68,7 +70,7 @@ export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis
   }
   const ctx = { model, settings, settingsProblems: problems, edition, names, directory: options.directory ?? builtinDirectory, locale };
   const diagnostics = runRules(allRules, ctx, { ...(options.rules ?? {}) });
-  return { model, settings, edition, diagnostics, coverage: bindingCoverage(ctx) };
+  return { model, settings, edition, diagnostics, coverage: bindingCoverage(ctx), directory: ctx.directory, names };
 }
 
 function runRules(rules: Rule[], ctx: Parameters<Rule['check']>[0], config: Record<string, Severity | 'off'>): Diagnostic[] {

@@ -127,6 +127,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
         ownStart: lineStart,
         ownEnd: text.length,
         end: text.length,
+        lastLine: line,
         heading: depth !== undefined,
         sectionKind: 'other',
         children: [],
@@ -191,6 +192,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     }
   }
   for (const node of stack) node.end = text.length;
+  for (const node of allNodes) node.lastLine = Math.max(node.range.start.line, index.position(trimEnd(text, node.end)).line);
 
   // Table rows: tasks and targets of their own.
   for (const t of tableRead.targets) targets.push(t);

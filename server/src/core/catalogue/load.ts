@@ -31,7 +31,7 @@ function toIndicator(raw: Raw, editionId: string, number: string, parent: Catalo
     only: typeof raw.only === 'string' ? raw.only : (inherited.only ?? null),
     confidence: (typeof raw.confidence === 'string' ? raw.confidence : (inherited.confidence ?? 'unknown')) as Confidence,
     evidence: typeof raw.evidence === 'string' ? raw.evidence : null,
-    source: typeof raw.source === 'string' ? raw.source : (inherited.source ?? null),
+    source: typeof raw.source === 'string' ? raw.source : Array.isArray(raw.source) ? asStrings(raw.source).join('; ') : (inherited.source ?? null),
     note: typeof raw.note === 'string' ? raw.note : null,
     domain: inherited.domain ?? null,
     parts: [],

@@ -38,8 +38,12 @@ export function appliesTo(ind: CatalogueIndicator): CatalogueIndicator['applies'
   return ind.applies.length > 0 ? ind.applies : (ind.parent?.applies ?? []);
 }
 
-/** A fact is verified when the indicator (or the part's parent) is `confirmed` by a source. */
-export function isVerified(ind: CatalogueIndicator): boolean {
+/**
+ * A threshold is verified when a source confirmed it: its own `confidence` where the data gives
+ * one, else the indicator's (or, for a part without one, its parent's).
+ */
+export function isVerified(ind: CatalogueIndicator, threshold?: Threshold): boolean {
+  if (threshold?.confidence) return threshold.confidence === 'confirmed';
   return ind.confidence === 'confirmed' || (ind.confidence === 'unknown' && ind.parent?.confidence === 'confirmed');
 }
 

@@ -9,6 +9,8 @@ export interface Threshold {
   op?: Exclude<Comparison, 'qualitative'>;
   value?: number;
   qualitative?: string;
+  /** Overrides the indicator's confidence for this threshold only (e.g. 市 value confirmed, 县 value recalled). */
+  confidence?: Confidence;
 }
 
 export interface CatalogueIndicator {

@@ -31,6 +31,8 @@ export interface OutlineNode {
   ownEnd: number;
   /** Offset where the node's subtree ends. */
   end: number;
+  /** Last line with text in the node's subtree (for folding). */
+  lastLine: number;
   heading: boolean;
   sectionKind: SectionKind;
   children: OutlineNode[];

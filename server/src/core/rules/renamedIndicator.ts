@@ -20,7 +20,8 @@ export const renamedIndicator: Rule = {
           message: { zh: `「${written}」已更名为「${entry.indicator.name}」`, en: `"${written}" has been renamed "${entry.indicator.name}"` },
           data: { replacement: entry.indicator.name },
         });
-      } else if (entry.edition.id !== ctx.edition.id) {
+      } else if (entry.edition.id !== ctx.edition.id && ctx.edition.complete) {
+        // (an incomplete edition cannot say a name is not in it: stay silent)
         const inPlanEdition = indicatorsById(ctx.edition).get(entry.indicator.id);
         seen.add(key);
         report({

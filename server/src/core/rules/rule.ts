@@ -38,3 +38,10 @@ export function localize(text: LocalizedText, locale: Locale): string {
 }
 
 export type { Diagnostic };
+
+/** Where the rule pages are published; the pages themselves are docs/rules/<code>.md in this repository. */
+export const RULE_DOCS_BASE = 'https://github.com/ecoplan/ecoplan/blob/main/docs/rules/';
+
+export function ruleDocUrl(code: string): string {
+  return `${RULE_DOCS_BASE}${code}.md`;
+}

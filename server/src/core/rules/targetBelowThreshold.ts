@@ -39,7 +39,7 @@ export const targetBelowThreshold: Rule = {
       else if (th.op === '<=' || th.op === '<') weaker = (t.op === '<=' || t.op === '=' || t.op === '<') && (value > thValue || (th.op === '<' && value === thValue && t.op !== '<'));
       if (!weaker) continue;
       const binding = bindingOf(ind);
-      const verified = isVerified(ind);
+      const verified = isVerified(ind, th);
       const attrZh = binding === true ? '约束性指标' : binding === false ? '参考性指标' : '指标';
       const attrEn = binding === true ? 'binding indicator' : binding === false ? 'reference indicator' : 'indicator';
       const scopeZh = `${editionLabel(ctx)}(${applicable.qualifier ?? level})`;

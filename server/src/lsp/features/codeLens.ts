@@ -1,0 +1,30 @@
+import type { CodeLens, Connection } from 'vscode-languageserver/node';
+import type { OutlineNode, PlanModel } from '../../core/model/types';
+import type { PlanWorkspace } from '../planWorkspace';
+
+/** On each section that holds tasks: `12 项任务 · 2 项无责任单位`. */
+export function codeLenses(model: PlanModel): CodeLens[] {
+  const out: CodeLens[] = [];
+  const visit = (n: OutlineNode) => {
+    const inside = model.tasks.filter((t) => t.range.start.line > n.range.start.line && t.range.start.line <= n.lastLine);
+    const hasTaskChildren = n.children.some((c) => model.tasks.some((t) => t.range.start.line === c.range.start.line) || c.children.length > 0);
+    if (inside.length > 0 && hasTaskChildren && !model.tasks.some((t) => t.range.start.line === n.range.start.line)) {
+      const noUnit = inside.filter((t) => t.noUnit).length;
+      const vague = inside.filter((t) => !t.noUnit && t.units.length === 0).length;
+      const parts = [`${inside.length} 项任务`];
+      if (noUnit > 0) parts.push(`${noUnit} 项无责任单位`);
+      if (vague > 0) parts.push(`${vague} 项责任笼统`);
+      out.push({ range: n.range, command: { title: parts.join(' · '), command: '' } });
+    }
+    n.children.forEach(visit);
+  };
+  model.outline.forEach(visit);
+  return out;
+}
+
+export function registerCodeLens(connection: Connection, ws: PlanWorkspace) {
+  connection.onCodeLens(({ textDocument }) => {
+    const a = ws.analysisOf(textDocument.uri);
+    return a ? codeLenses(a.model) : null;
+  });
+}

@@ -1,0 +1,93 @@
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic as LspDiagnostic,
+  type TextDocuments,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../../core/model/types';
+import type { PlanAnalysis } from '../../core/analyse';
+import { ruleDocUrl } from '../../core/rules/rule';
+import type { PlanWorkspace } from '../planWorkspace';
+
+const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] {
+  return a.diagnostics.map((d) => ({
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    codeDescription: { href: ruleDocUrl(d.code) },
+    source: 'ecoplan',
+    message: d.message,
+    relatedInformation: d.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
+    data: d.data,
+  }));
+}
+
+/**
+ * Push diagnostics for open plans, debounced per document; a newer edit makes the pending
+ * analysis of the older version stale, and it is dropped rather than published. Clients that
+ * pull (`textDocument/diagnostic`, `workspace/diagnostic`) get the same results on request,
+ * including for plans in the workspace that are not open.
+ */
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: PlanWorkspace, opts: { push: () => boolean; delayMs: number }) {
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const publish = (doc: TextDocument) => {
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return; // stale: a newer edit is pending
+    const a = workspace.analysisOf(doc.uri);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
+  };
+
+  const schedule = (doc: TextDocument, delay: number) => {
+    if (!opts.push()) return;
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        publish(doc);
+      }, delay),
+    );
+  };
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, opts.delayMs));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    if (opts.push()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params) => {
+    const a = workspace.analysisOf(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: a ? toLspDiagnostics(params.textDocument.uri, a) : [] };
+  });
+
+  connection.languages.diagnostics.onWorkspace((_params, token) => {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const uri of workspace.allPlanUris()) {
+      if (token.isCancellationRequested) break;
+      if (documents.get(uri)) continue; // open documents are reported per document
+      const a = workspace.analysisOf(uri);
+      if (a) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a) });
+    }
+    return { items };
+  });
+
+  return {
+    refreshAll() {
+      workspace.invalidate();
+      for (const doc of documents.all()) schedule(doc, 0);
+    },
+  };
+}

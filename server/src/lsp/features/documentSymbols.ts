@@ -1,0 +1,47 @@
+import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
+import type { OutlineNode, Task } from '../../core/model/types';
+import type { PlanWorkspace } from '../planWorkspace';
+
+function lead(task: Task | undefined): string | undefined {
+  if (!task) return undefined;
+  const l = task.units.find((u) => u.role === 'lead');
+  return l ? `牵头:${l.name}` : task.noUnit ? '无责任单位' : task.vague.length > 0 ? task.vague[0].text : undefined;
+}
+
+/** The outline: sections, and tasks with their lead unit as detail. */
+export function documentSymbols(outline: OutlineNode[], tasks: Task[]): DocumentSymbol[] {
+  const byLine = new Map(tasks.filter((t) => t.source === 'outline').map((t) => [t.range.start.line, t]));
+  const convert = (n: OutlineNode): DocumentSymbol => {
+    const task = byLine.get(n.range.start.line);
+    const name = `${n.marker ? `${n.marker.startsWith('附件') ? '' : n.marker}${/^[一二三四五六七八九十百]+$/.test(n.marker) ? '、' : n.marker && !n.marker.startsWith('(') && !n.marker.startsWith('附件') ? '.' : ''}` : ''}${n.title || n.marker}`;
+    const range = { start: { line: n.range.start.line, character: 0 }, end: { line: n.lastLine, character: Number.MAX_SAFE_INTEGER >>> 12 } };
+    return {
+      name: name.trim() || '(无标题)',
+      detail: lead(task),
+      kind: task ? SymbolKind.Event : SymbolKind.Namespace,
+      range: { start: range.start, end: { line: n.lastLine, character: 0 } },
+      selectionRange: n.range,
+      children: n.children.map(convert),
+    };
+  };
+  const symbols = outline.map(convert);
+  // table rows are tasks too: list them under a node of their own
+  const rows = tasks.filter((t) => t.source === 'table');
+  if (rows.length > 0) {
+    symbols.push({
+      name: '表格任务',
+      kind: SymbolKind.Namespace,
+      range: { start: rows[0].range.start, end: rows[rows.length - 1].fullRange.end },
+      selectionRange: rows[0].range,
+      children: rows.map((t) => ({ name: `${t.path} ${t.title}`, detail: lead(t), kind: SymbolKind.Event, range: t.fullRange, selectionRange: t.range })),
+    });
+  }
+  return symbols;
+}
+
+export function registerDocumentSymbols(connection: Connection, ws: PlanWorkspace) {
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const a = ws.analysisOf(textDocument.uri);
+    return a ? documentSymbols(a.model.outline, a.model.tasks) : null;
+  });
+}

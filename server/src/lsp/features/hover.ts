@@ -1,0 +1,55 @@
+import { MarkupKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { applicableThreshold, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
+import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
+import { formatTarget } from '../../core/rules/targetBelowThreshold';
+import type { PlanWorkspace } from '../planWorkspace';
+import { indicatorCard } from './completion';
+
+/** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
+export function registerHover(connection: Connection, _documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
+  connection.onHover(({ textDocument, position }) => {
+    const a = ws.analysisOf(textDocument.uri);
+    if (!a) return null;
+    const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;
+    const ind = indicatorAt(a.model, position, resolve);
+    if (ind) {
+      const id = ind.catalogueId ?? (ind.target?.catalogueId ?? null);
+      const entry = catalogueIndicator(a.edition, id);
+      if (!entry) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: `**${ind.name}**:不在 ${a.edition.title}中` } };
+      const th = applicableThreshold(entry, a.settings);
+      const binding = bindingOf(entry);
+      const card = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
+      const targets = a.model.targets.filter((t) => t.catalogueId === entry.id);
+      const list = targets.map((t) => `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.year ? `(${t.year} 年)` : ''}`);
+      return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: [card, '', targets.length > 0 ? `本方案的目标(${targets.length} 处):` : '本方案未设定目标', ...list].join('\n') } };
+    }
+    const dep = departmentAt(a.model, position);
+    if (dep) {
+      const d = a.directory.resolve(dep.name);
+      const key = departmentKey(dep.name, a.directory);
+      const mine = departmentOccurrences(a.model).filter((o) => departmentKey(o.name, a.directory) === key && o.task);
+      const lead = [...new Set(mine.filter((o) => o.role === 'lead').map((o) => `${o.task!.path} ${o.task!.title}`))];
+      const support = [...new Set(mine.filter((o) => o.role === 'support').map((o) => `${o.task!.path} ${o.task!.title}`))];
+      let elsewhere = 0;
+      for (const uri of ws.allPlanUris(200)) {
+        if (uri === textDocument.uri) continue;
+        const pa = ws.analysisOf(uri);
+        if (pa) elsewhere += departmentOccurrences(pa.model).filter((o) => departmentKey(o.name, pa.directory) === key && o.task).length;
+      }
+      const lines = [
+        `**${d?.name ?? dep.name}**${d ? '' : '(不在部门名录中)'}`,
+        d && d.aliases.length > 0 ? `简称:${d.aliases.join('、')}` : '',
+        d?.parent ? `上级:${d.parent}` : '',
+        '',
+        `牵头任务(${lead.length}):`,
+        ...lead.slice(0, 20).map((t) => `- ${t}`),
+        `配合任务(${support.length}):`,
+        ...support.slice(0, 20).map((t) => `- ${t}`),
+        elsewhere > 0 ? `\n工作区其他方案中另有 ${elsewhere} 项任务` : '',
+      ].filter((l, i) => l !== '' || i === 3);
+      return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: lines.join('\n') } };
+    }
+    return null;
+  });
+}

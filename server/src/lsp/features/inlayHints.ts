@@ -1,0 +1,35 @@
+import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languageserver/node';
+import type { PlanAnalysis } from '../../core/analyse';
+import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
+import { catalogueIndicator } from '../../core/query';
+import type { PlanWorkspace } from '../planWorkspace';
+
+/** After each target: the catalogue's bar and attribute (`国标≥95% 约束`), so the drafter sees it without hovering. */
+export function inlayHints(a: PlanAnalysis, range?: { start: { line: number }; end: { line: number } }): InlayHint[] {
+  const out: InlayHint[] = [];
+  for (const t of a.model.targets) {
+    if (range && (t.range.end.line < range.start.line || t.range.end.line > range.end.line)) continue;
+    const ind = catalogueIndicator(a.edition, t.catalogueId);
+    if (!ind) continue;
+    const th = applicableThreshold(ind, a.settings);
+    const binding = bindingOf(ind);
+    const bar = th ? formatThreshold(th.threshold, ind.unit) : ind.value;
+    if (!bar) continue;
+    const attr = binding === true ? ' 约束' : binding === false ? ' 参考' : '';
+    out.push({
+      position: t.range.end,
+      label: `国标${bar}${attr}${isVerified(ind) ? '' : '?'}`,
+      kind: InlayHintKind.Parameter,
+      paddingLeft: true,
+      tooltip: isVerified(ind) ? `${a.edition.title}` : `${a.edition.title}(该指标值尚未核实)`,
+    });
+  }
+  return out;
+}
+
+export function registerInlayHints(connection: Connection, ws: PlanWorkspace) {
+  connection.languages.inlayHint.on(({ textDocument, range }) => {
+    const a = ws.analysisOf(textDocument.uri);
+    return a ? inlayHints(a, range) : null;
+  });
+}

@@ -1,0 +1,47 @@
+import { ResponseError, type Connection, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { departmentAt, departmentKey, departmentOccurrences } from '../../core/query';
+import type { PlanWorkspace } from '../planWorkspace';
+
+const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
+
+/**
+ * Rename a department everywhere in the workspace's plans, as one workspace edit. Only the name
+ * itself is replaced; a plain `@name` tag whose new name has punctuation gets braces (`@{…}`),
+ * so the tag still reads as one name.
+ */
+export function renameDepartment(ws: PlanWorkspace, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit | null {
+  const a = ws.analysisOf(uri);
+  if (!a) return null;
+  const dep = departmentAt(a.model, position);
+  if (!dep) return null;
+  const key = departmentKey(dep.name, a.directory);
+  const changes: Record<string, TextEdit[]> = {};
+  const plans = ws.allPlanUris();
+  if (!plans.includes(uri)) plans.unshift(uri);
+  for (const p of plans) {
+    const pa = ws.analysisOf(p);
+    if (!pa) continue;
+    const edits: TextEdit[] = [];
+    for (const o of departmentOccurrences(pa.model)) {
+      if (departmentKey(o.name, pa.directory) !== key) continue;
+      const brace = o.tagged && !o.braced && NEEDS_BRACES.test(newName);
+      edits.push({ range: o.range, newText: brace ? `{${newName}}` : newName });
+    }
+    if (edits.length > 0) changes[p] = edits;
+  }
+  return { changes };
+}
+
+export function registerRename(connection: Connection, _documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const a = ws.analysisOf(textDocument.uri);
+    const dep = a ? departmentAt(a.model, position) : null;
+    return dep ? { range: dep.range, placeholder: dep.name } : null;
+  });
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const name = newName.trim();
+    if (name.length === 0 || /[\r\n]/.test(name)) throw new ResponseError(-32602, '部门名称不能为空或换行 / the name must be one non-empty line');
+    return renameDepartment(ws, textDocument.uri, position, name);
+  });
+}

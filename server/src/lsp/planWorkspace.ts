@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { analysePlan, type PlanAnalysis } from '../core/analyse';
+import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
+import type { PlanLevel, Severity } from '../core/model/types';
+import type { Locale } from '../core/rules/rule';
+import { decodePlan } from '../node/decode';
+import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+
+/** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
+export interface ClientSettings {
+  catalogue?: string;
+  level?: PlanLevel;
+  departments?: string;
+  rules?: Record<string, Severity | 'off'>;
+  include?: string[];
+}
+
+interface CacheEntry {
+  key: string;
+  analysis: PlanAnalysis;
+}
+
+const PLAN_FRONT_MATTER = /^---\r?\n[\s\S]*?^ecoplan:/m;
+
+/**
+ * The plans the server knows: open documents (their live text) and plan files in the workspace
+ * folders (read from disk when asked). Analyses are cached per document version, so features
+ * asked for the same version share one analysis.
+ */
+export class PlanWorkspace {
+  folders: string[] = [];
+  settings: ClientSettings = {};
+  locale: Locale = 'zh';
+  /** In an untrusted folder only the built-in catalogue and directory are used (no config files). */
+  trusted = true;
+  problems: string[] = [];
+  private cache = new Map<string, CacheEntry>();
+  private configCache = new Map<string, LoadedConfig>();
+  private include: picomatch.Matcher | null = null;
+
+  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+
+  updateSettings(settings: ClientSettings) {
+    this.settings = settings;
+    this.include = settings.include && settings.include.length > 0 ? picomatch(settings.include, { dot: false }) : null;
+    this.invalidate();
+  }
+
+  invalidate() {
+    this.cache.clear();
+    this.configCache.clear();
+  }
+
+  /** Markdown with `ecoplan:` front matter, a `*.plan.md` file, or a file matching `ecoplan.include`. */
+  isPlan(uri: string, text: string): boolean {
+    if (uri.endsWith('.plan.md')) return true;
+    if (this.include) {
+      const path = toPath(uri);
+      if (path) {
+        const folder = this.folders.find((f) => path.startsWith(f));
+        if (this.include(folder ? relative(folder, path) : basename(path))) return true;
+      }
+    }
+    return /\.(md|markdown)$/i.test(uri) && PLAN_FRONT_MATTER.test(text.slice(0, 4000));
+  }
+
+  textOf(uri: string): { text: string; version: string } | null {
+    const doc = this.documents.get(uri);
+    if (doc) return { text: doc.getText(), version: `v${doc.version}` };
+    const path = toPath(uri);
+    if (!path) return null;
+    try {
+      const st = statSync(path);
+      const decoded = decodePlan(readFileSync(path));
+      return decoded.ok ? { text: decoded.text, version: `m${st.mtimeMs}:${st.size}` } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  analysisOf(uri: string): PlanAnalysis | null {
+    const src = this.textOf(uri);
+    if (!src || !this.isPlan(uri, src.text)) return null;
+    return this.analyse(uri, src.text, src.version);
+  }
+
+  analyse(uri: string, text: string, version: string): PlanAnalysis {
+    const key = `${version}|${text.length}`;
+    const hit = this.cache.get(uri);
+    if (hit && hit.key === key) return hit.analysis;
+    const path = toPath(uri);
+    const config = this.trusted && path ? loadConfig(findConfig(dirname(path)), this.configCache) : null;
+    const analysis = analysePlan(text, {
+      uri,
+      format: /\.txt$/i.test(uri) ? 'text' : 'markdown',
+      catalogue: config?.settings.catalogue ?? this.settings.catalogue,
+      level: config?.settings.level ?? this.settings.level,
+      terrain: config?.settings.terrain,
+      citySize: config?.settings.citySize,
+      period: config?.settings.period,
+      rules: { ...(this.settings.rules ?? {}), ...(config?.settings.rules ?? {}) },
+      directory: this.directoryFor(path, text, config),
+      locale: this.locale,
+    });
+    this.cache.set(uri, { key, analysis });
+    return analysis;
+  }
+
+  private directoryFor(path: string | null, text: string, config: LoadedConfig | null): DepartmentDirectory {
+    if (!this.trusted || !path) return builtinDirectory;
+    const fm = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(text.slice(0, 4000));
+    if (fm) {
+      const loaded = loadDirectoryFile(join(dirname(path), fm[1]));
+      if (loaded.directory) return loaded.directory;
+    }
+    if (config && config.directory !== builtinDirectory) return config.directory;
+    if (this.settings.departments) {
+      const base = this.folders[0] ?? dirname(path);
+      const loaded = loadDirectoryFile(this.settings.departments.startsWith('/') ? this.settings.departments : join(base, this.settings.departments));
+      if (loaded.directory) return loaded.directory;
+    }
+    return builtinDirectory;
+  }
+
+  /** Every plan in the workspace folders (open or not), as URIs. Skips node_modules and dot-folders. */
+  allPlanUris(limit = 2000): string[] {
+    const out = new Set<string>();
+    for (const doc of this.documents.all()) if (this.isPlan(doc.uri, doc.getText())) out.add(doc.uri);
+    const walk = (dir: string, depth: number) => {
+      if (out.size >= limit || depth > 8) return;
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return;
+      }
+      for (const n of names.sort()) {
+        if (n === 'node_modules' || n.startsWith('.')) continue;
+        const p = join(dir, n);
+        let st;
+        try {
+          st = statSync(p);
+        } catch {
+          continue;
+        }
+        if (st.isDirectory()) walk(p, depth + 1);
+        else if (/\.(md|markdown|txt)$/i.test(n) && st.size < 20 * 1024 * 1024) {
+          const uri = pathToFileURL(p).toString();
+          if (out.has(uri)) continue;
+          const src = this.textOf(uri);
+          if (src && this.isPlan(uri, src.text)) out.add(uri);
+        }
+      }
+    };
+    for (const f of this.folders) walk(f, 0);
+    return [...out];
+  }
+}
+
+export function toPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
