@@ -8,7 +8,8 @@ export function codeLenses(model: PlanModel): CodeLens[] {
   const visit = (n: OutlineNode) => {
     const inside = model.tasks.filter((t) => t.range.start.line > n.range.start.line && t.range.start.line <= n.lastLine);
     const hasTaskChildren = n.children.some((c) => model.tasks.some((t) => t.range.start.line === c.range.start.line) || c.children.length > 0);
-    if (inside.length > 0 && hasTaskChildren && !model.tasks.some((t) => t.range.start.line === n.range.start.line)) {
+    // numbered sections only: the plan's title would repeat the count of its single task section
+    if (n.marker !== '' && inside.length > 0 && hasTaskChildren && !model.tasks.some((t) => t.range.start.line === n.range.start.line)) {
       const noUnit = inside.filter((t) => t.noUnit).length;
       const vague = inside.filter((t) => !t.noUnit && t.units.length === 0).length;
       const parts = [`${inside.length} 项任务`];

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { allIndicators } from '../../core/catalogue/load';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
 import type { CatalogueIndicator } from '../../core/catalogue/types';
-import { departmentOccurrences, departmentKey } from '../../core/query';
+import { departmentOccurrences } from '../../core/query';
 import type { PlanWorkspace } from '../planWorkspace';
 
 const pinyinCache = new Map<string, string>();
@@ -66,7 +66,11 @@ function departmentItems(ws: PlanWorkspace, uri: string, line: number, from: num
   // same level first: a 县 plan wants 县…, a 市 plan 市…
   const level = a?.settings.level ?? '市';
   return [...names.entries()].map(([name, info]) => {
-    const count = uses.get(name) ?? (dir ? uses.get(departmentKey(name, dir)) ?? 0 : 0);
+    // a department's count is the uses of all its names; an alias only counts its own uses and
+    // ranks after the full name on a tie
+    const dept = dir?.resolve(name);
+    const isAlias = !!dept && dept.name !== name;
+    const count = isAlias || !dept ? (uses.get(name) ?? 0) : [dept.name, ...dept.aliases].reduce((n, x) => n + (uses.get(x) ?? 0), 0);
     const sameLevel = name.startsWith(level) ? 0 : 1;
     const needsBraces = !braced && /[\s、,，。;；:：()（）\uFF08\uFF09]/.test(name);
     return {
@@ -75,7 +79,7 @@ function departmentItems(ws: PlanWorkspace, uri: string, line: number, from: num
       detail: info.detail || undefined,
       documentation: info.doc ? { kind: MarkupKind.PlainText, value: `${info.doc}${count ? `\n在工作区方案中出现 ${count} 次` : ''}` } : undefined,
       filterText: pinyinKeys(name),
-      sortText: `${sameLevel}${String(99999 - Math.min(count, 99999)).padStart(5, '0')}${name}`,
+      sortText: `${sameLevel}${String(99999 - Math.min(count, 99999)).padStart(5, '0')}${isAlias ? 1 : 0}${name}`,
       textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: needsBraces ? `{${name}}` : name },
     };
   });

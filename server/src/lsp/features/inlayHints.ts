@@ -13,7 +13,8 @@ export function inlayHints(a: PlanAnalysis, range?: { start: { line: number }; e
     if (!ind) continue;
     const th = applicableThreshold(ind, a.settings);
     const binding = bindingOf(ind);
-    const bar = th ? formatThreshold(th.threshold, ind.unit) : ind.value;
+    // no threshold for this plan: say what is missing rather than print the whole table cell
+    const bar = th ? formatThreshold(th.threshold, ind.unit) : ind.thresholds.some((x) => x.terrain) ? '(按地形,未设定 terrain)' : ind.thresholds.some((x) => x.citySize) ? '(按城市规模,未设定 citySize)' : ind.value;
     if (!bar) continue;
     const attr = binding === true ? ' 约束' : binding === false ? ' 参考' : '';
     out.push({
