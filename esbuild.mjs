@@ -15,12 +15,15 @@ const yamlPlugin = {
 };
 
 const quiet = process.argv.includes('--quiet');
+// --production: minified, no source maps, no bench (what `npm run package` puts in the .vsix)
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: quiet ? 'error' : 'info',
   plugins: [yamlPlugin],
 };
@@ -29,6 +32,6 @@ const entries = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
 ];
-await Promise.all(entries.filter((e) => !e.optional).map((e) => esbuild.build({ ...common, ...e })));
+await Promise.all(entries.filter((e) => !(production && e.dev)).map(({ dev, ...e }) => esbuild.build({ ...common, ...e })));
