@@ -138,6 +138,7 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
         period: config.settings.period,
         rules: config.settings.rules,
         directory,
+        editions: config.editions,
         locale: args.locale,
       });
     } catch (e) {

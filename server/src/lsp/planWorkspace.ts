@@ -105,6 +105,7 @@ export class PlanWorkspace {
       period: config?.settings.period,
       rules: { ...(this.settings.rules ?? {}), ...(config?.settings.rules ?? {}) },
       directory: this.directoryFor(path, text, config),
+      editions: config?.editions,
       locale: this.locale,
     });
     this.cache.set(uri, { key, analysis });

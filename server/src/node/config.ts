@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { builtinEditions } from '../core/catalogue/builtin';
+import type { CatalogueEdition } from '../core/catalogue/types';
+import { loadUserCatalogue } from '../core/catalogue/userCatalogue';
 import { builtinDirectory, parseDirectoryEntries, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
 import { allRules } from '../core/rules';
@@ -11,13 +14,15 @@ export const CONFIG_NAMES = ['ecoplan.config.json', 'ecoplan.config.yaml', 'ecop
 export interface LoadedConfig {
   path: string | null;
   settings: ExternalSettings;
+  /** Built-in editions plus the catalogues the config adds (`catalogues: [zhejiang.yaml]`). */
+  editions: CatalogueEdition[];
   directory: DepartmentDirectory;
   /** Problems with the config or the files it points to, each as `file:line: message`. */
   problems: string[];
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
+const KEYS = ['catalogue', 'catalogues', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
 
 /** The nearest `ecoplan.config.*` at or above `dir`, or null. */
 export function findConfig(dir: string): string | null {
@@ -42,7 +47,7 @@ function parseWithLines(text: string) {
 }
 
 export function loadConfig(path: string | null, cache = new Map<string, LoadedConfig>()): LoadedConfig {
-  const empty: LoadedConfig = { path, settings: {}, directory: builtinDirectory, problems: [] };
+  const empty: LoadedConfig = { path, settings: {}, editions: builtinEditions, directory: builtinDirectory, problems: [] };
   if (!path) return empty;
   const hit = cache.get(path);
   if (hit) return hit;
@@ -65,7 +70,7 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
     empty.problems.push(`${path}:1: 配置应为对象 / config must be an object`);
     return empty;
   }
-  const out: LoadedConfig = { path, settings: {}, directory: builtinDirectory, problems: [] };
+  const out: LoadedConfig = { path, settings: {}, editions: builtinEditions, directory: builtinDirectory, problems: [] };
   for (const item of root.items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const line = lineOf((item.key as { range?: number[] })?.range?.[0] ?? 0);
@@ -93,6 +98,24 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
         const loaded = loadDirectoryFile(file);
         out.problems.push(...loaded.problems);
         if (loaded.directory) out.directory = loaded.directory;
+        break;
+      }
+      case 'catalogues': {
+        const list = item.value && isSeq(item.value) ? item.value.items.map((x) => (isScalar(x) ? String(x.value) : '')) : str !== null ? [str] : [];
+        if (list.length === 0) out.problems.push(`${where}: catalogues 应为文件路径列表 / catalogues must be a list of file paths`);
+        for (const rel of list) {
+          const file = isAbsolute(rel) ? rel : join(dirname(path), rel);
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch (e) {
+            out.problems.push(`${file}: 无法读取指标体系文件 / cannot read catalogue (${(e as NodeJS.ErrnoException).code})`);
+            continue;
+          }
+          const loaded = loadUserCatalogue(text, builtinEditions);
+          for (const p of loaded.problems) out.problems.push(`${file}:${p.line}: ${p.message}(该指标体系未启用,仍使用内置版本 / not used; built-in editions stay in effect)`);
+          if (loaded.edition) out.editions = [...out.editions.filter((e) => e.id !== loaded.edition!.id), loaded.edition];
+        }
         break;
       }
       case 'rules': {

@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import Ajv from 'ajv/dist/2020';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import catalogueSchema from '../../../../data/catalogue/catalogue.schema.json';
 import { loadEdition } from './load';

@@ -20,8 +20,9 @@ export function indicatorOf(target: IndicatorTarget, ctx: RuleContext): Catalogu
   return indicatorsById(ctx.edition).get(target.catalogueId) ?? null;
 }
 
+/** `2019 版` for the national editions (as reviewers say it), the title for any other catalogue. */
 export function editionLabel(ctx: RuleContext): string {
-  const m = /(\d{4})/.exec(ctx.edition.id);
+  const m = /^national-(\d{4})/.exec(ctx.edition.id);
   return m ? `${m[1]} 版` : ctx.edition.title;
 }
 
