@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { analysePlan } from '../core/analyse';
+import { analysePlan, type PlanAnalysis } from '../core/analyse';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
 import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
 import { decodePlan } from '../node/decode';
 import { toSarif } from './sarif';
+import { runTable } from './table';
 import { fileReport, type JsonReport } from './jsonReport';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en]
+  ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件]
 
 目录下的所有 .md 和 .txt 文件都会被检查。/ Folders are searched for .md and .txt files.
 退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
@@ -85,6 +87,60 @@ function collectFiles(paths: string[], problems: string[]): string[] {
   return files;
 }
 
+export interface FileContext {
+  configCache: Map<string, LoadedConfig>;
+  reported: Set<string>;
+  ioProblems: string[];
+  err: (s: string) => void;
+}
+
+/**
+ * Read, decode and analyse one plan with its settings: front matter > nearest ecoplan.config.* >
+ * command-line flags > defaults. Problems go to `ctx` and the caller goes on with the next file.
+ */
+export function analyseFile(file: string, display: string, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    ctx.ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return null;
+  }
+  const decoded = decodePlan(bytes);
+  if (!decoded.ok) {
+    ctx.ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
+    return null;
+  }
+  const config = loadConfig(findConfig(dirname(file)), ctx.configCache);
+  for (const p of config.problems) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
+  let directory = config.directory;
+  const fmDirectory = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(decoded.text.slice(0, 4000));
+  if (fmDirectory) {
+    const loaded = loadDirectoryFile(resolve(dirname(file), fmDirectory[1]));
+    for (const p of loaded.problems) ctx.err(`ecoplan: ${display}: ${p}`);
+    if (loaded.directory) directory = loaded.directory;
+  }
+  try {
+    return analysePlan(decoded.text, {
+      uri: display,
+      format: extname(file).toLowerCase() === '.txt' ? 'text' : 'markdown',
+      catalogue: config.settings.catalogue ?? args.catalogue,
+      level: config.settings.level ?? args.level,
+      terrain: config.settings.terrain,
+      citySize: config.settings.citySize,
+      period: config.settings.period,
+      rules: config.settings.rules,
+      directory,
+      editions: config.editions,
+      locale: args.locale,
+    });
+  } catch (e) {
+    // A bug in a recogniser must not stop a batch review: report it and go on.
+    ctx.ioProblems.push(`${file}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+    return null;
+  }
+}
+
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let args: CheckArgs;
   try {
@@ -103,49 +159,9 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   const report: JsonReport = { version: 1, files: [], summary: { files: 0, tasks: 0, errors: 0, warnings: 0 } };
   const lines: string[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      continue;
-    }
-    const decoded = decodePlan(bytes);
-    if (!decoded.ok) {
-      ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
-      continue;
-    }
     const display = relative(process.cwd(), file) || file;
-    // front matter > nearest ecoplan.config.* > command-line flags > defaults
-    const config = loadConfig(findConfig(dirname(file)), configCache);
-    for (const p of config.problems) if (!reported.has(p)) (reported.add(p), err(`ecoplan: ${p}`));
-    let directory = config.directory;
-    const fmDirectory = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(decoded.text.slice(0, 4000));
-    if (fmDirectory) {
-      const loaded = loadDirectoryFile(resolve(dirname(file), fmDirectory[1]));
-      for (const p of loaded.problems) err(`ecoplan: ${display}: ${p}`);
-      if (loaded.directory) directory = loaded.directory;
-    }
-    let analysis;
-    try {
-      analysis = analysePlan(decoded.text, {
-        uri: display,
-        format: extname(file).toLowerCase() === '.txt' ? 'text' : 'markdown',
-        catalogue: config.settings.catalogue ?? args.catalogue,
-        level: config.settings.level ?? args.level,
-        terrain: config.settings.terrain,
-        citySize: config.settings.citySize,
-        period: config.settings.period,
-        rules: config.settings.rules,
-        directory,
-        editions: config.editions,
-        locale: args.locale,
-      });
-    } catch (e) {
-      // A bug in a recogniser must not stop a batch review: report it and go on.
-      ioProblems.push(`${file}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-      continue;
-    }
+    const analysis = analyseFile(file, display, args, { configCache, reported, ioProblems, err });
+    if (!analysis) continue;
     report.files.push(fileReport(display, analysis));
     report.summary.files++;
     report.summary.tasks += analysis.model.tasks.length;
@@ -176,6 +192,10 @@ export function main(argv: string[]): number {
   const out = (s: string) => process.stdout.write(s + '\n');
   const err = (s: string) => process.stderr.write(s + '\n');
   if (command === 'check') return runCheck(rest, out, err);
+  if (command === 'table') {
+    void runTable(rest, out, err).then((code) => (process.exitCode = code));
+    return 0;
+  }
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return 0;

@@ -34,6 +34,7 @@ function toIndicator(raw: Raw, editionId: string, number: string, parent: Catalo
     source: typeof raw.source === 'string' ? raw.source : Array.isArray(raw.source) ? asStrings(raw.source).join('; ') : (inherited.source ?? null),
     note: typeof raw.note === 'string' ? raw.note : null,
     domain: inherited.domain ?? null,
+    group: inherited.group ?? null,
     parts: [],
     parent,
   };
@@ -50,8 +51,22 @@ export function loadEdition(raw: Raw): CatalogueEdition {
   const e = raw?.edition ?? {};
   const id = String(e.id ?? 'unknown');
   const indicators: CatalogueIndicator[] = [];
+  // the edition's grouping: domain and task group by indicator number
+  const placeOf = new Map<number, { domain: string; group: string }>();
+  const domains: string[] = [];
+  for (const d of Array.isArray(raw?.domains) ? raw.domains : []) {
+    if (typeof d?.name !== 'string') continue;
+    domains.push(d.name);
+    const tasks: string[] = Array.isArray(d.tasks) ? d.tasks : [];
+    const ranges: unknown[] = Array.isArray(d.ranges) ? d.ranges : [];
+    ranges.forEach((r, k) => {
+      if (!Array.isArray(r) || r.length !== 2) return;
+      for (let n = Number(r[0]); n <= Number(r[1]); n++) placeOf.set(n, { domain: d.name, group: tasks[k] ?? d.name });
+    });
+  }
   for (const [i, r] of (Array.isArray(raw?.indicators) ? raw.indicators : []).entries()) {
-    const ind = toIndicator(r, id, String(r?.number ?? i + 1), null, {});
+    const place = placeOf.get(Number(r?.number ?? i + 1));
+    const ind = toIndicator(r, id, String(r?.number ?? i + 1), null, { domain: place?.domain ?? null, group: place?.group ?? null });
     if (ind) indicators.push(ind);
   }
   return {
@@ -62,6 +77,7 @@ export function loadEdition(raw: Raw): CatalogueEdition {
     levels: asLevels(e.levels),
     complete: e.complete !== false,
     indicators,
+    domains,
   };
 }
 

@@ -32,6 +32,8 @@ export interface CatalogueIndicator {
   source: string | null;
   note: string | null;
   domain: string | null;
+  /** The task group of the edition's table (`(一)目标责任体系与制度建设`). */
+  group: string | null;
   parts: CatalogueIndicator[];
   parent: CatalogueIndicator | null;
 }
@@ -44,6 +46,8 @@ export interface CatalogueEdition {
   levels: PlanLevel[];
   complete: boolean;
   indicators: CatalogueIndicator[];
+  /** Domains in the edition's order (生态制度 … 生态文化). */
+  domains: string[];
 }
 
 export interface NameEntry {

@@ -77,7 +77,7 @@ export function loadUserCatalogue(text: string, builtins: CatalogueEdition[]): U
   const indicators = base.indicators.map((i) => {
     const r = byKey.get(`id:${i.id}`) ?? byKey.get(`name:${i.name}`);
     if (r) used.add(r.id);
-    return r ?? i;
+    return r ? { ...r, domain: r.domain ?? i.domain, group: r.group ?? i.group } : i;
   });
   for (const i of own.indicators) if (!used.has(i.id)) indicators.push(i);
   const e = (raw.edition ?? {}) as Record<string, unknown>;
@@ -90,6 +90,7 @@ export function loadUserCatalogue(text: string, builtins: CatalogueEdition[]): U
       levels: own.levels.length > 0 ? own.levels : base.levels,
       complete: e.complete === undefined ? base.complete : own.complete,
       indicators,
+      domains: own.domains.length > 0 ? own.domains : base.domains,
     },
     problems,
   };

@@ -1,0 +1,192 @@
+import type { PlanAnalysis } from '../analyse';
+import { applicableThreshold, appliesTo, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
+import type { CatalogueIndicator } from '../catalogue/types';
+import type { IndicatorTarget, Task } from '../model/types';
+import { departmentKey } from '../query';
+import { formatTarget } from '../rules/targetBelowThreshold';
+import { LineIndex } from '../text/lineIndex';
+
+/**
+ * The attachments reviewers ask for (指标责任明细表, 任务责任分解表, 部门任务清单, 覆盖报告), derived
+ * from the plan model and the catalogue, so they are always in step with the plan.
+ */
+
+export type IndicatorStatus = '达标' | '低于国标' | '未覆盖' | '不适用';
+
+export interface IndicatorRow {
+  domain: string;
+  group: string;
+  number: string;
+  name: string;
+  /** The sub-indicator's name where the catalogue splits the indicator (环境空气质量 → 优良天数比例). */
+  part: string | null;
+  unit: string;
+  target: string;
+  threshold: string;
+  attribute: '约束性' | '参考性' | '';
+  status: IndicatorStatus;
+  lead: string[];
+  support: string[];
+  /** 1-based lines where the plan states the target. */
+  lines: number[];
+  verified: boolean;
+  catalogueId: string;
+}
+
+export interface TaskRow {
+  path: string;
+  title: string;
+  lead: string[];
+  support: string[];
+  vague: string[];
+  deadline: string;
+  indicators: string[];
+  line: number;
+}
+
+export interface DepartmentRow {
+  department: string;
+  led: string[];
+  supported: string[];
+  indicators: string[];
+}
+
+export interface CoverageRow {
+  domain: string;
+  bindingCovered: number;
+  bindingTotal: number;
+  referenceCovered: number;
+  referenceTotal: number;
+  belowThreshold: number;
+  tasksWithoutOwner: number;
+}
+
+export interface PlanTables {
+  title: string;
+  edition: string;
+  level: string;
+  indicators: IndicatorRow[];
+  tasks: TaskRow[];
+  departments: DepartmentRow[];
+  coverage: CoverageRow[];
+}
+
+function leaves(ind: CatalogueIndicator): CatalogueIndicator[] {
+  return ind.parts.length > 0 ? ind.parts : [ind];
+}
+
+const DEADLINE = /((?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末)?(?:前)?)/;
+
+export function deriveTables(a: PlanAnalysis): PlanTables {
+  const level = a.settings.level ?? '市';
+  const taskOfTarget = new Map<IndicatorTarget, Task>();
+  for (const t of a.model.tasks) for (const i of t.targets) taskOfTarget.set(a.model.targets[i], t);
+  const below = new Set(a.diagnostics.filter((d) => d.code === 'target-below-threshold').map((d) => `${d.range.start.line}:${d.range.start.character}`));
+
+  const indicators: IndicatorRow[] = [];
+  for (const top of a.edition.indicators) {
+    for (const ind of leaves(top)) {
+      const applies = appliesTo(ind);
+      const targets = a.model.targets.filter((t) => t.catalogueId === ind.id || (ind === top && top.parts.some((p) => p.id === t.catalogueId)));
+      // the plan's own indicator table is its statement of ownership; prefer a target stated there
+      const fromTable = targets.filter((t) => taskOfTarget.get(t)?.source === 'table');
+      const chosen = (fromTable.length > 0 ? fromTable : targets)[0] ?? null;
+      const owner = chosen ? taskOfTarget.get(chosen) : undefined;
+      const th = applicableThreshold(ind, a.settings);
+      const binding = bindingOf(ind);
+      let status: IndicatorStatus;
+      if (applies.length > 0 && !applies.includes(level)) status = '不适用';
+      else if (!chosen) status = '未覆盖';
+      else status = targets.some((t) => below.has(`${t.range.start.line}:${t.range.start.character}`)) ? '低于国标' : '达标';
+      indicators.push({
+        domain: top.domain ?? '',
+        group: top.group ?? '',
+        number: top.number,
+        name: top.name,
+        part: ind === top ? null : ind.name,
+        unit: ind.unit ?? '-',
+        target: chosen ? formatTarget(chosen) : '未设定',
+        threshold: th ? formatThreshold(th.threshold, null) : (ind.value ?? top.value ?? ''),
+        attribute: binding === true ? '约束性' : binding === false ? '参考性' : '',
+        status,
+        lead: owner ? owner.units.filter((u) => u.role === 'lead').map((u) => u.name) : [],
+        support: owner ? owner.units.filter((u) => u.role === 'support').map((u) => u.name) : [],
+        lines: [...new Set(targets.map((t) => t.range.start.line + 1))],
+        verified: isVerified(ind, th?.threshold),
+        catalogueId: ind.id,
+      });
+    }
+  }
+
+  const index = new LineIndex(a.model.text);
+  const tasks: TaskRow[] = a.model.tasks.map((t) => {
+    const own = a.model.text.slice(index.offset(t.fullRange.start), index.offset(t.fullRange.end));
+    const years = t.targets.map((i) => a.model.targets[i].year).filter((y): y is number => y !== null);
+    const deadline = DEADLINE.exec(own)?.[1] ?? (years.length > 0 ? `${Math.max(...years)}年` : '');
+    return {
+      path: t.path,
+      title: t.title,
+      lead: t.units.filter((u) => u.role === 'lead').map((u) => u.name),
+      support: t.units.filter((u) => u.role === 'support').map((u) => u.name),
+      vague: [...new Set(t.vague.map((v) => v.text))],
+      deadline,
+      indicators: [...new Set(t.targets.map((i) => a.model.targets[i].indicator))],
+      line: t.range.start.line + 1,
+    };
+  });
+
+  const byDept = new Map<string, DepartmentRow>();
+  const row = (name: string) => {
+    const key = departmentKey(name, a.directory);
+    let r = byDept.get(key);
+    if (!r) byDept.set(key, (r = { department: key, led: [], supported: [], indicators: [] }));
+    return r;
+  };
+  for (const t of a.model.tasks) {
+    for (const u of t.units) {
+      const r = row(u.name);
+      const label = `${t.path} ${t.title}`;
+      if (u.role === 'lead') {
+        if (!r.led.includes(label)) r.led.push(label);
+        for (const i of t.targets) if (!r.indicators.includes(a.model.targets[i].indicator)) r.indicators.push(a.model.targets[i].indicator);
+      } else if (!r.supported.includes(label)) r.supported.push(label);
+    }
+  }
+  const departments = [...byDept.values()].sort((x, y) => y.led.length - x.led.length || y.supported.length - x.supported.length || x.department.localeCompare(y.department, 'zh'));
+
+  const domainOrder = a.edition.domains.length > 0 ? a.edition.domains : [...new Set(indicators.map((r) => r.domain))];
+  const coverage: CoverageRow[] = domainOrder.map((domain) => {
+    const rows = indicators.filter((r) => r.domain === domain && r.status !== '不适用');
+    const groupsCovered = (attr: string) => {
+      // an indicator with parts counts once: covered when any part is
+      const ids = new Map<string, boolean>();
+      for (const r of rows.filter((x) => x.attribute === attr)) ids.set(`${r.number}`, (ids.get(`${r.number}`) ?? false) || r.status !== '未覆盖');
+      return { covered: [...ids.values()].filter(Boolean).length, total: ids.size };
+    };
+    const b = groupsCovered('约束性');
+    const ref = groupsCovered('参考性');
+    const domainIds = new Set(rows.map((r) => r.catalogueId));
+    return {
+      domain,
+      bindingCovered: b.covered,
+      bindingTotal: b.total,
+      referenceCovered: ref.covered,
+      referenceTotal: ref.total,
+      belowThreshold: rows.filter((r) => r.status === '低于国标').length,
+      tasksWithoutOwner: a.model.tasks.filter((t) => t.units.length === 0 && t.targets.some((i) => domainIds.has(a.model.targets[i].catalogueId ?? ''))).length,
+    };
+  });
+  const sum = (k: keyof CoverageRow) => coverage.reduce((n, r) => n + (r[k] as number), 0);
+  coverage.push({
+    domain: '合计',
+    bindingCovered: sum('bindingCovered'),
+    bindingTotal: sum('bindingTotal'),
+    referenceCovered: sum('referenceCovered'),
+    referenceTotal: sum('referenceTotal'),
+    belowThreshold: sum('belowThreshold'),
+    tasksWithoutOwner: a.model.tasks.filter((t) => t.units.length === 0).length,
+  });
+
+  return { title: a.model.title ?? '', edition: a.edition.title, level, indicators, tasks, departments, coverage };
+}
+
