@@ -68,6 +68,9 @@ function maskText(text: string, masked: [number, number][]): string {
   return parts.join('');
 }
 
+// the last words of a plan's title: 实施方案 / 行动方案 / 工作方案, maybe followed by its years
+const PLAIN_TITLE = /(方案|计划)(\s*[((][^()()]{0,20}[))])?$/;
+
 const ATTACHMENT_LINE = /^附件\s*(\d{0,2})(?=$|[\s::、])/;
 
 export function readPlan(text: string, options: ReadOptions): PlanModel {
@@ -110,9 +113,25 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     const numbering = matchNumbering(lineText);
     const attachment = ATTACHMENT_LINE.exec(lineText.slice(contentStart).trim());
 
-    if (title === null && (depth === 1 || (!numbering && depth === undefined && /方案|计划|规划/.test(lineText) && lineText.length < 80))) {
+    if (title === null && depth === 1) {
       title = lineText.slice(contentStart).replace(/\*\*/g, '').trim();
       titleLine = line;
+    } else if (title === null && !numbering && depth === undefined && line < 200 && PLAIN_TITLE.test(lineText.trim()) && !/通知|印发|《|》/.test(lineText)) {
+      // pasted text: the first line that ends like a plan's title; a title broken over two lines
+      // (`咸宁市创建国家生态文明建设示范市` / `工作实施方案`) is joined with the short line above it
+      let t = lineText.slice(contentStart).trim();
+      let at = line;
+      for (let p = line - 1; p >= 0 && p >= line - 2; p--) {
+        const prev = work.slice(index.lineStarts[p], index.lineEnd(p)).trim();
+        if (prev === '') continue;
+        if (prev.length <= 30 && !/[,,。:;;、]|通知|印发|号$|日$|办公室$|政府$/.test(prev) && !matchNumbering(prev)) {
+          t = prev + t;
+          at = p;
+        }
+        break;
+      }
+      title = t;
+      titleLine = at;
     }
 
     if (depth !== undefined || numbering || attachment) {

@@ -50,9 +50,9 @@ export function toHtml(t: PlanTables, kinds: TableKind[]): string {
 <title>${html(t.title)} — ${kinds.map((k) => TABLE_TITLES[k]).join('、')}</title>
 <style>
   @page { size: A4 landscape; margin: 15mm 12mm; }
-  body { font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; font-size: 11pt; color: #000; margin: 1.5em; }
-  h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 18pt; text-align: center; margin: 0 0 .3em; }
-  h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 14pt; margin: 1.2em 0 .4em; }
+  body { font-family: "FangSong", "仿宋", "FangSong_GB2312", "STFangsong", "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", serif; font-size: 11pt; color: #000; margin: 1.5em; }
+  h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 18pt; text-align: center; margin: 0 0 .3em; }
+  h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 14pt; margin: 1.2em 0 .4em; }
   p.meta { text-align: center; margin: 0 0 1em; }
   table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
   thead { display: table-header-group; }
