@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { commands, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { TablesView, type TableKind } from './tablesView';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -62,7 +63,8 @@ async function refreshStatus() {
 export async function activate(context: ExtensionContext): Promise<void> {
   client = startClient(context);
   status = window.createStatusBarItem(StatusBarAlignment.Left, 50);
-  status.command = 'ecoplan.showCoverage';
+  // the coverage item opens the coverage report (as a live table)
+  status.command = 'ecoplan.showTable.coverage';
   context.subscriptions.push(status);
 
   context.subscriptions.push(
@@ -92,6 +94,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const doc = await workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') });
       await window.showTextDocument(doc, { preview: true, viewColumn: -2 });
     }),
+    ...(['indicators', 'tasks', 'departments', 'coverage'] as TableKind[]).map((kind) =>
+      commands.registerCommand(`ecoplan.showTable.${kind}`, () => {
+        const editor = window.activeTextEditor;
+        if (editor && client) TablesView.show(client, editor.document.uri, kind);
+      }),
+    ),
     // used by the server's "add a responsibility clause" fix to put the cursor inside the new clause
     commands.registerCommand('ecoplan.client.placeCursor', (uri: string, pos: { line: number; character: number }) => {
       const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === Uri.parse(uri).toString());

@@ -225,6 +225,27 @@ describe('language server over stdio (push diagnostics)', () => {
   });
 });
 
+describe('language server commands for the status bar and the table views', () => {
+  const client = new LspClient();
+  beforeAll(async () => {
+    await client.initialize(dir, { textDocument: { diagnostic: {} } });
+    client.open(uri, PLAN);
+  });
+  afterAll(() => client.stop());
+
+  it('returns the coverage and the tables of a plan, and exports a table next to it', async () => {
+    const cov = await client.request<{ binding: { covered: number; total: number }; tasks: number; tasksWithoutUnit: number; errors: number }>('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [uri] });
+    expect(cov).toMatchObject({ tasks: 4, tasksWithoutUnit: 1, errors: 2 });
+    expect(cov.binding.covered).toBe(2); // 城镇污水处理率, 政府绿色采购比例
+    const t = await client.request<{ tasks: { path: string; lead: string[] }[]; indicators: { name: string; status: string }[] }>('workspace/executeCommand', { command: 'ecoplan.server.tables', arguments: [uri] });
+    expect(t.tasks.map((x) => `${x.path} ${x.lead.join('、')}`)).toEqual(['三.(一).1 市生态环境局', '三.(一).2 市住建局', '三.(一).3 ', '三.(一).4 市财政局']);
+    expect(t.indicators.find((x) => x.name === '城镇污水处理率')?.status).toBe('低于国标');
+    const r = await client.request<{ written: string[] }>('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [uri, 'tasks', 'csv'] });
+    expect(r.written).toEqual([join(dir, 'plan-任务责任分解表.csv')]);
+    expect(readFileSync(r.written[0], 'utf8').split('\r\n')[1]).toBe('\uFEFF'.slice(1) + '三.(一).1,组织规划实施,市生态环境局,市发改委,,,,12');
+  });
+});
+
 describe('language server (pull diagnostics)', () => {
   const client = new LspClient();
   beforeAll(async () => {
