@@ -7,10 +7,11 @@ import { compare, type Truth } from '../support/score';
 // The real plans live outside the project (../shared/corpus); CI has them, a fresh clone does not.
 const corpusDir = join(process.cwd(), '..', 'shared', 'corpus');
 const haveCorpus = existsSync(corpusDir);
-const truths: Truth[] = readdirSync(join(process.cwd(), 'test', 'corpus-truth'))
+const truthDir = join(process.cwd(), 'test', 'corpus-truth');
+const truths: Truth[] = (existsSync(truthDir) ? readdirSync(truthDir) : [])
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => JSON.parse(readFileSync(join(process.cwd(), 'test', 'corpus-truth', f), 'utf8')));
+  .map((f) => JSON.parse(readFileSync(join(truthDir, f), 'utf8')));
 
 describe.skipIf(!haveCorpus || truths.length === 0)('real plans in ../shared/corpus against hand-checked annotations', () => {
   const report: Record<string, unknown> = {};
