@@ -225,6 +225,35 @@ describe('language server over stdio (push diagnostics)', () => {
   });
 });
 
+describe('language server: indicator references and department fixes', () => {
+  const dir2 = mkdtempSync(join(tmpdir(), 'ecoplan-lsp2-'));
+  const text = ['---', 'ecoplan:', '  level: 市', '---', '# 方案', '1.治污。城镇污水处理率达95%以上。(责任单位:市生态坏境局)', '2.巩固。[[城镇污水处理率]]保持95%以上,[[城镇污水处理率 ≥95%]]。(责任单位:市住建局)', ''].join('\n');
+  writeFileSync(join(dir2, 'a.plan.md'), text);
+  const u = pathToFileURL(join(dir2, 'a.plan.md')).toString();
+  const client = new LspClient();
+  let diags: Diagnostic[] = [];
+  beforeAll(async () => {
+    await client.initialize(dir2);
+    const first = client.nextDiagnostics(u);
+    client.open(u, text);
+    diags = (await first).diagnostics;
+  });
+  afterAll(() => client.stop());
+
+  it('finds every statement of an indicator: prose, reference tag and target tag', async () => {
+    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: u }, position: { line: 5, character: 9 }, context: { includeDeclaration: true } });
+    expect(refs.map((r) => `${r.range.start.line}:${r.range.start.character}-${r.range.end.character}`)).toEqual(['5:5-12', '6:7-14', '6:26-33']);
+  });
+
+  it('fixes a misspelt department to the suggestion', async () => {
+    const d = diags.find((x) => x.code === 'unknown-department')!;
+    expect(d.severity).toBe(4);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d.range, context: { diagnostics: [d] } });
+    const fix = actions.find((a) => a.title === '改为「市生态环境局」')!;
+    expect(line(apply(text, fix.edit!.changes![u]), 5)).toBe('1.治污。城镇污水处理率达95%以上。(责任单位:市生态环境局)');
+  });
+});
+
 describe('language server commands for the status bar and the table views', () => {
   const client = new LspClient();
   beforeAll(async () => {
