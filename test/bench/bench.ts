@@ -7,6 +7,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analysePlan } from '../../server/src/core/analyse';
 import { syntheticPlan } from '../support/synthetic';
+import { deriveTables } from '../../server/src/core/tables/deriveTables';
+import { TABLE_KINDS } from '../../server/src/report/columns';
+import { toCsv, toHtml, toJson, toMarkdown } from '../../server/src/report/render';
+import { toXlsx } from '../../server/src/report/xlsx';
 
 const plainRemark = unified().use(remarkParse);
 
@@ -41,6 +45,7 @@ function bench(name: string, text: string, format: 'markdown' | 'text'): Row {
   return { name, kb: Buffer.byteLength(text) / 1024, analyse, remark };
 }
 
+async function main() {
 const rows: Row[] = [];
 const samples = join(process.cwd(), 'samples');
 for (const f of existsSync(samples) ? readdirSync(samples).sort() : []) {
@@ -68,6 +73,33 @@ console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.name} | ${r.kb.toFixed(1)} | ${r.analyse.toFixed(2)} | ${r.remark.toFixed(2)} | ${(r.analyse / r.remark).toFixed(2)} |`);
 }
+// Tables: all four tables in every text format, after analysis (the analysis itself is above)
+console.log('\n| document | KB | four tables, md+csv+html+json, median ms | + xlsx (one workbook) ms |');
+console.log('|---|---:|---:|---:|');
+const tableDocs: [string, string, 'markdown' | 'text'][] = [];
+if (existsSync(corpus)) for (const f of readdirSync(corpus).sort()) if (f.endsWith('.txt')) tableDocs.push([`corpus/${f}`, readFileSync(join(corpus, f), 'utf8'), 'text']);
+for (const f of existsSync(samples) ? readdirSync(samples).sort() : []) if (f.endsWith('.md')) tableDocs.push([`samples/${f}`, readFileSync(join(samples, f), 'utf8'), 'markdown']);
+for (const [name, text, format] of tableDocs) {
+  const a = analysePlan(text, { uri: name, format });
+  const tablesMs = time(() => {
+    const t = deriveTables(a);
+    toMarkdown(t, TABLE_KINDS);
+    toHtml(t, TABLE_KINDS);
+    toJson(t, TABLE_KINDS);
+    for (const k of TABLE_KINDS) toCsv(t, k);
+  }, 5, 1000);
+  const xs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await toXlsx(deriveTables(a), TABLE_KINDS);
+    xs.push(performance.now() - t0);
+  }
+  console.log(`| ${name} | ${(Buffer.byteLength(text) / 1024).toFixed(1)} | ${tablesMs.toFixed(2)} | ${median(xs).toFixed(1)} |`);
+}
+
 const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
+}
+
+void main();

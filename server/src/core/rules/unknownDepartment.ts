@@ -1,3 +1,4 @@
+import type { DepartmentDirectory } from '../departments/directory';
 import type { Rule } from './rule';
 import { closestNames } from './unknownIndicator';
 
@@ -6,22 +7,37 @@ import { closestNames } from './unknownIndicator';
  * jurisdiction's own directory configured this is a warning; with only the built-in list (which
  * cannot know every local office) it is a hint.
  */
+// Suggestions depend only on the directory and the name: remember them across analyses (every
+// keystroke re-analyses the plan, and the same unknown names come back each time).
+const suggestionCache = new WeakMap<DepartmentDirectory, Map<string, string[]>>();
+
+function suggest(dir: DepartmentDirectory, name: string): string[] {
+  let cache = suggestionCache.get(dir);
+  if (!cache) suggestionCache.set(dir, (cache = new Map()));
+  let s = cache.get(name);
+  if (!s) {
+    // suggest names of the same level (市… for 市…), not the 县/区 copies of the same department
+    const level = /^[市县区]/.test(name) ? name[0] : null;
+    const names = dir.allNames();
+    const close = closestNames(name, level ? names.filter((n) => n[0] === level) : names, 6);
+    // one suggestion per department: an alias leads to its department's full name
+    s = [...new Set(close.map((n) => dir.resolve(n)?.name ?? n))].slice(0, 3);
+    if (cache.size > 5000) cache.clear();
+    cache.set(name, s);
+  }
+  return s;
+}
+
 export const unknownDepartment: Rule = {
   code: 'unknown-department',
   defaultSeverity: 'warning',
   description: { zh: '部门不在部门名录中', en: 'Department not in the directory' },
   check(ctx, report) {
     const dir = ctx.directory;
-    let names: string[] | null = null;
     for (const clause of ctx.model.clauses) {
       for (const u of clause.units) {
         if (dir.resolve(u.name)) continue;
-        names ??= dir.allNames();
-        // suggest names of the same level (市… for 市…), not the 县/区 copies of the same department
-        const level = /^[市县区]/.test(u.name) ? u.name[0] : null;
-        const close = closestNames(u.name, level ? names.filter((n) => n[0] === level) : names, 6);
-        // one suggestion per department: an alias leads to its department's full name
-        const suggestions = [...new Set(close.map((n) => dir.resolve(n)?.name ?? n))].slice(0, 3);
+        const suggestions = suggest(dir, u.name);
         const hintZh = suggestions.length > 0 ? `;是否是:${suggestions.join('、')}?` : '';
         const hintEn = suggestions.length > 0 ? `; did you mean: ${suggestions.join(', ')}?` : '';
         report({
