@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analysePlan } from '../../server/src/core/analyse';
-import { compare, type Truth } from '../support/score';
+import { compare, type Score, type Truth } from '../support/score';
 
 // The real plans live outside the project (../shared/corpus); CI has them, a fresh clone does not.
 const corpusDir = join(process.cwd(), '..', 'shared', 'corpus');
@@ -13,24 +13,40 @@ const truths: Truth[] = (existsSync(truthDir) ? readdirSync(truthDir) : [])
   .sort()
   .map((f) => JSON.parse(readFileSync(join(truthDir, f), 'utf8')));
 
+const round = (x: number) => Number(x.toFixed(3));
+
 describe.skipIf(!haveCorpus || truths.length === 0)('real plans in ../shared/corpus against hand-checked annotations', () => {
-  const report: Record<string, unknown> = {};
+  const report: Record<string, ReturnType<typeof compare>> = {};
+  afterAll(() => {
+    mkdirSync('test/output', { recursive: true });
+    writeFileSync('test/output/corpus-scores.json', JSON.stringify(report, null, 2));
+  });
+
   for (const truth of truths) {
-    it(`${truth.file}: tasks, units and targets at ≥95% precision and recall`, () => {
+    it(`${truth.file}: every task, unit, role and vague phrase; targets at ≥90% each`, () => {
       const text = readFileSync(join(corpusDir, truth.file), 'utf8');
-      const a = analysePlan(text, { uri: truth.file, format: 'text' });
-      const s = compare(truth, a);
+      const s = compare(truth, analysePlan(text, { uri: truth.file, format: 'text' }));
       report[truth.file] = s;
-      mkdirSync('test/output', { recursive: true });
-      writeFileSync('test/output/corpus-scores.json', JSON.stringify(report, null, 2));
-      const summary = (x: { precision: number; recall: number }) => [Number(x.precision.toFixed(3)), Number(x.recall.toFixed(3))];
       const detail = [...s.tasks.misses, ...s.units.misses, ...s.targets.misses].join('\n');
-      expect({ tasks: summary(s.tasks), units: summary(s.units), targets: summary(s.targets) }, detail).toEqual({
-        tasks: summary(s.tasks).map((v) => Math.max(v, 0.95)) ,
-        units: summary(s.units).map((v) => Math.max(v, 0.95)),
-        targets: summary(s.targets).map((v) => Math.max(v, 0.95)),
+      // tasks and responsibilities are exact on these plans; a miss is a regression
+      expect({ tasks: [s.tasks.fp, s.tasks.fn], units: [s.units.fp, s.units.fn], roles: s.roles, vague: [s.vague.fp, s.vague.fn] }, detail).toEqual({
+        tasks: [0, 0],
+        units: [0, 0],
+        roles: 1,
+        vague: [0, 0],
       });
-      expect(s.roles).toBeGreaterThanOrEqual(0.95);
+      // targets: the known misses are written up in the closing note of issue 3
+      expect(round(s.targets.precision), detail).toBeGreaterThanOrEqual(0.9);
+      expect(round(s.targets.recall), detail).toBeGreaterThanOrEqual(0.9);
     });
   }
+
+  it('targets over all plans together: precision and recall ≥95%', () => {
+    const scores: Score[] = truths.map((t) => report[t.file]?.targets ?? compare(t, analysePlan(readFileSync(join(corpusDir, t.file), 'utf8'), { uri: t.file, format: 'text' })).targets);
+    const tp = scores.reduce((n, s) => n + s.tp, 0);
+    const fp = scores.reduce((n, s) => n + s.fp, 0);
+    const fn = scores.reduce((n, s) => n + s.fn, 0);
+    expect(round(tp / (tp + fp))).toBeGreaterThanOrEqual(0.95);
+    expect(round(tp / (tp + fn))).toBeGreaterThanOrEqual(0.95);
+  });
 });

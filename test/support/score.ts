@@ -70,34 +70,46 @@ export function compare(truth: Truth, a: PlanAnalysis) {
   }
   for (const p of taskFP) uFP += p.units.length;
 
-  const allTruthTargets = [...truth.targets, ...(truth.localTargets ?? [])];
   const key = (line: number, ind: string) => `${line}|${ind}`;
-  const got = new Map<string, PlanAnalysis['model']['targets'][number]>();
-  for (const t of a.model.targets) got.set(key(t.range.start.line, t.indicator), t);
+  // a line may state two targets for one indicator (`…保护率不低于95%`, later `…保护率不降低`):
+  // match each truth target to the closest unused prediction with its line and indicator
+  type Predicted = PlanAnalysis['model']['targets'][number];
+  const got = new Map<string, Predicted[]>();
+  for (const t of a.model.targets) {
+    const k = key(t.range.start.line, t.indicator);
+    const list = got.get(k);
+    if (list) list.push(t);
+    else got.set(k, [t]);
+  }
   const want = new Set(truth.targets.map((t) => key(t.line, t.indicator)));
   const local = new Set((truth.localTargets ?? []).map((t) => key(t.line, t.indicator)));
   let gTP = 0;
   let gFN = 0;
   let valueOk = 0;
   const targetMiss: string[] = [];
+  const used = new Set<Predicted>();
   for (const t of truth.targets) {
-    const p = got.get(key(t.line, t.indicator));
+    const candidates = (got.get(key(t.line, t.indicator)) ?? []).filter((p) => !used.has(p));
+    const p = candidates.find((c) => c.op === t.op && c.value === t.value) ?? candidates[0];
     if (!p) {
       gFN++;
       targetMiss.push(`missed target line ${t.line} ${t.indicator} ${t.op} ${t.value}`);
       continue;
     }
+    used.add(p);
     gTP++;
     if (p.op === t.op && p.value === t.value) valueOk++;
     else targetMiss.push(`value line ${t.line} ${t.indicator}: want ${t.op} ${t.value}, got ${p.op} ${p.value}`);
   }
+  // a second prediction for a line and indicator the truth has is the same statement said twice, not an extra target
   let gFP = 0;
-  for (const [k, p] of got) {
+  for (const [k, list] of got) {
     if (want.has(k) || local.has(k)) continue;
-    gFP++;
-    targetMiss.push(`extra target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
+    for (const p of list) {
+      gFP++;
+      targetMiss.push(`extra target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
+    }
   }
-  void allTruthTargets;
   return {
     tasks: score(tTP, taskFP.length, truth.tasks.length - tTP, taskMiss),
     units: score(uTP, uFP, uFN, unitMiss),

@@ -1,3 +1,4 @@
+import { fw } from '../support/fullWidth';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../support/plan';
 
@@ -135,6 +136,9 @@ describe('unknown-department', () => {
     expect(check('unknown-department', ['1.治理。城镇污水处理率达95%以上。(责任单位:市生态坏境局)'])).toEqual([
       '0:hint:「市生态坏境局」不在内置部门名录中;是否是:市生态环境局?',
     ]);
+  });
+  it('resolves a name typed with full-width or half-width brackets alike', () => {
+    expect(check('unknown-department', [`1.治理。(责任单位:@{${fw('市农合联执委会(市供销社)')}}、市农合联执委会(市供销社))`])).toEqual([]);
   });
   it('knows the usual short forms', () => {
     expect(check('unknown-department', ['1.治理。(责任单位:市发改委、市住建局、市自然资源规划局、市卫健委、团市委)'])).toEqual([]);

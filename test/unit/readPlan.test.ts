@@ -101,3 +101,71 @@ describe('plan model from Markdown', () => {
     expect(model.frontMatter?.data).toEqual({ ecoplan: { level: '市' } });
   });
 });
+
+describe('indicator tables pasted one cell per line', () => {
+  // the shape of a provincial 指标责任明细表 copied from a web page: every cell on its own line,
+  // a parent row with parts, a value cell merged across two parts, and one value per terrain
+  const text = [
+    '附件1', // 0
+    '序号', '指标名称', '单位', '指标值', '指标属性', '责任单位', // 1-6
+    '7', // 7
+    '环境空气质量', // 8
+    '优良天数比例', // 9
+    '%', // 10
+    '完成上级下达的年度目标', // 11
+    '约束性', // 12
+    '市生态环境局、市发改委', // 13
+    'PM2.5浓度', // 14
+    'μg / m³', // 15
+    '8', // 16
+    '森林覆盖率', // 17
+    '山区', // 18
+    '%', // 19
+    '≥70', // 20
+    '参考性', // 21
+    '市资源规划局', // 22
+    '丘陵区', // 23
+    '≥40', // 24
+    '9', // 25
+    '公共交通出行分担率', // 26
+    '%', // 27
+    '大城市≥60', // 28
+    '中小城市≥50', // 29
+    '参考性', // 30
+    '市交通局', // 31
+    '10', // 32
+    '生活废弃物综合利用', // 33
+    '城镇生活垃圾分类减量化行动', // 34
+    '-', // 35
+    '实施', // 36
+    '约束性', // 37
+    '市城管局', // 38
+    '农村生活垃圾集中收集储运', // 39
+    '-', // 40
+    '实施', // 41
+    '市农业农村局', // 42
+  ].join('\n');
+  const model = read(text, 'text');
+
+  it('gives one target per part, per merged cell and per terrain or city size, each at its value cell', () => {
+    expect(model.targets.map((t) => [t.range.start.line, t.indicator, t.op, t.value, t.unit, t.qualifier ?? null])).toEqual([
+      [11, '优良天数比例', 'qualitative', null, null, null],
+      [11, 'PM2.5浓度下降幅度', 'qualitative', null, null, null],
+      [20, '林草覆盖率', '>=', 70, '%', '山区'],
+      [24, '林草覆盖率', '>=', 40, '%', '丘陵区'],
+      [28, '公共交通出行分担率', '>=', 60, '%', '大城市'],
+      [29, '公共交通出行分担率', '>=', 50, '%', '中小城市'],
+      [36, '城镇生活垃圾分类减量化行动', 'qualitative', null, null, null],
+      [41, '农村生活垃圾集中收集储运', 'qualitative', null, null, null],
+    ]);
+  });
+
+  it('makes one task per row with the units of every part', () => {
+    expect(model.tasks.map((t) => [t.range.start.line, t.title, t.units.map((u) => `${u.name}:${u.role}`).join(' ')])).toEqual([
+      [7, '环境空气质量', '市生态环境局:lead 市发改委:support'],
+      [16, '森林覆盖率', '市资源规划局:lead'],
+      [25, '公共交通出行分担率', '市交通局:lead'],
+      [32, '生活废弃物综合利用', '市城管局:lead 市农业农村局:lead'],
+    ]);
+  });
+});

@@ -66,8 +66,8 @@ describe('responsibility clauses', () => {
     expect(clauses('(责任单位:@市生态环境局、@{市农合联执委会(市供销社)})')[0].units).toEqual(['市生态环境局:lead:tag', '市农合联执委会(市供销社):support:tag']);
   });
 
-  it('records only vague phrases as vague, and drops a drafter aside', () => {
-    expect(clauses('(责任单位:各县市区党委、政府及各有关部门)')[0]).toMatchObject({ units: [], vague: ['各县市区党委', '政府', '各有关部门'] });
+  it('records only vague phrases as vague (各县市区党委、政府 as one phrase), and drops a drafter aside', () => {
+    expect(clauses('(责任单位:各县市区党委、政府及各有关部门)')[0]).toMatchObject({ units: [], vague: ['各县市区党委、政府', '各有关部门'] });
     expect(clauses('(责任单位:市水利和湖泊局,各县市区政府,以下均需各县市区政府落实,不再列出)')[0]).toMatchObject({
       units: ['市水利和湖泊局:lead'],
       vague: ['各县市区政府'],

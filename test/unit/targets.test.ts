@@ -55,4 +55,51 @@ describe('indicator targets in prose', () => {
     expect(found.length).toBe(30001);
     expect(found[30000]).toMatchObject({ indicator: '政府绿色采购比例', value: 80 });
   });
+
+  it('reads lists of names with unlisted measures, elided names, and (EI)/以及 between them', () => {
+    const t = targets('村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%。');
+    expect(t).toEqual([{ indicator: '村镇饮用水卫生合格率', op: '>=', value: 100, unit: '%', year: null, tagged: false, surface: '村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%' }]);
+    expect(targets('到2023年,公众对生态文明建设的参与度和满意度均不低于80%。').map((x) => [x.indicator, x.op, x.value, x.year])).toEqual([
+      ['公众对生态文明建设的参与度', '>=', 80, 2023],
+      ['公众对生态文明建设的满意度', '>=', 80, 2023],
+    ]);
+    expect(targets('生态环境状况指数(EI)、林草覆盖率以及特有性或指示性水生物种保持率不降低。').map((x) => [x.indicator, x.op, x.surface.slice(-3)])).toEqual([
+      ['生态环境状况指数', 'qualitative', '不降低'],
+      ['林草覆盖率', 'qualitative', '不降低'],
+      ['特有性或指示性水生物种保持率', 'qualitative', '不降低'],
+    ]);
+  });
+
+  it('reads a change against a base year as a rate, and a number after a qualitative bar', () => {
+    const [rate] = read('单位GDP用水量较2015年下降率达到19%以上。').targets;
+    expect(rate).toMatchObject({ indicator: '单位地区生产总值用水量', op: '>=', value: 19, unit: '%', year: null, relative: '较2015年下降率' });
+    expect(targets('一般工业固体废物综合利用率稳定保持在99%以上。')[0]).toMatchObject({ op: '>=', value: 99, unit: '%' });
+    expect(targets('受污染耕地安全利用率达到上级目标要求且不低于93%。')[0]).toMatchObject({ indicator: '受污染耕地安全利用率', op: '>=', value: 93 });
+  });
+
+  it('reads requirement phrases without running on into the next indicator', () => {
+    expect(targets('单位地区生产总值能耗完成上级规定的目标任务,碳排放强度完成上级管控目标。').map((x) => [x.indicator, x.surface])).toEqual([
+      ['单位地区生产总值能耗', '单位地区生产总值能耗完成上级规定的目标任务'],
+      ['碳排放强度', '碳排放强度完成上级管控目标'],
+    ]);
+    expect(targets('生态环境状况指数保持为优良且不降低。')[0]).toMatchObject({ op: 'qualitative', surface: '生态环境状况指数保持为优良且不降低' });
+    expect(read('单位地区生产总值用水量持续下降并达到上级考核要求。').targets[0]).toMatchObject({ op: 'qualitative', text: '下降并达到上级考核要求' });
+  });
+
+  it('reads the catalogue value verb before a qualitative indicator only when the name ends the phrase', () => {
+    expect(targets('4.全面推行河长制。')).toEqual([{ indicator: '河长制', op: 'qualitative', value: null, unit: null, year: null, tagged: false, surface: '全面推行河长制' }]);
+    expect(targets('建立健全突发生态环境事件应急管理机制,每年开展演练。').map((x) => x.surface)).toEqual(['建立健全突发生态环境事件应急管理机制']);
+    // the name modifies what follows; the verb after a comma belongs to the next clause
+    expect(targets('建立河长制工作季度通报机制。')).toEqual([]);
+    expect(targets('落实建设用地土壤污染风险管控和修复名录制度,建立健全联动机制。')).toEqual([]);
+    // a numeric indicator is not set by a verb
+    expect(targets('依法全面开展规划环境影响评价。')).toEqual([]);
+  });
+
+  it('does not read an unclosed tag a second time as prose', () => {
+    const plan = read('同步提升[[城镇污水处理率 ≥95%。');
+    expect(plan.targets).toEqual([]);
+    expect(plan.problems.map((p) => p.kind)).toEqual(['unclosed-indicator-tag']);
+  });
 });
+

@@ -205,7 +205,10 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
       }
       indicatorTags.push({ name: t.name, range: index.range(t.start, t.end), nameRange: index.range(t.nameStart, t.nameStart + t.name.length), target: targetIndex });
     }
-    const tagSpans = tags.indicators.map((t) => [t.start - lineStart, t.end - lineStart] as [number, number]);
+    // an unclosed `[[城镇污水处理率 ≥95%` is reported as malformed; reading it as prose as well would add a second, phantom target
+    const tagSpans = [...tags.indicators, ...tags.problems.filter((p) => p.kind === 'unclosed-indicator-tag')]
+      .map((t) => [t.start - lineStart, t.end - lineStart] as [number, number])
+      .sort((a, b) => a[0] - b[0]);
     for (const made of findProseTargets(lineText, lineStart, text, index, options.names, tagSpans, indicatorMentions)) {
       holder.targets.push(targets.push(made) - 1);
     }

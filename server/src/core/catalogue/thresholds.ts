@@ -1,3 +1,4 @@
+import { CITY_SIZES, TERRAINS } from '../settings';
 import type { PlanSettings } from '../model/types';
 import type { CatalogueIndicator, Threshold } from './types';
 
@@ -24,6 +25,19 @@ export function applicableThreshold(ind: CatalogueIndicator, settings: PlanSetti
   candidates.sort((a, b) => rank(a) - rank(b));
   const t = candidates[0];
   return { threshold: t, qualifier: t.terrain ?? t.citySize ?? t.scope ?? null };
+}
+
+/**
+ * The settings a target is judged by: a table row written for one terrain or city size
+ * (`丘陵区 ≥40`) is held to that terrain's threshold, whatever the plan's own terrain is.
+ */
+export function settingsForTarget(settings: PlanSettings, target: { qualifier?: string }): PlanSettings {
+  const q = target.qualifier;
+  if (!q) return settings;
+  if (TERRAINS.includes(q)) return { ...settings, terrain: q };
+  if (CITY_SIZES.includes(q)) return { ...settings, citySize: q };
+  if (q === '市' || q === '县') return { ...settings, level: q };
+  return settings;
 }
 
 export function directionOf(ind: CatalogueIndicator): 'higher' | 'lower' | null {

@@ -1,4 +1,5 @@
 import builtinDirectoryData from '../../../../data/departments/builtin.yaml';
+import { foldWidth } from '../text/fold';
 
 export interface Department {
   name: string;
@@ -38,15 +39,21 @@ export class DepartmentDirectory {
 
   private add(d: Department) {
     this.departments.push(d);
-    for (const n of [d.name, ...d.aliases]) this.byName.set(n, d);
+    for (const n of [d.name, ...d.aliases]) {
+      this.byName.set(n, d);
+      // `市农合联执委会（市供销社）` and `市农合联执委会(市供销社)` are one name, whichever brackets the drafter typed
+      const folded = foldWidth(n);
+      if (folded !== n && !this.byName.has(folded)) this.byName.set(folded, d);
+    }
   }
 
   resolve(name: string): Department | null {
-    return this.byName.get(name) ?? null;
+    return this.byName.get(name) ?? this.byName.get(foldWidth(name)) ?? null;
   }
 
+  /** Every name and alias as written in the directory (not the width-folded lookup keys). */
   allNames(): string[] {
-    return [...this.byName.keys()];
+    return [...new Set(this.departments.flatMap((d) => [d.name, ...d.aliases]))];
   }
 
   withEntries(entries: Department[]): DepartmentDirectory {

@@ -100,6 +100,10 @@ export interface IndicatorTarget {
   nameRange: Range;
   /** A tag that only names the indicator (`[[城镇污水处理率]]`) without a target. */
   referenceOnly?: boolean;
+  /** A change against a base year (`较2015年下降率达到19%`): the value is a rate, not the indicator's level. */
+  relative?: string;
+  /** The terrain, city size or level a table row states the target for (`丘陵区`, `大城市`). */
+  qualifier?: string;
 }
 
 /** A catalogue indicator named in the text (with or without a target): what "addresses" an indicator. */

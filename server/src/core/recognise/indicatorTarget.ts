@@ -50,6 +50,7 @@ function makeTarget(
   };
   if (expr.upper !== null) t.upper = expr.upper;
   if (expr.text) t.text = expr.text;
+  if (expr.relative) t.relative = expr.relative;
   return t;
 }
 
@@ -64,6 +65,23 @@ function yearBefore(line: string, at: number): number | null {
   for (let m = re.exec(window); m; m = re.exec(window)) year = Number(m[1]);
   return year;
 }
+
+interface ChainItem {
+  name: string;
+  at: number;
+  entry: NameEntry | null;
+}
+
+// Words that join names sharing one target: `A、B和C保持100%`, `A以及B不降低`.
+const JOINER = /^(以及|、|和|及|与)/;
+// `(EI)`, `(PM2.5)`, `(沿海地区)` after a name is part of how it is written.
+const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff、]{1,10}[))]/;
+// A measure that is not in the catalogue, inside a list of names that share a target
+// (`村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%`): it carries the list on, but gets no target.
+const LOCAL_MEASURE = /^[\u4e00-\u9fffA-Za-z0-9.“”"]{1,22}?(?:覆盖率|占比|比例|比重|率|指数)/;
+// The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
+const NAME_ENDS = /^([。;;,,、:: \t\u3000)\]〕(\[〔]|$)/;
+const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定并实施|制定实施|有效开展|实施|推行|建立)$/;
 
 export function findProseTargets(
   line: string,
@@ -84,34 +102,91 @@ export function findProseTargets(
     }
     const first = acceptName(line, i, names);
     if (!first) continue;
-    const chain: { name: string; at: number; entry: NameEntry | null }[] = [{ name: first, at: i, entry: names.resolve(first) }];
-    const mention = (c: (typeof chain)[number]) => {
-      if (mentions && c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
-    };
-    let j = i + first.length;
-    while ('、和及与'.includes(line[j] ?? '\0')) {
-      const next = acceptName(line, j + 1, names);
-      if (!next) break;
-      chain.push({ name: next, at: j + 1, entry: names.resolve(next) });
-      j = j + 1 + next.length;
+    const chain: ChainItem[] = [{ name: first, at: i, entry: names.resolve(first) }];
+    let j = afterParen(line, i + first.length);
+    // the list of names, with any unlisted measures in it; the expression follows its last item
+    for (;;) {
+      const joiner = JOINER.exec(line.slice(j, j + 2));
+      if (!joiner) break;
+      const k = j + joiner[0].length;
+      if (skip.some(([a, b]) => k >= a && k < b)) break;
+      const next = acceptName(line, k, names);
+      if (next) {
+        chain.push({ name: next, at: k, entry: names.resolve(next) });
+        j = afterParen(line, k + next.length);
+        continue;
+      }
+      const elided = elidedName(chain[chain.length - 1], line, k, names);
+      if (elided) {
+        chain.push(elided);
+        j = k + elided.name.length;
+        continue;
+      }
+      const local = LOCAL_MEASURE.exec(line.slice(k, k + 30));
+      if (local && !/[,,。;;]/.test(local[0])) {
+        chain.push({ name: local[0], at: k, entry: null });
+        j = afterParen(line, k + local[0].length);
+        continue;
+      }
+      break;
     }
-    // `(EI)` / `(PM2.5)` after a name is part of how it is written
-    const paren = /^[((][A-Za-z0-9.]{1,8}[))]/.exec(line.slice(j, j + 12));
-    if (paren) j += paren[0].length;
-    for (const c of chain) mention(c);
-    const expr = readTargetExpression(line, j, direction(chain[chain.length - 1].entry));
+    const named = chain.filter((c) => c.entry !== null || c === chain[0]);
+    if (mentions) {
+      for (const c of named) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
+    }
+    const last = chain[chain.length - 1];
+    const expr = readTargetExpression(line, j, direction(last.entry ?? chain[0].entry));
     if (!expr) {
+      const verbTarget = chain.length === 1 ? targetFromVerbBefore(chain[0], line, lineStart, text, index, names) : null;
+      if (verbTarget) out.push(verbTarget);
       i = j - 1;
       continue;
     }
     const end = j + expr.length;
     const year = yearBefore(line, i);
-    for (const c of chain) {
+    for (const c of named) {
       out.push(makeTarget(c.entry, c.name, expr, lineStart + c.at, lineStart + end, lineStart + c.at, text, index, false, year, names.primary.id));
     }
     i = end - 1;
   }
   return out;
+}
+
+function afterParen(line: string, j: number): number {
+  const paren = NAME_PAREN.exec(line.slice(j, j + 14));
+  return paren ? j + paren[0].length : j;
+}
+
+/**
+ * `公众对生态文明建设的参与度和满意度`: the second name is written without the words it shares
+ * with the first. Try the first name's leading part with the text after the joiner.
+ */
+function elidedName(prev: ChainItem, line: string, k: number, names: IndicatorNameIndex): ChainItem | null {
+  if (!prev.entry) return null;
+  const tail = line.slice(k, k + 24);
+  for (let p = prev.name.length - 1; p >= 2; p--) {
+    const synthetic = prev.name.slice(0, p) + tail;
+    const m = names.matchAt(synthetic, 0);
+    if (!m || m.length - p < 2 || m === prev.name) continue;
+    const entry = names.resolve(m);
+    if (!entry || entry.indicator.id === prev.entry.indicator.id) continue;
+    return { name: m.slice(p), at: k, entry };
+  }
+  return null;
+}
+
+/** `全面实施河长制`: for an indicator whose catalogue value is a verb (建立/实施/有效开展), the verb before its name is the target. */
+function targetFromVerbBefore(c: ChainItem, line: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex): IndicatorTarget | null {
+  const ind = c.entry?.indicator;
+  if (!ind || (ind.unit !== '-' && ind.unit !== null) || ind.parts.length > 0) return null;
+  if (ind.thresholds.some((t) => t.op !== undefined)) return null;
+  const verb = VERB_BEFORE.exec(line.slice(Math.max(0, c.at - 5), c.at));
+  if (!verb) return null;
+  // `建立河长制工作季度通报机制`: the name only modifies what follows, so it is not the object
+  if (!NAME_ENDS.test(line.slice(c.at + c.name.length, c.at + c.name.length + 1))) return null;
+  const start = c.at - verb[0].length;
+  const expr: TargetExpression = { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: verb[0], length: 0 };
+  return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + c.at + c.name.length, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);
 }
 
 function acceptName(line: string, i: number, names: IndicatorNameIndex): string | null {

@@ -177,13 +177,20 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
   for (const seg of segs) {
     for (const raw of seg.pieces) {
       for (const piece of splitEtc(raw)) {
-        const tagged = piece.text.startsWith('@') || piece.text.startsWith('@');
+        let tagged = piece.text.startsWith('@') || piece.text.startsWith('\uFF20');
         let name = piece.text;
         let nameStart = piece.start;
         let explicitLead = false;
         if (tagged) {
           name = name.slice(1);
           nameStart++;
+          // `@ 市委宣传部`: an empty tag (reported by malformed-tag) before a name written in prose
+          const gap = /^[\s\u3000]+/.exec(name);
+          if (gap) {
+            name = name.slice(gap[0].length);
+            nameStart += gap[0].length;
+            tagged = false;
+          }
           if (name.startsWith('{') && name.endsWith('}')) {
             name = name.slice(1, -1);
             nameStart++;
@@ -199,6 +206,13 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
         // a drafter's aside inside a clause (`以下均需各县市区政府落实,不再列出`) names nobody
         if (!tagged && ASIDE.test(name) && (labelled || !looksLikeUnit(name))) continue;
         if (!tagged && (isVaguePhrase(name) || (BARE_GENERIC.test(name) && lastWasVague))) {
+          // `各县市区党委、政府` is one phrase (= 各县市区党委 and 各县市区政府): 政府 borrows the 各县市区 before it
+          const prev = vague[vague.length - 1];
+          if (lastWasVague && prev && BARE_GENERIC.test(name) && nameStart - prev.end <= 1) {
+            prev.end = nameStart + name.length;
+            prev.text = body.slice(prev.start - start, prev.end - start);
+            continue;
+          }
           lastWasVague = true;
           vague.push({ text: name, start: nameStart, end: nameStart + name.length });
           continue;

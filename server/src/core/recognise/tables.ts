@@ -138,7 +138,7 @@ function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSe
   const indicatorCell = at(layout.indicator);
   const valueCell = at(layout.value);
   if (indicatorCell && valueCell) {
-    const made = cellTarget(indicatorCell, valueCell, at(layout.measure), work, index, names);
+    const made = cellTarget(indicatorCell, valueCell, at(layout.measure), index, names);
     if (made) rowTargets.push(out.targets.push(made) - 1);
   }
 
@@ -203,31 +203,36 @@ export function readCellValue(text: string, dir: 'higher' | 'lower' | null): Tar
   return { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: t, length: t.length };
 }
 
-function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, work: string, index: LineIndex, names: IndicatorNameIndex): IndicatorTarget | null {
+function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, index: LineIndex, names: IndicatorNameIndex, shared: TargetExpression | null = null, qualifier: string | null = null): IndicatorTarget | null {
   const written = nameCell.text.replace(/\*\*/g, '').trim();
   if (written.length === 0) return null;
-  const entry = names.resolve(written);
+  const entry = resolveCellName(written, names);
   const dir = entry ? (entry.indicator.direction ?? entry.indicator.parent?.direction ?? null) : null;
-  const expr = readCellValue(valueCell.text, dir);
+  const expr = shared ?? readCellValue(valueCell.text, dir);
   if (!expr) return null;
-  void work;
   const nameStart = nameCell.start + nameCell.text.indexOf(written);
-  const unit = expr.unit ?? (measureCell && measureCell.text.trim() !== '-' && measureCell.text.trim() !== '' ? measureCell.text.trim().replace(/\s+/g, '').replace('%', '%') : null);
+  const measure = measureCell ? measureCell.text.trim().replace(/\s+/g, '').replace('%', '%') : '';
+  const unit = expr.unit ?? (measure !== '' && measure !== '-' && measure !== '—' ? measure : null);
+  const valueText = valueCell.text.trim();
+  const valueStart = valueCell.start + valueCell.text.indexOf(valueText);
   const target: IndicatorTarget = {
     indicator: entry ? entry.indicator.name : written,
     writtenName: written,
     catalogueId: entry ? entry.indicator.id : null,
     match: entry ? (entry.edition.id !== names.primary.id ? 'other-edition' : entry.kind) : null,
-    surface: index.text.slice(valueCell.start, valueCell.start + valueCell.text.length).trim(),
+    surface: index.text.slice(valueStart, valueStart + valueText.length),
     op: expr.op,
     value: expr.value,
     unit: expr.op === 'qualitative' ? null : unit,
     year: expr.year,
     tagged: false,
-    range: index.range(valueCell.start, valueCell.start + valueCell.text.length),
+    range: index.range(valueStart, valueStart + valueText.length),
     nameRange: index.range(nameStart, nameStart + written.length),
   };
   if (expr.text) target.text = expr.text;
+  if (expr.upper !== null && expr.upper !== undefined) target.upper = expr.upper;
+  if (expr.relative) target.relative = expr.relative;
+  if (qualifier) target.qualifier = qualifier;
   return target;
 }
 
@@ -272,7 +277,9 @@ function readFlattenedTables(work: string, index: LineIndex, names: IndicatorNam
       if (/^(备注|注[::]|附件|附表)/.test(t) || (t.length > 300 && row.length === 0)) break;
       if (matchesHeaderStart(lines, k)) break;
       const serial = /^\d{1,3}$/.test(t) ? Number(t) : NaN;
-      if (!Number.isNaN(serial) && serial > lastSerial && serial <= lastSerial + 3 && k + 1 < lines.length && !/^\d/.test(lines[k + 1].text)) {
+      // rows number on from the last; the first row may start anywhere (an excerpt of a longer table)
+      const inSequence = serial > lastSerial && (serial <= lastSerial + 3 || (lastSerial === 0 && k === j));
+      if (!Number.isNaN(serial) && inSequence && k + 1 < lines.length && !/^\d/.test(lines[k + 1].text)) {
         flush();
         lastSerial = serial;
       }
@@ -293,6 +300,86 @@ function looksLikeUnitCell(text: string): boolean {
   return !!m && (m.units.length > 0 || m.vague.length > 0) && !/[。;;]/.test(text);
 }
 
+const SCOPE_LABEL = /^(山区|丘陵区|平原地区|干旱半干旱地区|青藏高原地区|其他地区|超大城市|特大城市|超、特大城市|超大、特大城市|大城市|中小城市)[::]?\s*/;
+const MEASURE_WORD = /^(%|‰|公里|千米|公顷|亩|个|天|人|家|座|处|条|年|万元|亿元|平方米|平方米\/人|吨\/万元)$/;
+// a value cell: a number or comparison, or words of requirement (indicator names have none of these)
+const VALUE_CELL = /^([-—–]$|[≥≤<>=≧≦\d])|不|完成|实施|建立|开展|逐年|逐步|保持|持续|稳定|达到|高于|低于|遵守|平均/;
+
+function isMeasureCell(t: string): boolean {
+  const c = t.replace(/\s+/g, '');
+  if (c === '-' || c === '—' || c === '/') return true;
+  if (c.length > 12 || /\d{2,}/.test(c)) return false;
+  return MEASURE_WORD.test(c) || /[/%]/.test(c) || /^(μg|ug|mg)/.test(c);
+}
+
+/** A name cell, also when it carries an applicability note the catalogue does not (`…比例(沿海地区)`). */
+function resolveCellName(text: string, names: IndicatorNameIndex) {
+  const t = text.replace(/\*\*/g, '').trim();
+  return names.resolve(t) ?? names.resolve(t.replace(/[((][^()()]{1,10}[))]$/, '')) ?? names.resolve(t.replace(/\/[\u4e00-\u9fff]{1,2}$/, ''));
+}
+
+/**
+ * One row of an indicator table pasted one cell per line. A row may hold several indicators
+ * (a parent and its parts, each with its own 单位/指标值/责任单位 cells), several values of one
+ * indicator (one per terrain or city size), and a value cell merged across parts
+ * (环境空气质量: 优良天数比例 and PM2.5浓度 share `完成上级下达的年度目标`).
+ */
+function walkIndicatorRow(cells: Cell[], unitIdx: number, index: LineIndex, names: IndicatorNameIndex): { targets: IndicatorTarget[]; clauses: ResponsibilityClause[] } {
+  const targets: IndicatorTarget[] = [];
+  const clauses: ResponsibilityClause[] = [];
+  let name: Cell | null = null;
+  let measure: Cell | null = null;
+  let scope: string | null = null;
+  let nameHasValue = false;
+  let lastValue: { cell: Cell; expr: TargetExpression } | null = null;
+  const closeName = () => {
+    // a part with its own unit cell but no value shares the merged value cell of the part before it
+    if (name && !nameHasValue && measure && lastValue && lastValue.expr.op === 'qualitative' && resolveCellName(name.text, names)) {
+      const made = cellTarget(name, lastValue.cell, measure, index, names, lastValue.expr, null);
+      if (made) targets.push(made);
+    }
+  };
+  for (let k = 1; k < cells.length; k++) {
+    const cell = cells[k];
+    const t = cell.text.trim();
+    if (ATTRIBUTE.test(t) || /^[((][一二三四五六七八九十]{1,3}[))]$/.test(t)) continue;
+    if (k === unitIdx || (k > 1 && looksLikeUnitCell(t) && !resolveCellName(t, names))) {
+      const m = parseClauseBody(cell.text, cell.start, true);
+      if (m) clauses.push(toClause(m, cell, index));
+      continue;
+    }
+    if (name && isMeasureCell(t)) {
+      measure = cell;
+      continue;
+    }
+    const label = SCOPE_LABEL.exec(t);
+    if (name && label && label[0].length === t.length) {
+      scope = label[1];
+      continue;
+    }
+    if (name && !resolveCellName(t, names) && (VALUE_CELL.test(t) || (label && VALUE_CELL.test(t.slice(label[0].length))))) {
+      const qualifier = label ? label[1] : scope;
+      const valueCell = label ? { text: cell.text.slice(cell.text.indexOf(t) + label[0].length), start: cell.start + cell.text.indexOf(t) + label[0].length } : cell;
+      const made = cellTarget(name, valueCell, measure, index, names, null, qualifier);
+      if (made) {
+        targets.push(made);
+        nameHasValue = true;
+        lastValue = { cell: valueCell, expr: made.op === 'qualitative' ? { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: made.text ?? made.surface, length: 0 } : { op: made.op, value: made.value, upper: null, unit: made.unit, year: null, text: null, length: 0 } };
+      }
+      scope = null;
+      continue;
+    }
+    // anything else names an indicator: the row's own, a part, or a local one
+    closeName();
+    name = cell;
+    measure = null;
+    scope = null;
+    nameHasValue = false;
+  }
+  closeName();
+  return { targets, clauses };
+}
+
 function readFlatRow(row: { line: number; text: string; start: number }[], indicatorTable: boolean, hasAttribute: boolean, work: string, index: LineIndex, names: IndicatorNameIndex, out: TableRead) {
   const cells: Cell[] = row.map((r) => ({ text: r.text, start: r.start }));
   const serial = cells[0].text;
@@ -307,24 +394,21 @@ function readFlatRow(row: { line: number; text: string; start: number }[], indic
   const titleCell = cells[titleIdx];
   if (!titleCell) return;
   const rowTargets: number[] = [];
+  const clauses: ResponsibilityClause[] = [];
   if (indicatorTable) {
-    const a = cells.findIndex((c) => ATTRIBUTE.test(c.text));
-    if (a >= 3) {
-      // [序号, 名称, (分项…), 单位, 指标值, 属性, 责任单位]: the value precedes the attribute
-      const nameCell = names.resolve(cells[a - 3].text) ? cells[a - 3] : cells[1];
-      const made = cellTarget(nameCell, cells[a - 1], cells[a - 2], work, index, names);
-      if (made) rowTargets.push(out.targets.push(made) - 1);
-    }
+    const read = walkIndicatorRow(cells, unitIdx, index, names);
+    for (const t of read.targets) rowTargets.push(out.targets.push(t) - 1);
+    clauses.push(...read.clauses);
   } else {
     for (const cell of cells.slice(1)) {
       for (const made of findProseTargets(cell.text, cell.start, index.text, index, names, [], out.mentions)) rowTargets.push(out.targets.push(made) - 1);
     }
+    if (unitIdx >= 0) {
+      const m = parseClauseBody(cells[unitIdx].text, cells[unitIdx].start, true);
+      if (m) clauses.push(toClause(m, cells[unitIdx], index));
+    }
   }
-  const clauses: ResponsibilityClause[] = [];
-  if (unitIdx >= 0) {
-    const m = parseClauseBody(cells[unitIdx].text, cells[unitIdx].start, true);
-    if (m) clauses.push(toClause(m, cells[unitIdx], index));
-  }
+  void work;
   for (const c of clauses) out.clauses.push(c);
   const units = mergeUnitsOf(clauses);
   const vague = clauses.flatMap((c) => c.vague);

@@ -15,6 +15,8 @@ export interface TargetExpression {
   unit: string | null;
   year: number | null;
   text: string | null;
+  /** A change against a base year (`较2015年下降率`): the value is a rate of change, not a level. */
+  relative?: string;
   /** Length of the expression text from the start position. */
   length: number;
 }
@@ -26,8 +28,13 @@ const UNITS = [
 const UNIT_ALT = UNITS.map((u) => u.replace(/[/.^$*+?()[\]{}|]/g, '\\$&')).join('|');
 
 const NUMERIC = new RegExp(
-  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:全市|全县|全区|总体|平均)?(?:均|要|需|应|将|分别|必须|持续|力争|确保)?` +
-    String.raw`(?<verb>保持在|稳定在|保持|稳定|达到|达|提高到|提高至|提升到|提升至|增加到|增长到|增至|下降到|降低到|降至|降到|减少到|控制在|上升到|上升至|提高|提升|为|在|是)?` +
+  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:全市|全县|全区|总体|平均)?` +
+    // `较2015年下降率达到19%`: a change against a base year (the year is not a target year)
+    String.raw`(?<change>较(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?)?` +
+    // `达到上级目标要求且不低于93%`: a qualitative bar with a number after it; the number is the target
+    String.raw`(?:(?:达到|完成)(?:上级|国家|省|省级)(?:下达|规定)?的?(?:目标|考核|管控)?(?:要求|目标|任务)(?:且|并|,|,)?)?` +
+    String.raw`(?:均|要|需|应|将|分别|必须|持续|力争|确保|稳定)?` +
+    String.raw`(?<verb>保持在|稳定在|保持为|保持|稳定|达到|达|提高到|提高至|提升到|提升至|增加到|增长到|增至|下降到|降低到|降至|降到|减少到|控制在|上升到|上升至|提高|提升|为|在|是)?` +
     String.raw`(?<cmp>不低于|不少于|不小于|不高于|不超过|不大于|大于等于|小于等于|高于|低于|超过|大于|小于|≥|≤|>=|<=|≧|≦|＞|＜|>|<|=|=)?` +
     String.raw`[\s\u3000]{0,2}(?<num>\d{1,9}(?:\.\d{1,6})?)[\s\u3000]{0,2}` +
     String.raw`(?:(?<unit1>${UNIT_ALT})?[\s\u3000]{0,2}[-—–~~至到][\s\u3000]{0,2}(?<num2>\d{1,9}(?:\.\d{1,6})?)[\s\u3000]{0,2})?` +
@@ -35,12 +42,19 @@ const NUMERIC = new RegExp(
   'y',
 );
 
+// Each requirement phrase ends where its words end: a tail that ran on to `。` would swallow the
+// next indicator's name (`…完成上级规定的考核任务,碳排放强度下降18%`). Only the catalogue's own
+// continuations (`并保持稳定或持续改善`, `、性质不改变、功能不降低`) extend a phrase.
+const CONTINUATION = String.raw`(?:[,,、;;]?(?:并|且|或)?(?:保持稳定或持续改善|稳定或持续改善|持续改善|保持稳定|逐年(?:提高|上升|增加|下降|降低|减少)|` +
+  String.raw`性质不改变|功能不降低|功能不减退|环境不破坏|自然资源不侵占|质量不下降|不降低|(?:已达标地区|未达标地区)[^。;;\n,,]{0,12}))`;
 const QUALITATIVE = new RegExp(
-  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:均|要|须|必须|应|需|持续|确保|全面)?` +
-    String.raw`(?<q>(?:面积|数量)?不减少[^。;;\n]{0,30}|性质不改变[^。;;\n]{0,20}|功能不降低|不降低|不明显|` +
-    String.raw`完成(?:上级|国家|省|省级|市级)?(?:规定|下达)?的?(?:年度)?(?:考核|目标|管控|约束性)?(?:任务|目标)[^。;;\n]{0,24}|` +
-    String.raw`保持稳定或持续改善|稳定或持续改善|持续改善|逐年(?:提高|上升|增加|下降|降低|减少)|逐步(?:提高|下降|降低)|` +
-    String.raw`有效开展|全面实施|全面推行|制定实施|全面建立|建立健全|建立)`,
+  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:均|要|须|必须|应|需|持续|确保|全面|稳定)?` +
+    String.raw`(?<q>(?:(?:面积|数量)?不减少|性质不改变|功能不降低|不降低|不明显|` +
+    String.raw`(?:持续)?(?:下降|降低|提高|提升|改善)?(?:并|且)?(?:完成|达到)(?:上级|国家|省|省级|市级)?(?:规定|下达)?的?(?:年度)?(?:考核|目标|管控|约束性)?(?:要求|任务|目标)(?:任务|要求)?|` +
+    String.raw`保持(?:为)?优良(?:且不降低)?|保持稳定或持续改善|稳定或持续改善|持续改善|持续下降|逐年(?:提高|上升|增加|下降|降低|减少)|逐步(?:提高|下降|降低|减少)|` +
+    String.raw`[≤≥]全省平均(?:值|水平)?|` +
+    // a value verb ends the clause (`河长制全面实施。`); followed by more words it governs the next object (`…名录制度,建立健全突发…机制`)
+    String.raw`(?:有效开展|全面实施|全面推行|制定实施|全面建立|建立健全|建立)(?=[。;;,,、\s)\]〕]|$))${CONTINUATION}{0,4})`,
   'y',
 );
 
@@ -80,6 +94,7 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
       const value = Number(g.num);
       const upper = g.num2 !== undefined ? Number(g.num2) : null;
       let op = cmpToOp(g.cmp);
+      if (!op && g.change) op = '>='; // `较2015年下降19%`: at least that much change
       if (!op) {
         if (g.suffix === '以上' || g.suffix === '及以上') op = '>=';
         else if (g.suffix) op = '<=';
@@ -90,7 +105,9 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
       }
       // `≤5` after a range writes the bound; a range keeps its lower bound as the target value
       const unit = g.unit ?? g.unit1 ?? null;
+      const relative = g.change ? { relative: g.change } : {};
       return {
+        ...relative,
         op,
         value: upper !== null && op === '<=' ? upper : value,
         upper,

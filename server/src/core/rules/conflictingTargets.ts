@@ -19,7 +19,7 @@ export const conflictingTargets: Rule = {
       if (g) g.push(t);
       else groups.set(key, [t]);
     }
-    const signature = (t: IndicatorTarget) => `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}`;
+    const signature = (t: IndicatorTarget) => `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}|${t.relative ?? ''}|${t.qualifier ?? ''}`;
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       // compare distinct statements, not every pair of targets: a long plan repeating one target
@@ -30,7 +30,7 @@ export const conflictingTargets: Rule = {
       const reps = [...distinct.values()];
       for (const t of group) {
         const others = reps
-          .filter((o) => signature(o) !== signature(t) && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year))
+          .filter((o) => signature(o) !== signature(t) && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year) && o.relative === t.relative && o.qualifier === t.qualifier)
           .slice(0, 5);
         if (others.length === 0) continue;
         const list = others.map((o) => `${formatTarget(o)}(第 ${o.range.start.line + 1} 行)`).join('、');

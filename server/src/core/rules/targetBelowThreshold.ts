@@ -1,5 +1,5 @@
 import { compareUnits } from '../catalogue/measureUnits';
-import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
+import { applicableThreshold, settingsForTarget, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
 import type { IndicatorTarget } from '../model/types';
 import { editionLabel, indicatorOf, LEVEL_EN } from './catalogueLookup';
 import type { Rule } from './rule';
@@ -23,10 +23,10 @@ export const targetBelowThreshold: Rule = {
   check(ctx, report) {
     const level = ctx.settings.level ?? '市';
     for (const t of ctx.model.targets) {
-      if (t.op === 'qualitative' || t.value === null) continue;
+      if (t.op === 'qualitative' || t.value === null || t.relative) continue;
       const ind = indicatorOf(t, ctx);
       if (!ind) continue;
-      const applicable = applicableThreshold(ind, ctx.settings);
+      const applicable = applicableThreshold(ind, settingsForTarget(ctx.settings, t));
       if (!applicable || applicable.threshold.op === undefined || applicable.threshold.value === undefined) continue;
       const th = applicable.threshold;
       const units = compareUnits(t.unit, ind.unit);
