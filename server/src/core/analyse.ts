@@ -3,6 +3,8 @@ import { IndicatorNameIndex } from './catalogue/nameIndex';
 import type { CatalogueEdition } from './catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from './departments/directory';
 import type { Diagnostic, PlanLevel, PlanModel, PlanSettings, Severity } from './model/types';
+import { LineFindingsCache } from './lineFindings';
+import { MarkdownFactsCache } from './parse/markdownChunks';
 import { readPlan } from './readPlan';
 import { allRules } from './rules';
 import { bindingCoverage, type BindingCoverage } from './rules/missingBindingIndicators';
@@ -23,6 +25,17 @@ export interface AnalyseOptions {
   directory?: DepartmentDirectory;
   /** Per-rule severity or 'off'. */
   rules?: Record<string, Severity | 'off'>;
+  /** What an editor keeps between versions of one document (see AnalysisCache). */
+  cache?: AnalysisCache;
+}
+
+/**
+ * State kept per open document so that re-analysing after a keystroke parses only what changed.
+ * Text in, analysis out, as without it: the cache only saves work.
+ */
+export class AnalysisCache {
+  readonly markdown = new MarkdownFactsCache();
+  readonly lines = new LineFindingsCache();
 }
 
 export interface PlanAnalysis {
@@ -61,12 +74,12 @@ export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis
   const peek = /^---\r?\n[\s\S]*?\bcatalogue:\s*["']?([\w-]+)/.exec(text.slice(0, 2000));
   let edition = pickEdition(peek?.[1] ?? options.catalogue, editions);
   let names = nameIndexFor(edition, editions);
-  let model = readPlan(text, { uri: options.uri, format: options.format, names });
+  let model = readPlan(text, { uri: options.uri, format: options.format, names, markdownCache: options.cache?.markdown, lineCache: options.cache?.lines });
   const { settings, problems } = resolveSettings(model, external, editions, defaultEditionId);
   if (settings.catalogue !== edition.id) {
     edition = pickEdition(settings.catalogue, editions);
     names = nameIndexFor(edition, editions);
-    model = readPlan(text, { uri: options.uri, format: options.format, names });
+    model = readPlan(text, { uri: options.uri, format: options.format, names, markdownCache: options.cache?.markdown, lineCache: options.cache?.lines });
   }
   const ctx = { model, settings, settingsProblems: problems, edition, names, directory: options.directory ?? builtinDirectory, locale };
   const diagnostics = runRules(allRules, ctx, { ...(options.rules ?? {}) });

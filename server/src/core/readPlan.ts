@@ -16,12 +16,12 @@ import type {
   Task,
 } from './model/types';
 import { collectMarkdownFacts, emptyFacts, parseMarkdown, type MarkdownFacts } from './parse/markdown';
+import type { MarkdownFactsCache } from './parse/markdownChunks';
+import { recogniseLine, type LineFindingsCache } from './lineFindings';
 import { matchNumbering, skipMarkdownPrefix } from './recognise/numbering';
-import { clauseToModel, findResponsibilityClauses } from './recognise/responsibilityClause';
+import { findResponsibilityClauses } from './recognise/responsibilityClause';
 import { readTableTasks } from './recognise/tables';
 import { mergeUnitsOf } from './recognise/units';
-import { scanTags } from './recognise/tags';
-import { findProseTargets, targetFromTag } from './recognise/indicatorTarget';
 import { foldWidth } from './text/fold';
 import { LineIndex } from './text/lineIndex';
 
@@ -30,6 +30,10 @@ export interface ReadOptions {
   /** Markdown (default) or plain text pasted from Word/web pages (`.txt`). */
   format?: 'markdown' | 'text';
   names: IndicatorNameIndex;
+  /** Kept by an editor between versions of one document: only changed chunks are parsed again. */
+  markdownCache?: MarkdownFactsCache;
+  /** Likewise: only changed lines are read again. */
+  lineCache?: LineFindingsCache;
 }
 
 /** Everything a recogniser found in one outline node's own text. */
@@ -76,7 +80,7 @@ const ATTACHMENT_LINE = /^附件\s*(\d{0,2})(?=$|[\s::、])/;
 export function readPlan(text: string, options: ReadOptions): PlanModel {
   const index = new LineIndex(text);
   const markdown = options.format !== 'text';
-  const facts: MarkdownFacts = markdown ? collectMarkdownFacts(parseMarkdown(text)) : emptyFacts();
+  const facts: MarkdownFacts = !markdown ? emptyFacts() : options.markdownCache ? options.markdownCache.facts(text) : collectMarkdownFacts(parseMarkdown(text));
   const work = foldWidth(maskText(text, facts.masked));
 
   const problems: SyntaxProblem[] = [];
@@ -101,6 +105,8 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   let title: string | null = null;
   let titleLine = 0;
 
+  const lineCache = options.lineCache;
+  lineCache?.begin(options.names);
   for (let line = 0; line < index.lineCount; line++) {
     if (skipLine.has(line)) continue;
     const lineStart = index.lineStarts[line];
@@ -168,51 +174,21 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     }
     const holder = stack.length > 0 ? content.get(stack[stack.length - 1])! : docLevel;
 
-    // Tags first: their ranges are not prose.
-    const tags = scanTags(lineText, lineStart);
-    for (const p of tags.problems) problems.push({ kind: p.kind, range: index.range(p.start, p.end), detail: p.detail });
-
-    const clauseMatches = findResponsibilityClauses(lineText, lineStart);
-    const lineClauses = clauseMatches.map((m) => clauseToModel(m, text, index));
-    const clauseSpans = clauseMatches.map((m) => [m.start, m.end] as const);
-    const looseTags: DepartmentTag[] = [];
-    for (const d of tags.departments) {
-      const tag: DepartmentTag = { name: d.name, range: index.range(d.start, d.end), nameRange: index.range(d.nameStart, d.nameStart + d.name.length) };
-      departmentTags.push(tag);
-      if (!clauseSpans.some(([s, e]) => d.start >= s && d.end <= e)) looseTags.push(tag);
-    }
-    if (looseTags.length > 0) {
-      // Department tags in running text (`由@市生态环境局牵头`) name units of the task just like a clause.
-      lineClauses.push({
-        form: 'tags',
-        text: looseTags.map((t) => `@${t.name}`).join('、'),
-        range: { start: looseTags[0].range.start, end: looseTags[looseTags.length - 1].range.end },
-        units: looseTags.map((t) => ({ name: t.name, role: 'support' as const, tagged: true, range: t.nameRange })),
-        vague: [],
-      });
-    }
-    for (const c of lineClauses) {
+    const found = lineCache
+      ? lineCache.get(line, lineText, text.slice(lineStart, index.lineEnd(line)), () => recogniseLine(lineText, lineStart, text, index, options.names))
+      : recogniseLine(lineText, lineStart, text, index, options.names);
+    for (const p of found.problems) problems.push(p);
+    for (const c of found.clauses) {
       clauses.push(c);
       holder.clauses.push(c);
     }
-
-    for (const t of tags.indicators) {
-      const made = targetFromTag(t, lineText, lineStart, text, index, options.names);
-      let targetIndex: number | null = null;
-      if (made) {
-        targetIndex = targets.push(made) - 1;
-        holder.targets.push(targetIndex);
-      }
-      indicatorTags.push({ name: t.name, range: index.range(t.start, t.end), nameRange: index.range(t.nameStart, t.nameStart + t.name.length), target: targetIndex });
-    }
-    // an unclosed `[[城镇污水处理率 ≥95%` is reported as malformed; reading it as prose as well would add a second, phantom target
-    const tagSpans = [...tags.indicators, ...tags.problems.filter((p) => p.kind === 'unclosed-indicator-tag')]
-      .map((t) => [t.start - lineStart, t.end - lineStart] as [number, number])
-      .sort((a, b) => a[0] - b[0]);
-    for (const made of findProseTargets(lineText, lineStart, text, index, options.names, tagSpans, indicatorMentions)) {
-      holder.targets.push(targets.push(made) - 1);
-    }
+    for (const d of found.departmentTags) departmentTags.push(d);
+    const base = targets.length;
+    for (const t of found.targets) holder.targets.push(targets.push(t) - 1);
+    for (const t of found.indicatorTags) indicatorTags.push(t.target === null ? t : { ...t, target: base + t.target });
+    for (const m of found.mentions) indicatorMentions.push(m);
   }
+  lineCache?.end();
   for (const node of stack) node.end = text.length;
   for (const node of allNodes) node.lastLine = Math.max(node.range.start.line, index.position(trimEnd(text, node.end)).line);
 

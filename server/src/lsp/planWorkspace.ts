@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
-import { analysePlan, type PlanAnalysis } from '../core/analyse';
+import { AnalysisCache, analysePlan, type PlanAnalysis } from '../core/analyse';
 import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
@@ -40,6 +40,10 @@ export class PlanWorkspace {
   trusted = true;
   problems: string[] = [];
   private cache = new Map<string, CacheEntry>();
+  /** Per open document: what re-analysis after a keystroke reuses (see AnalysisCache). */
+  private editCaches = new Map<string, AnalysisCache>();
+  /** How long the last analysis of each document took, in ms: the diagnostics debounce follows it. */
+  readonly lastAnalysisMs = new Map<string, number>();
   private configCache = new Map<string, LoadedConfig>();
   private include: picomatch.Matcher | null = null;
 
@@ -54,6 +58,13 @@ export class PlanWorkspace {
   invalidate() {
     this.cache.clear();
     this.configCache.clear();
+  }
+
+  /** A document was closed: its edit cache goes (the file on disk is analysed afresh when asked). */
+  forget(uri: string) {
+    this.editCaches.delete(uri);
+    this.cache.delete(uri);
+    this.lastAnalysisMs.delete(uri);
   }
 
   /** Markdown with `ecoplan:` front matter, a `*.plan.md` file, or a file matching `ecoplan.include`. */
@@ -95,7 +106,14 @@ export class PlanWorkspace {
     if (hit && hit.key === key) return hit.analysis;
     const path = toPath(uri);
     const config = this.trusted && path ? loadConfig(findConfig(dirname(path)), this.configCache) : null;
+    let editCache: AnalysisCache | undefined;
+    if (this.documents.get(uri)) {
+      editCache = this.editCaches.get(uri);
+      if (!editCache) this.editCaches.set(uri, (editCache = new AnalysisCache()));
+    }
+    const started = performance.now();
     const analysis = analysePlan(text, {
+      cache: editCache,
       uri,
       format: /\.txt$/i.test(uri) ? 'text' : 'markdown',
       catalogue: config?.settings.catalogue ?? this.settings.catalogue,
@@ -108,6 +126,7 @@ export class PlanWorkspace {
       editions: config?.editions,
       locale: this.locale,
     });
+    this.lastAnalysisMs.set(uri, performance.now() - started);
     this.cache.set(uri, { key, analysis });
     return analysis;
   }

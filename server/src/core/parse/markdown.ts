@@ -36,9 +36,9 @@ function makeProcessor(tables: boolean, frontMatter: boolean, emphasis: boolean)
 // can use are switched on.
 const processors = new Map<number, MarkdownParser>();
 
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, options: { frontMatter?: boolean } = {}): Root {
   const tables = text.includes('|');
-  const frontMatter = text.startsWith('---');
+  const frontMatter = (options.frontMatter ?? true) && text.startsWith('---');
   const emphasis = text.includes('*') || text.includes('_');
   const key = (tables ? 1 : 0) | (frontMatter ? 2 : 0) | (emphasis ? 4 : 0);
   let p = processors.get(key);

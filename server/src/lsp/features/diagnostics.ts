@@ -51,6 +51,13 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   const schedule = (doc: TextDocument, delay: number) => {
     if (!opts.push()) return;
     clearTimeout(timers.get(doc.uri));
+    if (delay < 0) {
+      // The debounce follows the document's own analysis time: a plan analysed in a few ms gets its
+      // diagnostics right after the keystroke; a slow one waits for a pause in typing, so that
+      // stale analyses do not queue up behind each other.
+      const last = workspace.lastAnalysisMs.get(doc.uri);
+      delay = last === undefined ? 0 : last < 25 ? 0 : Math.min(opts.delayMs, Math.round(last));
+    }
     timers.set(
       doc.uri,
       setTimeout(() => {
@@ -61,10 +68,11 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   };
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, opts.delayMs));
+  documents.onDidChangeContent((e) => schedule(e.document, -1));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    workspace.forget(e.document.uri);
     if (opts.push()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

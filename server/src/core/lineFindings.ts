@@ -1,0 +1,96 @@
+import type { IndicatorNameIndex } from './catalogue/nameIndex';
+import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, ResponsibilityClause, SyntaxProblem } from './model/types';
+import { findProseTargets, targetFromTag } from './recognise/indicatorTarget';
+import { clauseToModel, findResponsibilityClauses } from './recognise/responsibilityClause';
+import { scanTags } from './recognise/tags';
+import type { LineIndex } from './text/lineIndex';
+
+/**
+ * What the recognisers find on one line: tags, responsibility clauses and targets. It depends on
+ * the line's text and its line number only (ranges are line/character), so an editor can keep it
+ * for every line an edit did not touch (LineFindingsCache).
+ */
+export interface LineFindings {
+  problems: SyntaxProblem[];
+  clauses: ResponsibilityClause[];
+  departmentTags: DepartmentTag[];
+  /** `target` is an index into this line's `targets`. */
+  indicatorTags: IndicatorTag[];
+  targets: IndicatorTarget[];
+  mentions: IndicatorMention[];
+}
+
+/** `lineText` is the line of the width-folded, masked text; `text` the original. */
+export function recogniseLine(lineText: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex): LineFindings {
+  const out: LineFindings = { problems: [], clauses: [], departmentTags: [], indicatorTags: [], targets: [], mentions: [] };
+  // Tags first: their ranges are not prose.
+  const tags = scanTags(lineText, lineStart);
+  for (const p of tags.problems) out.problems.push({ kind: p.kind, range: index.range(p.start, p.end), detail: p.detail });
+
+  const clauseMatches = findResponsibilityClauses(lineText, lineStart);
+  for (const m of clauseMatches) out.clauses.push(clauseToModel(m, text, index));
+  const looseTags: DepartmentTag[] = [];
+  for (const d of tags.departments) {
+    const tag: DepartmentTag = { name: d.name, range: index.range(d.start, d.end), nameRange: index.range(d.nameStart, d.nameStart + d.name.length) };
+    out.departmentTags.push(tag);
+    if (!clauseMatches.some((m) => d.start >= m.start && d.end <= m.end)) looseTags.push(tag);
+  }
+  if (looseTags.length > 0) {
+    // Department tags in running text (`由@市生态环境局牵头`) name units of the task just like a clause.
+    out.clauses.push({
+      form: 'tags',
+      text: looseTags.map((t) => `@${t.name}`).join('、'),
+      range: { start: looseTags[0].range.start, end: looseTags[looseTags.length - 1].range.end },
+      units: looseTags.map((t) => ({ name: t.name, role: 'support' as const, tagged: true, range: t.nameRange })),
+      vague: [],
+    });
+  }
+
+  for (const t of tags.indicators) {
+    const made = targetFromTag(t, lineText, lineStart, text, index, names);
+    const target = made ? out.targets.push(made) - 1 : null;
+    out.indicatorTags.push({ name: t.name, range: index.range(t.start, t.end), nameRange: index.range(t.nameStart, t.nameStart + t.name.length), target });
+  }
+  // an unclosed `[[城镇污水处理率 ≥95%` is reported as malformed; reading it as prose as well would add a second, phantom target
+  const tagSpans = [...tags.indicators, ...tags.problems.filter((p) => p.kind === 'unclosed-indicator-tag')]
+    .map((t) => [t.start - lineStart, t.end - lineStart] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  for (const made of findProseTargets(lineText, lineStart, text, index, names, tagSpans, out.mentions)) out.targets.push(made);
+  return out;
+}
+
+/**
+ * Findings of the lines of the last version of one document, by line number and text. Typing
+ * inside a line changes that line's key only; lines above and below keep their numbers and are
+ * not read again. (A new line shifts the numbers below it: those lines are read again once.)
+ */
+export class LineFindingsCache {
+  private lines = new Map<string, LineFindings>();
+  private next = new Map<string, LineFindings>();
+  private names: IndicatorNameIndex | null = null;
+  /** Lines read (not found in the cache) by the last analysis, for tests and benchmarks. */
+  lastRead = 0;
+
+  begin(names: IndicatorNameIndex) {
+    if (this.names !== names) this.lines.clear();
+    this.names = names;
+    this.next = new Map();
+    this.lastRead = 0;
+  }
+
+  get(line: number, workLine: string, originalLine: string, read: () => LineFindings): LineFindings {
+    const key = `${line}\u0001${workLine}\u0001${originalLine}`;
+    let found = this.next.get(key) ?? this.lines.get(key);
+    if (!found) {
+      found = read();
+      this.lastRead++;
+    }
+    this.next.set(key, found);
+    return found;
+  }
+
+  end() {
+    this.lines = this.next;
+    this.next = new Map();
+  }
+}

@@ -1,0 +1,102 @@
+// LSP-level figures: the real server (dist/server.js) over stdio, as an editor drives it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lspClient';
+import { syntheticPlan } from '../support/synthetic';
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+/** Diagnostics for exactly this version (an older analysis may still be on its way). */
+async function diagnosticsFor(client: LspClient, uri: string, version: number): Promise<PublishDiagnosticsParams> {
+  for (;;) {
+    const p = await client.nextDiagnostics(uri);
+    if (p.version === undefined || p.version >= version) return p;
+  }
+}
+
+interface DocFigures {
+  name: string;
+  kb: number;
+  firstMs: number;
+  /** performance.now() when the first diagnostics arrived */
+  firstAt: number;
+  diagnostics: number;
+  keystroke: number[];
+  completion: number[];
+}
+
+async function measureDocument(client: LspClient, folder: string, name: string, text: string, keystrokes: number, completions: number): Promise<DocFigures> {
+  const uri = pathToFileURL(join(folder, `${name}.plan.md`)).toString();
+  let version = 1;
+  const t0 = performance.now();
+  const first = diagnosticsFor(client, uri, version);
+  client.open(uri, text, version);
+  const firstDiagnostics = await first;
+  const firstAt = performance.now();
+  const firstMs = firstAt - t0;
+
+  // one character typed over a target's digit in the middle of the plan, then put back
+  const at = text.indexOf('城镇污水处理率达9', Math.floor(text.length / 2)) + '城镇污水处理率达'.length;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length - 1;
+  const character = at - (before.lastIndexOf('\n') + 1);
+  const original = text[at];
+  const keystroke: number[] = [];
+  for (let i = 0; i < keystrokes; i++) {
+    version++;
+    const ch = i % 2 === 0 ? '8' : original;
+    const t = performance.now();
+    const published = diagnosticsFor(client, uri, version);
+    client.change(uri, version, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: ch }]);
+    await published;
+    keystroke.push(performance.now() - t);
+  }
+
+  // completion after `@` inside a responsibility clause
+  const clauseAt = text.indexOf('(责任单位:@', Math.floor(text.length / 2)) + '(责任单位:@'.length;
+  const cBefore = text.slice(0, clauseAt);
+  const position = { line: cBefore.split('\n').length - 1, character: clauseAt - (cBefore.lastIndexOf('\n') + 1) };
+  const completion: number[] = [];
+  for (let i = 0; i < completions; i++) {
+    const t = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position });
+    completion.push(performance.now() - t);
+  }
+  client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  return { name, kb: Buffer.byteLength(text) / 1024, firstMs, firstAt, diagnostics: firstDiagnostics.diagnostics.length, keystroke, completion };
+}
+
+export async function lspBench(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'ecoplan-lsp-bench-'));
+  const started = performance.now();
+  const client = new LspClient();
+  try {
+    await client.initialize(folder, { textDocument: { publishDiagnostics: { versionSupport: true } } });
+    const rows: DocFigures[] = [];
+    rows.push(await measureDocument(client, folder, 'plan-35kb', syntheticPlan(35 * 1024), 41, 60));
+    const startToFirst = rows[0].firstAt - started;
+    rows.push(await measureDocument(client, folder, 'plan-1mb', syntheticPlan(1024 * 1024), 21, 40));
+
+    console.log('\n| LSP, real server over stdio | KB | diagnostics | open → first publish ms | didChange (1 char) → publishDiagnostics median ms | p95 ms | completion p95 ms |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      // the first keystroke after opening re-parses everything once more (JIT, cold chunks): report the steady state
+      const steady = r.keystroke.slice(1);
+      console.log(
+        `| ${r.name} | ${r.kb.toFixed(1)} | ${r.diagnostics} | ${r.firstMs.toFixed(0)} | ${median(steady).toFixed(1)} | ${quantile(steady, 0.95).toFixed(1)} | ${quantile(r.completion, 0.95).toFixed(1)} |`,
+      );
+    }
+    console.log(`\nserver start (spawn, initialize, open the 35 KB plan) → first diagnostics: ${startToFirst.toFixed(0)} ms`);
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
