@@ -17,9 +17,8 @@ import type {
 } from './model/types';
 import { collectMarkdownFacts, emptyFacts, parseMarkdown, type MarkdownFacts } from './parse/markdown';
 import type { MarkdownFactsCache } from './parse/markdownChunks';
-import { recogniseLine, type LineFindingsCache } from './lineFindings';
+import { recogniseLine, type LineFindings, type LineFindingsCache } from './lineFindings';
 import { matchNumbering, skipMarkdownPrefix } from './recognise/numbering';
-import { findResponsibilityClauses } from './recognise/responsibilityClause';
 import { readTableTasks } from './recognise/tables';
 import { mergeUnitsOf } from './recognise/units';
 import { foldWidth } from './text/fold';
@@ -115,6 +114,9 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     if (contentStart >= lineText.length) continue;
     if (lineText.slice(contentStart).trim().length === 0) continue;
 
+    const found = lineCache
+      ? lineCache.get(line, lineText, text.slice(lineStart, index.lineEnd(line)), () => recogniseLine(lineText, lineStart, text, index, options.names))
+      : recogniseLine(lineText, lineStart, text, index, options.names);
     const depth = facts.headings.get(line);
     const numbering = matchNumbering(lineText);
     const attachment = ATTACHMENT_LINE.exec(lineText.slice(contentStart).trim());
@@ -147,7 +149,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
         path: '',
         marker: numbering ? numbering.marker : attachment ? `附件${attachment[1]}` : '',
         rank,
-        title: nodeTitle(lineText, textStart, depth !== undefined, facts.boldStarts.get(line)),
+        title: nodeTitle(lineText, textStart, depth !== undefined, facts.boldStarts.get(line), firstClauseAt(found)),
         range: index.range(lineStart + (numbering ? numbering.start : contentStart), index.lineEnd(line)),
         ownStart: lineStart,
         ownEnd: text.length,
@@ -174,9 +176,6 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     }
     const holder = stack.length > 0 ? content.get(stack[stack.length - 1])! : docLevel;
 
-    const found = lineCache
-      ? lineCache.get(line, lineText, text.slice(lineStart, index.lineEnd(line)), () => recogniseLine(lineText, lineStart, text, index, options.names))
-      : recogniseLine(lineText, lineStart, text, index, options.names);
     for (const p of found.problems) problems.push(p);
     for (const c of found.clauses) {
       clauses.push(c);
@@ -237,15 +236,19 @@ function labelFor(line: number, nodes: OutlineNode[]): string {
   return node.marker.startsWith('附件') ? node.marker : node.path;
 }
 
-function nodeTitle(lineText: string, textStart: number, heading: boolean, bold: string | undefined): string {
+/** Where the line's first responsibility clause starts (a title stops there), or -1. */
+function firstClauseAt(found: LineFindings): number {
+  const c = found.clauses.find((x) => x.form !== 'tags');
+  return c ? c.range.start.character : -1;
+}
+
+function nodeTitle(lineText: string, textStart: number, heading: boolean, bold: string | undefined, clauseAt: number): string {
   if (bold !== undefined) {
     const n = matchNumbering(bold);
     const t = n ? bold.slice(n.textStart) : bold;
     return t.replace(/[。.::\s]+$/, '').trim();
   }
-  let t = lineText.slice(textStart).replace(/\*\*|__/g, '');
-  const clause = findResponsibilityClauses(t, 0)[0];
-  if (clause) t = t.slice(0, clause.start);
+  let t = lineText.slice(textStart, clauseAt >= textStart ? clauseAt : undefined).replace(/\*\*|__/g, '');
   if (!heading) {
     const stop = t.indexOf('。');
     if (stop >= 0) t = t.slice(0, stop);

@@ -44,6 +44,7 @@ export class PlanWorkspace {
   private editCaches = new Map<string, AnalysisCache>();
   /** How long the last analysis of each document took, in ms: the diagnostics debounce follows it. */
   readonly lastAnalysisMs = new Map<string, number>();
+  private planFiles = new Map<string, { key: string; plan: boolean }>();
   private configCache = new Map<string, LoadedConfig>();
   private include: picomatch.Matcher | null = null;
 
@@ -58,6 +59,7 @@ export class PlanWorkspace {
   invalidate() {
     this.cache.clear();
     this.configCache.clear();
+    this.planFiles.clear();
   }
 
   /** A document was closed: its edit cache goes (the file on disk is analysed afresh when asked). */
@@ -172,8 +174,15 @@ export class PlanWorkspace {
         else if (/\.(md|markdown|txt)$/i.test(n) && st.size < 20 * 1024 * 1024) {
           const uri = pathToFileURL(p).toString();
           if (out.has(uri)) continue;
-          const src = this.textOf(uri);
-          if (src && this.isPlan(uri, src.text)) out.add(uri);
+          // whether a file is a plan is read once per version of the file, not on every request
+          const key = `${st.mtimeMs}:${st.size}`;
+          let known = this.planFiles.get(p);
+          if (!known || known.key !== key) {
+            const src = this.textOf(uri);
+            known = { key, plan: !!src && this.isPlan(uri, src.text) };
+            this.planFiles.set(p, known);
+          }
+          if (known.plan) out.add(uri);
         }
       }
     };

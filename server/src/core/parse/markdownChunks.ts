@@ -22,7 +22,7 @@ export interface Chunk {
   text: string;
 }
 
-const MIN_CHUNK = 2048;
+const MIN_CHUNK = 512;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)[\s>]/i;
 

@@ -5,6 +5,7 @@ import { allIndicators } from '../../core/catalogue/load';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
 import type { CatalogueIndicator } from '../../core/catalogue/types';
 import { departmentOccurrences } from '../../core/query';
+import type { PlanAnalysis } from '../../core/analyse';
 import type { PlanWorkspace } from '../planWorkspace';
 
 const pinyinCache = new Map<string, string>();
@@ -47,6 +48,19 @@ export function completionContext(before: string): CompletionContextKind {
   return null;
 }
 
+// Use counts of one analysis (one version of one plan): a keystroke in one plan does not recount the others.
+const usesByAnalysis = new WeakMap<PlanAnalysis, Map<string, number>>();
+
+function usesIn(pa: PlanAnalysis): Map<string, number> {
+  let uses = usesByAnalysis.get(pa);
+  if (!uses) {
+    uses = new Map();
+    for (const o of departmentOccurrences(pa.model)) uses.set(o.name, (uses.get(o.name) ?? 0) + 1);
+    usesByAnalysis.set(pa, uses);
+  }
+  return uses;
+}
+
 function departmentItems(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, braced: boolean): CompletionItem[] {
   const a = ws.analysisOf(uri);
   // use counts across the workspace rank the departments people actually assign
@@ -54,7 +68,7 @@ function departmentItems(ws: PlanWorkspace, uri: string, line: number, from: num
   for (const planUri of ws.allPlanUris(200)) {
     const pa = ws.analysisOf(planUri);
     if (!pa) continue;
-    for (const o of departmentOccurrences(pa.model)) uses.set(o.name, (uses.get(o.name) ?? 0) + 1);
+    for (const [name, n] of usesIn(pa)) uses.set(name, (uses.get(name) ?? 0) + n);
   }
   const dir = a ? a.directory : null;
   const names = new Map<string, { detail: string; doc: string }>();

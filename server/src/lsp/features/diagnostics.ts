@@ -40,6 +40,7 @@ export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] 
  */
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: PlanWorkspace, opts: { push: () => boolean; delayMs: number }) {
   const timers = new Map<string, NodeJS.Timeout>();
+  const lastChange = new Map<string, number>();
 
   const publish = (doc: TextDocument) => {
     const current = documents.get(doc.uri);
@@ -52,11 +53,14 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     if (!opts.push()) return;
     clearTimeout(timers.get(doc.uri));
     if (delay < 0) {
-      // The debounce follows the document's own analysis time: a plan analysed in a few ms gets its
-      // diagnostics right after the keystroke; a slow one waits for a pause in typing, so that
-      // stale analyses do not queue up behind each other.
-      const last = workspace.lastAnalysisMs.get(doc.uri);
-      delay = last === undefined ? 0 : last < 25 ? 0 : Math.min(opts.delayMs, Math.round(last));
+      // The debounce follows the document's own analysis time. After a pause in typing (longer than
+      // one analysis) the keystroke is analysed at once; while edits come faster than the plan can
+      // be analysed, they are coalesced, so stale analyses do not queue up behind each other.
+      const last = workspace.lastAnalysisMs.get(doc.uri) ?? 0;
+      const now = performance.now();
+      const quiet = now - (lastChange.get(doc.uri) ?? -Infinity) > Math.max(last, 25);
+      lastChange.set(doc.uri, now);
+      delay = quiet || last < 10 ? 0 : Math.min(opts.delayMs, Math.round(last));
     }
     timers.set(
       doc.uri,
@@ -73,6 +77,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     workspace.forget(e.document.uri);
+    lastChange.delete(e.document.uri);
     if (opts.push()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
