@@ -114,14 +114,24 @@ describe('conflicting-targets', () => {
 });
 
 describe('missing-binding-indicators and coverage', () => {
-  it('names the binding indicators a plan never addresses, at the title', () => {
-    const a = analyse(['---', 'ecoplan:', '  level: 市', '---', '# 某市实施方案', '1.治理。城镇污水处理率达95%以上。(责任单位:市住建局)'].join('\n'));
+  it('names the binding indicators a plan sets no target for, at the title', () => {
+    const a = analyse(['---', 'ecoplan:', '  level: 市', '---', '# 某市实施方案', '1.治理。城镇污水处理率达95%以上。(责任单位:市住建局)', '2.提高危险废物利用处置率。(责任单位:市生态环境局)'].join('\n'));
     const d = a.diagnostics.find((x) => x.code === 'missing-binding-indicators')!;
     expect(d.range.start.line).toBe(4);
     expect(a.coverage.covered).toBe(1);
+    expect(a.coverage.total).toBe(19);
     expect(a.coverage.missing).not.toContain('城镇污水处理率');
+    // named in a title, but no target: still missing, and said so
     expect(a.coverage.missing).toContain('危险废物利用处置率');
-    expect(d.message).toBe(`方案未涉及 ${a.coverage.total - 1} 项约束性指标(共 ${a.coverage.total} 项适用):${a.coverage.missing.join('、')}`);
+    expect(a.coverage.mentionedOnly).toEqual(['危险废物利用处置率']);
+    expect(d.message).toBe(`方案未对 18 项约束性指标设定目标(共 19 项适用):${a.coverage.missing.join('、')};其中 危险废物利用处置率 只提及未设目标`);
+  });
+  it('requires a 沿海地区-only indicator only when the plan names it', () => {
+    const inland = analyse(['---', 'ecoplan:', '  level: 市', '---', '# 方案', '城镇污水处理率达95%以上。'].join('\n'));
+    const coastal = analyse(['---', 'ecoplan:', '  level: 市', '---', '# 方案', '加强岸线保护,自然岸线保有率完成上级管控目标。'].join('\n'));
+    expect(inland.coverage.missing).not.toContain('自然岸线保有率');
+    expect(coastal.coverage.total).toBe(inland.coverage.total + 1);
+    expect(coastal.coverage.missing).not.toContain('自然岸线保有率');
   });
   it('counts 县-only binding indicators for a 县 plan only', () => {
     const text = (level: string) => ['---', 'ecoplan:', `  level: ${level}`, '---', '# 方案', '村镇饮用水卫生合格率达到100%。'].join('\n');

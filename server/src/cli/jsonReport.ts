@@ -26,7 +26,7 @@ export interface JsonFileReport {
     range: Range;
   }[];
   diagnostics: { code: string; severity: string; message: string; range: Range }[];
-  coverage: { binding: { covered: number; total: number; missing: string[] } };
+  coverage: { binding: { covered: number; total: number; missing: string[]; mentionedOnly: string[] } };
 }
 
 export interface JsonReport {
@@ -60,6 +60,6 @@ export function fileReport(path: string, a: PlanAnalysis): JsonFileReport {
       range: t.range,
     })),
     diagnostics: a.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
-    coverage: { binding: { covered: a.coverage.covered, total: a.coverage.total, missing: a.coverage.missing } },
+    coverage: { binding: { covered: a.coverage.covered, total: a.coverage.total, missing: a.coverage.missing, mentionedOnly: a.coverage.mentionedOnly } },
   };
 }

@@ -36,6 +36,8 @@ export function settingsForTarget(settings: PlanSettings, target: { qualifier?: 
   if (!q) return settings;
   if (TERRAINS.includes(q)) return { ...settings, terrain: q };
   if (CITY_SIZES.includes(q)) return { ...settings, citySize: q };
+  // `超、特大城市` (one table row for both): the two share a threshold in every edition so far
+  if (/^超(大)?、特大城市$/.test(q)) return { ...settings, citySize: '特大城市' };
   if (q === '市' || q === '县') return { ...settings, level: q };
   return settings;
 }

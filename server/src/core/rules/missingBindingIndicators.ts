@@ -1,34 +1,47 @@
-import { allIndicators } from '../catalogue/load';
 import { appliesTo, bindingOf } from '../catalogue/thresholds';
 import type { CatalogueIndicator } from '../catalogue/types';
+import type { PlanLevel } from '../model/types';
 import type { RuleContext } from './rule';
 import type { Rule } from './rule';
 
 export interface BindingCoverage {
   covered: number;
   total: number;
+  /** Required indicators the plan sets no target for. */
   missing: string[];
+  /** Of `missing`, those the plan names without a target (`提高城镇污水处理率`). */
+  mentionedOnly: string[];
 }
 
+type CoverageInput = Pick<RuleContext, 'model' | 'edition' | 'names'> & { level: PlanLevel };
+
 /**
- * The binding (约束性) indicators of the plan's edition that apply at its level, and which of them
- * the plan addresses anywhere (a target, a tag, or the name in the text). Indicators that apply
- * only where a feature exists (沿海地区 …) are not required, since EcoPlan cannot know.
+ * Which indicators of the plan's edition the plan covers, i.e. sets a target for (in prose, a tag
+ * or its own indicator table): the reviewer's question. One definition for the
+ * missing-binding-indicators rule, the JSON `coverage` and the 覆盖报告 table.
+ * An indicator that applies only where a feature exists (沿海地区 …) is required only when the
+ * plan names it: EcoPlan cannot know the coast, the plan can.
  */
-export function bindingCoverage(ctx: RuleContext): BindingCoverage {
-  const level = ctx.settings.level ?? '市';
-  const addressed = new Set<string>();
-  for (const t of ctx.model.targets) if (t.catalogueId) addressed.add(t.catalogueId);
-  for (const m of ctx.model.indicatorMentions) addressed.add(m.catalogueId);
-  for (const tag of ctx.model.indicatorTags) {
-    const e = ctx.names.resolve(tag.name);
-    if (e) addressed.add(e.indicator.id);
+export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
+  const targeted = new Set<string>();
+  for (const t of input.model.targets) if (t.catalogueId && !t.referenceOnly) targeted.add(t.catalogueId);
+  const mentioned = new Set<string>();
+  for (const m of input.model.indicatorMentions) mentioned.add(m.catalogueId);
+  for (const tag of input.model.indicatorTags) {
+    const e = input.names.resolve(tag.name);
+    if (e) mentioned.add(e.indicator.id);
   }
-  const isAddressed = (ind: CatalogueIndicator): boolean => addressed.has(ind.id) || ind.parts.some(isAddressed);
-  const required = ctx.edition.indicators.filter((ind) => bindingOf(ind) === true && appliesTo(ind).includes(level) && !ind.only);
-  const missing = required.filter((ind) => !isAddressed(ind)).map((ind) => ind.name);
-  void allIndicators;
-  return { covered: required.length - missing.length, total: required.length, missing };
+  const isTargeted = (ind: CatalogueIndicator): boolean => targeted.has(ind.id) || ind.parts.some(isTargeted);
+  const isMentioned = (ind: CatalogueIndicator): boolean => mentioned.has(ind.id) || ind.parts.some(isMentioned);
+  const required = input.edition.indicators.filter(
+    (ind) => which(ind) && bindingOf(ind) === attribute && appliesTo(ind).includes(input.level) && (!ind.only || isTargeted(ind) || isMentioned(ind)),
+  );
+  const missing = required.filter((ind) => !isTargeted(ind));
+  return { covered: required.length - missing.length, total: required.length, missing: missing.map((i) => i.name), mentionedOnly: missing.filter(isMentioned).map((i) => i.name) };
+}
+
+export function bindingCoverage(ctx: RuleContext): BindingCoverage {
+  return indicatorCoverage({ ...ctx, level: ctx.settings.level ?? '市' }, true);
 }
 
 export const missingBindingIndicators: Rule = {
@@ -43,8 +56,8 @@ export const missingBindingIndicators: Rule = {
     report({
       range: ctx.model.titleRange,
       message: {
-        zh: `方案未涉及 ${cov.missing.length} 项约束性指标(共 ${cov.total} 项适用):${cov.missing.join('、')}`,
-        en: `The plan does not address ${cov.missing.length} of ${cov.total} applicable binding indicators: ${cov.missing.join(', ')}`,
+        zh: `方案未对 ${cov.missing.length} 项约束性指标设定目标(共 ${cov.total} 项适用):${cov.missing.join('、')}${cov.mentionedOnly.length > 0 ? `;其中 ${cov.mentionedOnly.join('、')} 只提及未设目标` : ''}`,
+        en: `The plan sets no target for ${cov.missing.length} of ${cov.total} applicable binding indicators: ${cov.missing.join(', ')}${cov.mentionedOnly.length > 0 ? `; ${cov.mentionedOnly.join(', ')} named without a target` : ''}`,
       },
       data: { coverage: cov },
     });

@@ -1,5 +1,6 @@
 import type { PlanAnalysis } from '../analyse';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
+import { indicatorCoverage } from '../rules/missingBindingIndicators';
 import type { CatalogueIndicator } from '../catalogue/types';
 import type { IndicatorTarget, Task } from '../model/types';
 import { departmentKey } from '../query';
@@ -96,6 +97,8 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       const binding = bindingOf(ind);
       let status: IndicatorStatus;
       if (applies.length > 0 && !applies.includes(level)) status = '不适用';
+      // 沿海地区-only and the like: required only when the plan names them (see indicatorCoverage)
+      else if ((top.only || ind.only) && targets.length === 0 && !a.model.indicatorMentions.some((m) => m.catalogueId === ind.id || m.catalogueId === top.id)) status = '不适用';
       else if (!chosen) status = '未覆盖';
       else status = targets.some((t) => below.has(`${t.range.start.line}:${t.range.start.character}`)) ? '低于国标' : '达标';
       indicators.push({
@@ -157,14 +160,10 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
   const domainOrder = a.edition.domains.length > 0 ? a.edition.domains : [...new Set(indicators.map((r) => r.domain))];
   const coverage: CoverageRow[] = domainOrder.map((domain) => {
     const rows = indicators.filter((r) => r.domain === domain && r.status !== '不适用');
-    const groupsCovered = (attr: string) => {
-      // an indicator with parts counts once: covered when any part is
-      const ids = new Map<string, boolean>();
-      for (const r of rows.filter((x) => x.attribute === attr)) ids.set(`${r.number}`, (ids.get(`${r.number}`) ?? false) || r.status !== '未覆盖');
-      return { covered: [...ids.values()].filter(Boolean).length, total: ids.size };
-    };
-    const b = groupsCovered('约束性');
-    const ref = groupsCovered('参考性');
+    // the same count as the missing-binding-indicators rule and the JSON coverage
+    const input = { model: a.model, edition: a.edition, names: a.names, level };
+    const b = indicatorCoverage(input, true, (ind) => ind.domain === domain);
+    const ref = indicatorCoverage(input, false, (ind) => ind.domain === domain);
     const domainIds = new Set(rows.map((r) => r.catalogueId));
     return {
       domain,
