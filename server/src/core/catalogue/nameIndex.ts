@@ -10,6 +10,7 @@ export class IndicatorNameIndex {
   /** keyed by the first two UTF-16 units as one number: no string is made per character scanned */
   private readonly byPrefix = new Map<number, string[]>();
   private readonly entries = new Map<string, NameEntry[]>();
+  private readonly best = new Map<string, NameEntry | null>();
 
   /** `primary` is the plan's edition; other editions are consulted after it. */
   constructor(readonly primary: CatalogueEdition, readonly others: CatalogueEdition[]) {
@@ -39,10 +40,17 @@ export class IndicatorNameIndex {
 
   /** Best entry for a name: the primary edition first, then canonical names before aliases before former names. */
   resolve(name: string): NameEntry | null {
+    const cached = this.best.get(name);
+    if (cached !== undefined) return cached;
     const list = this.entries.get(normaliseName(name));
-    if (!list) return null;
-    const rank = (e: NameEntry) => (e.edition.id === this.primary.id ? 0 : 10) + (e.kind === 'name' ? 0 : e.kind === 'alias' ? 1 : 2);
-    return [...list].sort((a, b) => rank(a) - rank(b))[0];
+    let found: NameEntry | null = null;
+    if (list) {
+      const rank = (e: NameEntry) => (e.edition.id === this.primary.id ? 0 : 10) + (e.kind === 'name' ? 0 : e.kind === 'alias' ? 1 : 2);
+      found = [...list].sort((a, b) => rank(a) - rank(b))[0];
+    }
+    // names are few and resolved once per occurrence in the text: remember each answer
+    if (this.best.size < 10_000) this.best.set(name, found);
+    return found;
   }
 
   /** Longest name starting at `text[i]`, or null. `text` must already be width-folded (text/fold.ts). */

@@ -28,18 +28,27 @@ export const conflictingTargets: Rule = {
       for (const t of group) if (!distinct.has(signature(t))) distinct.set(signature(t), t);
       if (distinct.size < 2) continue;
       const reps = [...distinct.values()];
+      // everything in the report but its range depends on the target's signature only: build it once
+      const bySignature = new Map<string, { message: { zh: string; en: string }; related: { range: IndicatorTarget['range']; message: { zh: string; en: string } }[] } | null>();
       for (const t of group) {
-        const others = reps
-          .filter((o) => signature(o) !== signature(t) && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year) && o.relative === t.relative && o.qualifier === t.qualifier)
-          .slice(0, 5);
-        if (others.length === 0) continue;
-        const list = others.map((o) => `${formatTarget(o)}(第 ${o.range.start.line + 1} 行)`).join('、');
-        const listEn = others.map((o) => `${formatTarget(o)} (line ${o.range.start.line + 1})`).join(', ');
-        report({
-          range: t.range,
-          message: { zh: `${t.indicator} 的目标 ${formatTarget(t)} 与本方案其他处不一致:${list}`, en: `${t.indicator}: target ${formatTarget(t)} differs from elsewhere in the plan: ${listEn}` },
-          related: others.map((o) => ({ range: o.range, message: { zh: `${t.indicator} 目标 ${formatTarget(o)}`, en: `${t.indicator} target ${formatTarget(o)}` } })),
-        });
+        const sig = signature(t);
+        let made = bySignature.get(sig);
+        if (made === undefined) {
+          const others = reps
+            .filter((o) => signature(o) !== sig && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year) && o.relative === t.relative && o.qualifier === t.qualifier)
+            .slice(0, 5);
+          const list = others.map((o) => `${formatTarget(o)}(第 ${o.range.start.line + 1} 行)`).join('、');
+          const listEn = others.map((o) => `${formatTarget(o)} (line ${o.range.start.line + 1})`).join(', ');
+          made =
+            others.length === 0
+              ? null
+              : {
+                  message: { zh: `${t.indicator} 的目标 ${formatTarget(t)} 与本方案其他处不一致:${list}`, en: `${t.indicator}: target ${formatTarget(t)} differs from elsewhere in the plan: ${listEn}` },
+                  related: others.map((o) => ({ range: o.range, message: { zh: `${t.indicator} 目标 ${formatTarget(o)}`, en: `${t.indicator} target ${formatTarget(o)}` } })),
+                };
+          bySignature.set(sig, made);
+        }
+        if (made) report({ range: t.range, message: made.message, related: made.related });
       }
     }
   },
