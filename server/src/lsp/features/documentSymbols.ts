@@ -1,5 +1,6 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { OutlineNode, Task } from '../../core/model/types';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { PlanWorkspace } from '../planWorkspace';
 
 function lead(task: Task | undefined): string | undefined {
@@ -8,18 +9,24 @@ function lead(task: Task | undefined): string | undefined {
   return l ? `牵头:${l.name}` : task.noUnit ? '无责任单位' : task.vague.length > 0 ? task.vague[0].text : undefined;
 }
 
-/** The outline: sections, and tasks with their lead unit as detail. */
-export function documentSymbols(outline: OutlineNode[], tasks: Task[]): DocumentSymbol[] {
+/**
+ * The outline: sections, and tasks with their lead unit as detail. A symbol's range runs from the
+ * start of its first line to the end of its last line, so it contains its selection range (the
+ * numbered line) and its children, as clients require (VS Code rejects the whole answer otherwise).
+ */
+export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: string): DocumentSymbol[] {
+  const index = new LineIndex(text);
+  const lineEnd = (line: number) => index.lineEnd(line) - index.lineStarts[line];
   const byLine = new Map(tasks.filter((t) => t.source === 'outline').map((t) => [t.range.start.line, t]));
   const convert = (n: OutlineNode): DocumentSymbol => {
     const task = byLine.get(n.range.start.line);
     const name = `${n.marker ? `${n.marker.startsWith('附件') ? '' : n.marker}${/^[一二三四五六七八九十百]+$/.test(n.marker) ? '、' : n.marker && !n.marker.startsWith('(') && !n.marker.startsWith('附件') ? '.' : ''}` : ''}${n.title || n.marker}`;
-    const range = { start: { line: n.range.start.line, character: 0 }, end: { line: n.lastLine, character: Number.MAX_SAFE_INTEGER >>> 12 } };
+    const last = Math.max(n.lastLine, n.range.end.line);
     return {
       name: name.trim() || '(无标题)',
       detail: lead(task),
       kind: task ? SymbolKind.Event : SymbolKind.Namespace,
-      range: { start: range.start, end: { line: n.lastLine, character: 0 } },
+      range: { start: { line: n.range.start.line, character: 0 }, end: { line: last, character: lineEnd(last) } },
       selectionRange: n.range,
       children: n.children.map(convert),
     };
@@ -31,7 +38,7 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[]): Document
     symbols.push({
       name: '表格任务',
       kind: SymbolKind.Namespace,
-      range: { start: rows[0].range.start, end: rows[rows.length - 1].fullRange.end },
+      range: { start: rows[0].fullRange.start, end: rows[rows.length - 1].fullRange.end },
       selectionRange: rows[0].range,
       children: rows.map((t) => ({ name: `${t.path} ${t.title}`, detail: lead(t), kind: SymbolKind.Event, range: t.fullRange, selectionRange: t.range })),
     });
@@ -42,6 +49,6 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[]): Document
 export function registerDocumentSymbols(connection: Connection, ws: PlanWorkspace) {
   connection.onDocumentSymbol(({ textDocument }) => {
     const a = ws.analysisOf(textDocument.uri);
-    return a ? documentSymbols(a.model.outline, a.model.tasks) : null;
+    return a ? documentSymbols(a.model.outline, a.model.tasks, a.model.text) : null;
   });
 }

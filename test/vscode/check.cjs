@@ -1,0 +1,49 @@
+// Drives code-server in headless Chromium: opens problem-plan.md and checks what EcoPlan shows.
+// Called by test/vscode/run.sh. Exit 1 with the reason when something is missing.
+const { mkdirSync } = require('node:fs');
+const { chromium } = require('playwright-core');
+
+async function main(url) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const failures = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForTimeout(4000);
+    // open the plan from the Explorer (a fresh profile may put the keyboard focus in another panel)
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'problem-plan.md' }).first().click({ timeout: 30000 });
+    const t0 = Date.now();
+    let squiggles = 0;
+    for (let i = 0; i < 60 && squiggles === 0; i++) {
+      await page.waitForTimeout(1000);
+      squiggles = await page.locator('.squiggly-error').count();
+    }
+    const firstMs = Date.now() - t0;
+    await page.waitForTimeout(6000); // code lenses, inlay hints and semantic tokens follow the diagnostics
+    const status = (await page.locator('.statusbar-item').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const lenses = (await page.locator('.codelens-decoration').allInnerTexts()).filter(Boolean);
+    const toasts = await page.locator('.notification-toast').allInnerTexts();
+    mkdirSync('test/output', { recursive: true });
+    await page.screenshot({ path: 'test/output/code-server.png' });
+    console.log(`error squiggles: ${squiggles} (first after ${firstMs} ms)`);
+    console.log(`status bar: ${JSON.stringify(status.filter((t) => /binding|约束/.test(t)))}`);
+    console.log(`code lenses: ${JSON.stringify(lenses.slice(0, 3))}`);
+    if (squiggles === 0) failures.push('no error squiggle in problem-plan.md');
+    if (!status.some((t) => /\d+\/\d+ binding|约束性/.test(t))) failures.push('no EcoPlan coverage item in the status bar');
+    if (!lenses.some((t) => /项任务/.test(t))) failures.push('no task-count code lens');
+    if (toasts.length > 0) failures.push(`VS Code showed notifications: ${JSON.stringify(toasts)}`);
+  } finally {
+    await browser.close();
+  }
+  if (failures.length > 0) {
+    console.error(`code-server check FAILED:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log('code-server check passed (screenshot: test/output/code-server.png)');
+}
+
+main(process.argv[2]).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
