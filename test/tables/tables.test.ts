@@ -58,6 +58,18 @@ describe('指标责任明细表', () => {
   });
 });
 
+describe('指标责任明细表 from a table stated per terrain and city size', () => {
+  it('shows every value with its terrain or city size, each from the plan\'s own table', () => {
+    const text = ['附件1', '序号', '指标名称', '单位', '指标值', '指标属性', '责任单位', '1', '森林覆盖率', '山区', '%', '≥70', '参考性', '市资源规划局', '丘陵区', '≥40',
+      '2', '公共交通出行分担率', '%', '大城市≥60', '中小城市≥50', '参考性', '市交通局'].join('\n');
+    const rows = deriveTables(analyse(text, 'text')).indicators;
+    expect(rows.filter((r) => r.name === '林草覆盖率' || r.name === '公共交通出行分担率').map((r) => [r.name, r.target, r.lead, r.lines])).toEqual([
+      ['林草覆盖率', '山区≥70%;丘陵区≥40%', ['市资源规划局'], [12, 16]],
+      ['公共交通出行分担率', '大城市≥60%;中小城市≥50%', ['市交通局'], [20, 21]],
+    ]);
+  });
+});
+
 describe('任务责任分解表 and 部门任务清单', () => {
   it('lists every task with its owners, vague phrases, deadline and indicators', () => {
     expect(tables.tasks.map((t) => [t.path, t.title, t.lead.join('、'), t.support.join('、'), t.vague.join('、'), t.deadline, t.indicators.join('、'), t.line])).toEqual([

@@ -78,6 +78,12 @@ function leaves(ind: CatalogueIndicator): CatalogueIndicator[] {
 
 const DEADLINE = /((?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末)?(?:前)?)/;
 
+/** `≥70%`, or for a row stated per terrain or city size, every value with its qualifier: `山区≥70%;丘陵区≥40%`. */
+function targetText(chosen: IndicatorTarget, sameTask: IndicatorTarget[]): string {
+  if (!chosen.qualifier) return formatTarget(chosen);
+  return sameTask.filter((t) => t.qualifier).map((t) => `${t.qualifier}${formatTarget(t)}`).join(';');
+}
+
 export function deriveTables(a: PlanAnalysis): PlanTables {
   const level = a.settings.level ?? '市';
   const taskOfTarget = new Map<IndicatorTarget, Task>();
@@ -108,7 +114,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
         name: top.name,
         part: ind === top ? null : ind.name,
         unit: ind.unit ?? '-',
-        target: chosen ? formatTarget(chosen) : '未设定',
+        target: chosen ? targetText(chosen, targets.filter((t) => taskOfTarget.get(t) === owner)) : '未设定',
         threshold: th ? formatThreshold(th.threshold, null) : (ind.value ?? top.value ?? ''),
         attribute: binding === true ? '约束性' : binding === false ? '参考性' : '',
         status,
