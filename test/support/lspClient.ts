@@ -21,7 +21,9 @@ export class LspClient {
   stderr = '';
 
   constructor() {
-    this.proc = spawn(process.execPath, [join(process.cwd(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // ECOPLAN_SERVER_NODE_ARGS: extra Node flags for the server (`--cpu-prof` to profile a bench run)
+    const nodeArgs = (process.env.ECOPLAN_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.proc = spawn(process.execPath, [...nodeArgs, join(process.cwd(), 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

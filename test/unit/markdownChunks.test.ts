@@ -76,5 +76,28 @@ describe('Markdown facts parsed chunk by chunk', () => {
     expect(incremental.model.tasks).toEqual(fresh.model.tasks);
     expect(incremental.model.targets).toEqual(fresh.model.targets);
   });
+
+  it('gives the same analysis as a fresh one after any sequence of edits (random documents, random edits)', () => {
+    const doc = fc.array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom('\n', '\n\n', ' ')), { minLength: 5, maxLength: 120 }).map((xs) => xs.map(([p, sep]) => p + sep).join(''));
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('', '\n', '\n\n', '9', '**', '```', '<!--', '-->', '(责任单位:市财政局)', '城镇污水处理率达80%', '## 四、保障措施', '| 2 | 任务 | |'));
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        const cache = new AnalysisCache();
+        let current = text;
+        analysePlan(current, { uri: 'p.md', cache });
+        for (const [at, del, ins] of edits) {
+          const i = at % (current.length + 1);
+          current = current.slice(0, i) + ins + current.slice(i + del);
+          const incremental = analysePlan(current, { uri: 'p.md', cache });
+          const fresh = analysePlan(current, { uri: 'p.md' });
+          expect(incremental.diagnostics).toEqual(fresh.diagnostics);
+          expect(incremental.model.tasks).toEqual(fresh.model.tasks);
+          expect(incremental.model.targets).toEqual(fresh.model.targets);
+          expect(incremental.model.outline.map((n) => n.path)).toEqual(fresh.model.outline.map((n) => n.path));
+        }
+      }),
+      { numRuns: 150, seed: 2026 },
+    );
+  });
 });
 
