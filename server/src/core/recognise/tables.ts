@@ -99,7 +99,7 @@ function readGfmTable(table: Table, work: string, index: LineIndex, names: Indic
   };
   rows.forEach((row, r) => {
     const cells = row.children.map((c) => cellOf(work, c));
-    readRow(cells, layout, isTaskTable, String(r + 1), work, index, names, out);
+    readRow(cells, layout, isTaskTable, String(r + 1), index, names, out);
   });
 }
 
@@ -114,7 +114,7 @@ interface Layout {
   measure: number;
 }
 
-function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSerial: string, work: string, index: LineIndex, names: IndicatorNameIndex, out: TableRead) {
+function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSerial: string, index: LineIndex, names: IndicatorNameIndex, out: TableRead) {
   const at = (i: number): Cell | null => (i >= 0 && i < cells.length ? cells[i] : null);
   const rowTargets: number[] = [];
 
@@ -269,7 +269,7 @@ function readFlattenedTables(work: string, index: LineIndex, names: IndicatorNam
     let lastSerial = 0;
     let row: typeof lines = [];
     const flush = () => {
-      if (row.length > 1) readFlatRow(row, indicatorTable, hasAttribute, work, index, names, out);
+      if (row.length > 1) readFlatRow(row, indicatorTable, hasAttribute, index, names, out);
       row = [];
     };
     for (; k < lines.length; k++) {
@@ -380,7 +380,7 @@ function walkIndicatorRow(cells: Cell[], unitIdx: number, index: LineIndex, name
   return { targets, clauses };
 }
 
-function readFlatRow(row: { line: number; text: string; start: number }[], indicatorTable: boolean, hasAttribute: boolean, work: string, index: LineIndex, names: IndicatorNameIndex, out: TableRead) {
+function readFlatRow(row: { line: number; text: string; start: number }[], indicatorTable: boolean, hasAttribute: boolean, index: LineIndex, names: IndicatorNameIndex, out: TableRead) {
   const cells: Cell[] = row.map((r) => ({ text: r.text, start: r.start }));
   const serial = cells[0].text;
   // the responsibility cell: right after the 约束性/参考性 cell where the table has one, else the last cell that reads as units
@@ -408,7 +408,6 @@ function readFlatRow(row: { line: number; text: string; start: number }[], indic
       if (m) clauses.push(toClause(m, cells[unitIdx], index));
     }
   }
-  void work;
   for (const c of clauses) out.clauses.push(c);
   const units = mergeUnitsOf(clauses);
   const vague = clauses.flatMap((c) => c.vague);
