@@ -15,8 +15,8 @@ import type {
   SyntaxProblem,
   Task,
 } from './model/types';
-import { collectMarkdownFacts, emptyFacts, parseMarkdown, type MarkdownFacts } from './parse/markdown';
-import type { MarkdownFactsCache } from './parse/markdownChunks';
+import { emptyFacts, type MarkdownFacts } from './parse/markdown';
+import { MarkdownFactsCache, ONE_OFF_CHUNK } from './parse/markdownChunks';
 import { recogniseLine, type LineFindings, type LineFindingsCache } from './lineFindings';
 import { matchNumbering, skipMarkdownPrefix } from './recognise/numbering';
 import { readTableTasks } from './recognise/tables';
@@ -79,7 +79,7 @@ const ATTACHMENT_LINE = /^附件\s*(\d{0,2})(?=$|[\s::、])/;
 export function readPlan(text: string, options: ReadOptions): PlanModel {
   const index = new LineIndex(text);
   const markdown = options.format !== 'text';
-  const facts: MarkdownFacts = !markdown ? emptyFacts() : options.markdownCache ? options.markdownCache.facts(text) : collectMarkdownFacts(parseMarkdown(text));
+  const facts: MarkdownFacts = !markdown ? emptyFacts() : (options.markdownCache ?? new MarkdownFactsCache(ONE_OFF_CHUNK)).facts(text);
   const work = foldWidth(maskText(text, facts.masked));
 
   const problems: SyntaxProblem[] = [];

@@ -22,12 +22,17 @@ export interface Chunk {
   text: string;
 }
 
-const MIN_CHUNK = 512;
+// An editor re-parses one chunk per keystroke: small chunks. A one-off analysis parses them all:
+// larger chunks, which still parse faster than the whole text at once (micromark's cost grows
+// faster than the text, and a chunk without `|` or `*` is parsed without the table or emphasis
+// extension) — measured 12.5 → 8.4 ms on a 17 KB sample.
+export const EDIT_CHUNK = 512;
+export const ONE_OFF_CHUNK = 4096;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)[\s>]/i;
 
 /** Cut `text` into chunks that parse to the same facts apart as together. */
-export function splitIntoChunks(text: string, minChunk = MIN_CHUNK): Chunk[] {
+export function splitIntoChunks(text: string, minChunk = EDIT_CHUNK): Chunk[] {
   const chunks: Chunk[] = [];
   let chunkStart = 0;
   let chunkLine = 0;
@@ -82,8 +87,10 @@ export class MarkdownFactsCache {
   /** Chunks parsed (not found in the cache) by the last call, for tests and benchmarks. */
   lastParsed = 0;
 
+  constructor(private readonly minChunk = EDIT_CHUNK) {}
+
   /** `minChunk`: chunk size below which no cut is made (small in tests, so random documents are cut often). */
-  facts(text: string, minChunk = MIN_CHUNK): MarkdownFacts {
+  facts(text: string, minChunk = this.minChunk): MarkdownFacts {
     const pieces = splitIntoChunks(text, minChunk);
     const next = new Map<string, ChunkFacts>();
     const out: MarkdownFacts = { headings: new Map(), masked: [], htmlComments: [], tables: [], boldStarts: new Map(), frontMatter: null };
