@@ -179,3 +179,16 @@ describe('invalid-settings and assumed-settings', () => {
     expect(a.diagnostics.filter((d) => d.code === 'assumed-settings').map((d) => [d.range.start.line, d.severity])).toEqual([[0, 'hint']]);
   });
 });
+
+describe('incomplete-catalogue', () => {
+  it('says at the catalogue line that an incomplete edition leaves targets and coverage unchecked', () => {
+    const text = ['---', 'ecoplan:', '  level: 县', '  catalogue: national-2024-county', '---', '# 某县实施方案', '1.治理。城镇污水处理率达75%以上。(责任单位:县住建局)'].join('\n');
+    const a = analyse(text);
+    expect(a.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message])).toEqual([
+      ['incomplete-catalogue', 'information', 3, 13, '生态文明建设示范区(县)建设指标在 EcoPlan 中尚不完整(已收录 0 项指标):未收录指标的目标不与指标值比较,也不检查约束性指标是否都有目标'],
+    ]);
+  });
+  it('stays silent on a complete edition', () => {
+    expect(check('incomplete-catalogue', ['1.治理。城镇污水处理率达95%以上。(责任单位:市住建局)'], 'level: 市\ncatalogue: national-2019')).toEqual([]);
+  });
+});

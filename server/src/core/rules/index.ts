@@ -1,5 +1,6 @@
 import { assumedSettings } from './assumedSettings';
 import { conflictingTargets } from './conflictingTargets';
+import { incompleteCatalogue } from './incompleteCatalogue';
 import { invalidSettings } from './invalidSettings';
 import { malformedTag } from './malformedTag';
 import { missingBindingIndicators } from './missingBindingIndicators';
@@ -31,4 +32,5 @@ export const allRules: Rule[] = [
   targetYearOutsidePeriod,
   invalidSettings,
   assumedSettings,
+  incompleteCatalogue,
 ];
