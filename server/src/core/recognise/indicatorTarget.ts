@@ -79,8 +79,9 @@ const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff、]{1,10}[))]/;
 // A measure that is not in the catalogue, inside a list of names that share a target
 // (`村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%`): it carries the list on, but gets no target.
 const LOCAL_MEASURE = /^[\u4e00-\u9fffA-Za-z0-9.“”"]{1,22}?(?:覆盖率|占比|比例|比重|率|指数)/;
-// The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
+// What may follow a name that is the object of a value verb: the end of the phrase, not more words.
 const NAME_ENDS = /^([。;;,,、:: \t\u3000)\]〕(\[〔]|$)/;
+// The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
 const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定并实施|制定实施|有效开展|实施|推行|建立)$/;
 
 export function findProseTargets(
