@@ -2,6 +2,7 @@ import type { IndicatorNameIndex } from './catalogue/nameIndex';
 import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, ResponsibilityClause, SyntaxProblem } from './model/types';
 import { findProseTargets, targetFromTag } from './recognise/indicatorTarget';
 import { clauseToModel, findResponsibilityClauses } from './recognise/responsibilityClause';
+import type { NumberingMatch } from './recognise/numbering';
 import { scanTags } from './recognise/tags';
 import type { LineIndex } from './text/lineIndex';
 
@@ -11,6 +12,8 @@ import type { LineIndex } from './text/lineIndex';
  * for every line an edit did not touch (LineFindingsCache).
  */
 export interface LineFindings {
+  /** Where the content starts, the official numbering and an 附件 marker (set by the plan reader); null for a blank line. */
+  shape?: { contentStart: number; numbering: NumberingMatch | null; attachment: RegExpExecArray | null } | null;
   problems: SyntaxProblem[];
   clauses: ResponsibilityClause[];
   departmentTags: DepartmentTag[];
@@ -65,8 +68,10 @@ export function recogniseLine(lineText: string, lineStart: number, text: string,
  * not read again. (A new line shifts the numbers below it: those lines are read again once.)
  */
 export class LineFindingsCache {
-  private lines = new Map<string, LineFindings>();
-  private next = new Map<string, LineFindings>();
+  // by line number: the line's text (folded and original) and what was found on it. An integer key
+  // and two string comparisons are cheaper than a key string built and hashed per line.
+  private lines = new Map<number, { work: string; original: string; found: LineFindings }>();
+  private next = new Map<number, { work: string; original: string; found: LineFindings }>();
   private names: IndicatorNameIndex | null = null;
   /** Lines read (not found in the cache) by the last analysis, for tests and benchmarks. */
   lastRead = 0;
@@ -79,13 +84,14 @@ export class LineFindingsCache {
   }
 
   get(line: number, workLine: string, originalLine: string, read: () => LineFindings): LineFindings {
-    const key = `${line}\u0001${workLine}\u0001${originalLine}`;
-    let found = this.next.get(key) ?? this.lines.get(key);
-    if (!found) {
-      found = read();
-      this.lastRead++;
+    const known = this.lines.get(line);
+    if (known && known.work === workLine && known.original === originalLine) {
+      this.next.set(line, known);
+      return known.found;
     }
-    this.next.set(key, found);
+    const found = read();
+    this.lastRead++;
+    this.next.set(line, { work: workLine, original: originalLine, found });
     return found;
   }
 

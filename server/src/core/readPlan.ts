@@ -76,6 +76,17 @@ const PLAIN_TITLE = /(方案|计划)(\s*[((][^()()]{0,20}[))])?$/;
 
 const ATTACHMENT_LINE = /^附件\s*(\d{0,2})(?=$|[\s::、])/;
 
+/** A line's shape (where its content starts, its numbering, an 附件 marker) and findings; null shape for a blank line. */
+function readLine(lineText: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex): LineFindings {
+  const contentStart = skipMarkdownPrefix(lineText);
+  if (contentStart >= lineText.length || lineText.slice(contentStart).trim().length === 0) return BLANK_LINE;
+  const found = recogniseLine(lineText, lineStart, text, index, names);
+  found.shape = { contentStart, numbering: matchNumbering(lineText), attachment: ATTACHMENT_LINE.exec(lineText.slice(contentStart).trim()) };
+  return found;
+}
+
+const BLANK_LINE: LineFindings = { shape: null, problems: [], clauses: [], departmentTags: [], indicatorTags: [], targets: [], mentions: [] };
+
 export function readPlan(text: string, options: ReadOptions): PlanModel {
   const index = new LineIndex(text);
   const markdown = options.format !== 'text';
@@ -110,16 +121,11 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     if (skipLine.has(line)) continue;
     const lineStart = index.lineStarts[line];
     const lineText = work.slice(lineStart, index.lineEnd(line));
-    const contentStart = skipMarkdownPrefix(lineText);
-    if (contentStart >= lineText.length) continue;
-    if (lineText.slice(contentStart).trim().length === 0) continue;
-
-    const found = lineCache
-      ? lineCache.get(line, lineText, text.slice(lineStart, index.lineEnd(line)), () => recogniseLine(lineText, lineStart, text, index, options.names))
-      : recogniseLine(lineText, lineStart, text, index, options.names);
+    const read = () => readLine(lineText, lineStart, text, index, options.names);
+    const found = lineCache ? lineCache.get(line, lineText, text.slice(lineStart, index.lineEnd(line)), read) : read();
+    if (!found.shape) continue;
+    const { contentStart, numbering, attachment } = found.shape;
     const depth = facts.headings.get(line);
-    const numbering = matchNumbering(lineText);
-    const attachment = ATTACHMENT_LINE.exec(lineText.slice(contentStart).trim());
 
     if (title === null && depth === 1) {
       title = lineText.slice(contentStart).replace(/\*\*/g, '').trim();
