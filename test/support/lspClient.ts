@@ -68,9 +68,15 @@ export class LspClient {
   }
 
   async stop() {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
     try {
       await this.connection.sendRequest('shutdown');
       void this.connection.sendNotification('exit');
+      // let the server exit by itself (a --cpu-prof profile is written on exit), but not for long
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     } catch {
       // already gone
     }
