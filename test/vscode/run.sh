@@ -43,6 +43,7 @@ mkdir -p "$work/ws" && cp samples/problem-plan.md "$work/ws/"
 node "$cs/out/node/entry.js" --extensions-dir "$work/ext" --user-data-dir "$work/data" --install-extension "$root/ecoplan.vsix" >"$work/install.log" 2>&1 || unavailable "code-server could not install the .vsix (see its log)"
 node "$cs/out/node/entry.js" --auth none --bind-addr "127.0.0.1:$port" --extensions-dir "$work/ext" --user-data-dir "$work/data" --disable-telemetry --disable-workspace-trust "$work/ws" >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.5; done
-curl -s -o /dev/null "http://127.0.0.1:$port/" || unavailable "code-server did not start"
+up() { node -e "require('http').get('http://127.0.0.1:$port/', () => process.exit(0)).on('error', () => process.exit(1))"; }
+for _ in $(seq 1 60); do up && break; sleep 0.5; done
+up || unavailable "code-server did not start"
 PATH="/usr/bin:$PATH" node test/vscode/check.cjs "http://127.0.0.1:$port/?folder=$work/ws"
