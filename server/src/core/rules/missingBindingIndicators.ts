@@ -40,8 +40,16 @@ export function indicatorCoverage(input: CoverageInput, attribute: boolean, whic
   return { covered: required.length - missing.length, total: required.length, missing: missing.map((i) => i.name), mentionedOnly: missing.filter(isMentioned).map((i) => i.name) };
 }
 
+// one analysis asks twice (this rule, and the analysis result's `coverage`): count once
+const coverageOfContext = new WeakMap<RuleContext, BindingCoverage>();
+
 export function bindingCoverage(ctx: RuleContext): BindingCoverage {
-  return indicatorCoverage({ ...ctx, level: ctx.settings.level ?? '市' }, true);
+  let coverage = coverageOfContext.get(ctx);
+  if (!coverage) {
+    coverage = indicatorCoverage({ ...ctx, level: ctx.settings.level ?? '市' }, true);
+    coverageOfContext.set(ctx, coverage);
+  }
+  return coverage;
 }
 
 export const missingBindingIndicators: Rule = {
