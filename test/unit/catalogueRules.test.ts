@@ -192,3 +192,11 @@ describe('incomplete-catalogue', () => {
     expect(check('incomplete-catalogue', ['1.治理。城镇污水处理率达95%以上。(责任单位:市住建局)'], 'level: 市\ncatalogue: national-2019')).toEqual([]);
   });
 });
+
+describe('an indicator stated in another measure (alsoStatedAs)', () => {
+  it('gives no unit-mismatch or target-direction for a PM2.5 concentration, and still checks a decline in %', () => {
+    const body = ['1.治理。到2023年,PM2.5平均浓度控制在30微克/立方米以内,PM2.5浓度下降幅度≤5%。(责任单位:市生态环境局)'];
+    expect(check('unit-mismatch', body)).toEqual([]);
+    expect(check('target-direction', body)).toEqual(['0:warning:PM2.5浓度下降幅度是越高越好的指标,目标却写成「≤/以下」']);
+  });
+});

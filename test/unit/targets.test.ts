@@ -101,5 +101,13 @@ describe('indicator targets in prose', () => {
     expect(plan.targets).toEqual([]);
     expect(plan.problems.map((p) => p.kind)).toEqual(['unclosed-indicator-tag']);
   });
+
+  it('reads the value after a change written from a starting value', () => {
+    expect(targets('城镇污水处理率由85%提高到95%以上。')).toEqual([{ indicator: '城镇污水处理率', op: '>=', value: 95, unit: '%', year: null, tagged: false, surface: '城镇污水处理率由85%提高到95%以上' }]);
+  });
+
+  it('reads a PM2.5 concentration as a concentration (lower is better), not as the decline the 2019 edition measures', () => {
+    expect(targets('PM2.5年均浓度控制在30微克/立方米。').map((t) => [t.indicator, t.op, t.value, t.unit])).toEqual([['PM2.5浓度下降幅度', '<=', 30, '微克/立方米']]);
+  });
 });
 

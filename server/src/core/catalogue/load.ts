@@ -26,6 +26,9 @@ function toIndicator(raw: Raw, editionId: string, number: string, parent: Catalo
     value: raw.value == null ? null : String(raw.value),
     thresholds: Array.isArray(raw.thresholds) ? (raw.thresholds as Threshold[]) : [],
     direction: raw.direction === 'higher' || raw.direction === 'lower' ? raw.direction : null,
+    alsoStatedAs: Array.isArray(raw.alsoStatedAs)
+      ? (raw.alsoStatedAs as Raw[]).filter((m) => typeof m?.unit === 'string' && (m.direction === 'higher' || m.direction === 'lower')).map((m) => ({ unit: m.unit as string, direction: m.direction as 'higher' | 'lower' }))
+      : [],
     binding: typeof raw.binding === 'boolean' ? raw.binding : (inherited.binding ?? null),
     applies: raw.applies ? asLevels(raw.applies) : (inherited.applies ?? []),
     only: typeof raw.only === 'string' ? raw.only : (inherited.only ?? null),

@@ -1,3 +1,4 @@
+import { compareUnits } from './measureUnits';
 import { CITY_SIZES, TERRAINS } from '../settings';
 import type { PlanSettings } from '../model/types';
 import type { CatalogueIndicator, Threshold } from './types';
@@ -44,6 +45,12 @@ export function settingsForTarget(settings: PlanSettings, target: { qualifier?: 
 
 export function directionOf(ind: CatalogueIndicator): 'higher' | 'lower' | null {
   return ind.direction ?? ind.parent?.direction ?? null;
+}
+
+/** The other measure a target's unit shows it is stated in (`μg/m³` for PM2.5), or null. */
+export function alternateMeasure(ind: CatalogueIndicator, unit: string | null): CatalogueIndicator['alsoStatedAs'][number] | null {
+  if (!unit) return null;
+  return ind.alsoStatedAs.find((m) => compareUnits(unit, m.unit).kind !== 'incompatible') ?? null;
 }
 
 export function bindingOf(ind: CatalogueIndicator): boolean | null {

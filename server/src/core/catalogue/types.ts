@@ -24,6 +24,8 @@ export interface CatalogueIndicator {
   value: string | null;
   thresholds: Threshold[];
   direction: 'higher' | 'lower' | null;
+  /** Other measures plans state it in (PM2.5 as μg/m³ beside the edition's decline in %), with their direction. */
+  alsoStatedAs: { unit: string; direction: 'higher' | 'lower' }[];
   binding: boolean | null;
   applies: PlanLevel[];
   only: string | null;

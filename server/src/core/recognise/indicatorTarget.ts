@@ -1,4 +1,5 @@
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
+import { alternateMeasure } from '../catalogue/thresholds';
 import type { NameEntry } from '../catalogue/types';
 import type { IndicatorMention, IndicatorTarget } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
@@ -136,7 +137,7 @@ export function findProseTargets(
       for (const c of named) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
     }
     const last = chain[chain.length - 1];
-    const expr = readTargetExpression(line, j, direction(last.entry ?? chain[0].entry));
+    const expr = readTargetIn(line, j, last.entry ?? chain[0].entry);
     if (!expr) {
       const verbTarget = chain.length === 1 ? targetFromVerbBefore(chain[0], line, lineStart, text, index, names) : null;
       if (verbTarget) out.push(verbTarget);
@@ -151,6 +152,17 @@ export function findProseTargets(
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * The target expression after a name, read with the indicator's direction, or with the direction of
+ * the other measure its unit shows (`PM2.5浓度控制在35微克/立方米`: a concentration, lower is better,
+ * where the 2019 edition measures the decline in %).
+ */
+function readTargetIn(line: string, at: number, entry: NameEntry | null): TargetExpression | null {
+  const expr = readTargetExpression(line, at, direction(entry));
+  const alt = expr && entry ? alternateMeasure(entry.indicator, expr.unit) : null;
+  return alt && alt.direction !== direction(entry) ? readTargetExpression(line, at, alt.direction) : expr;
 }
 
 function afterParen(line: string, j: number): number {
@@ -216,7 +228,7 @@ export function targetFromTag(
     return makeTarget(entry, tag.name, expr, tag.start, tag.end, tag.nameStart, text, index, true, tag.year ?? yearBefore(line, tag.start - lineStart), names.primary.id);
   }
   const after = tag.end - lineStart;
-  const expr = readTargetExpression(line, after, direction(entry));
+  const expr = readTargetIn(line, after, entry);
   if (!expr) return null;
   const year = tag.year ?? yearBefore(line, tag.start - lineStart);
   return makeTarget(entry, tag.name, expr, tag.start, lineStart + after + expr.length, tag.nameStart, text, index, true, year, names.primary.id);

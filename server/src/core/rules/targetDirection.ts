@@ -1,4 +1,4 @@
-import { directionOf } from '../catalogue/thresholds';
+import { alternateMeasure, directionOf } from '../catalogue/thresholds';
 import { indicatorOf } from './catalogueLookup';
 import type { Rule } from './rule';
 
@@ -12,7 +12,7 @@ export const targetDirection: Rule = {
       if (t.op === 'qualitative' || t.op === '=' || t.relative) continue;
       const ind = indicatorOf(t, ctx);
       if (!ind) continue;
-      const dir = directionOf(ind);
+      const dir = alternateMeasure(ind, t.unit)?.direction ?? directionOf(ind);
       const wrong = (dir === 'higher' && (t.op === '<=' || t.op === '<')) || (dir === 'lower' && (t.op === '>=' || t.op === '>'));
       if (!wrong) continue;
       report({

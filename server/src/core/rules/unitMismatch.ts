@@ -1,4 +1,5 @@
 import { compareUnits, normaliseUnit } from '../catalogue/measureUnits';
+import { alternateMeasure } from '../catalogue/thresholds';
 import { indicatorOf } from './catalogueLookup';
 import type { Rule } from './rule';
 
@@ -11,7 +12,7 @@ export const unitMismatch: Rule = {
     for (const t of ctx.model.targets) {
       if (t.op === 'qualitative' || t.value === null || !t.unit || t.relative) continue;
       const ind = indicatorOf(t, ctx);
-      if (!ind || !ind.unit) continue;
+      if (!ind || !ind.unit || alternateMeasure(ind, t.unit)) continue;
       const cmp = compareUnits(t.unit, ind.unit);
       if (cmp.kind === 'convertible') {
         const v = Math.round(t.value * cmp.factor * 100) / 100;
