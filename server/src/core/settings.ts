@@ -18,6 +18,8 @@ export interface SettingsProblem {
 
 export const TERRAINS = ['山区', '丘陵区', '平原地区', '干旱半干旱地区', '青藏高原地区'];
 export const CITY_SIZES = ['超大城市', '特大城市', '大城市', '中小城市'];
+/** Labels tables write for two sizes at once (`超、特大城市 ≥70`): the sizes share a threshold in every edition so far. */
+export const CITY_SIZE_GROUPS: Record<string, string> = { '超、特大城市': '特大城市', '超大、特大城市': '特大城市' };
 const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
 const PERIOD = /^(\d{4})\s*[-—–~至]\s*(\d{4})$/;
 

@@ -1,5 +1,5 @@
 import { compareUnits } from './measureUnits';
-import { CITY_SIZES, TERRAINS } from '../settings';
+import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from '../settings';
 import type { PlanSettings } from '../model/types';
 import type { CatalogueIndicator, Threshold } from './types';
 
@@ -37,8 +37,7 @@ export function settingsForTarget(settings: PlanSettings, target: { qualifier?: 
   if (!q) return settings;
   if (TERRAINS.includes(q)) return { ...settings, terrain: q };
   if (CITY_SIZES.includes(q)) return { ...settings, citySize: q };
-  // `超、特大城市` (one table row for both): the two share a threshold in every edition so far
-  if (/^超(大)?、特大城市$/.test(q)) return { ...settings, citySize: '特大城市' };
+  if (CITY_SIZE_GROUPS[q]) return { ...settings, citySize: CITY_SIZE_GROUPS[q] };
   if (q === '市' || q === '县') return { ...settings, level: q };
   return settings;
 }

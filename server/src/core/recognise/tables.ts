@@ -1,3 +1,4 @@
+import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from '../settings';
 import type { Table } from 'mdast';
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, ResponsibilityClause, SyntaxProblem, Task } from '../model/types';
@@ -300,7 +301,10 @@ function looksLikeUnitCell(text: string): boolean {
   return !!m && (m.units.length > 0 || m.vague.length > 0) && !/[。;;]/.test(text);
 }
 
-const SCOPE_LABEL = /^(山区|丘陵区|平原地区|干旱半干旱地区|青藏高原地区|其他地区|超大城市|特大城市|超、特大城市|超大、特大城市|大城市|中小城市)[::]?\s*/;
+// the terrains and city sizes thresholds are given for, longest first (`超、特大城市` before `特大城市` before `大城市`)
+const SCOPE_LABEL = new RegExp(
+  `^(${[...TERRAINS, '其他地区', ...CITY_SIZES, ...Object.keys(CITY_SIZE_GROUPS)].sort((a, b) => b.length - a.length).join('|')})[::]?\\s*`,
+);
 const MEASURE_WORD = /^(%|‰|公里|千米|公顷|亩|个|天|人|家|座|处|条|年|万元|亿元|平方米|平方米\/人|吨\/万元)$/;
 // a value cell: a number or comparison, or words of requirement (indicator names have none of these)
 const VALUE_CELL = /^([-—–]$|[≥≤<>=≧≦\d])|不|完成|实施|建立|开展|逐年|逐步|保持|持续|稳定|达到|高于|低于|遵守|平均/;

@@ -22,7 +22,19 @@ type CoverageInput = Pick<RuleContext, 'model' | 'edition' | 'names'> & { level:
  * An indicator that applies only where a feature exists (沿海地区 …) is required only when the
  * plan names it: EcoPlan cannot know the coast, the plan can.
  */
-export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
+export interface IndicatorAttention {
+  /** The plan sets a target for it (or for one of its parts). */
+  isTargeted(ind: CatalogueIndicator): boolean;
+  /** The plan names it (prose or tag), with or without a target. */
+  isMentioned(ind: CatalogueIndicator): boolean;
+}
+
+const attentionOfModel = new WeakMap<object, IndicatorAttention>();
+
+/** What a plan does with each indicator, worked out once per plan model. */
+export function indicatorAttention(input: Pick<CoverageInput, 'model' | 'names'>): IndicatorAttention {
+  const known = attentionOfModel.get(input.model);
+  if (known) return known;
   const targeted = new Set<string>();
   for (const t of input.model.targets) if (t.catalogueId && !t.referenceOnly) targeted.add(t.catalogueId);
   const mentioned = new Set<string>();
@@ -33,6 +45,13 @@ export function indicatorCoverage(input: CoverageInput, attribute: boolean, whic
   }
   const isTargeted = (ind: CatalogueIndicator): boolean => targeted.has(ind.id) || ind.parts.some(isTargeted);
   const isMentioned = (ind: CatalogueIndicator): boolean => mentioned.has(ind.id) || ind.parts.some(isMentioned);
+  const attention = { isTargeted, isMentioned };
+  attentionOfModel.set(input.model, attention);
+  return attention;
+}
+
+export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
+  const { isTargeted, isMentioned } = indicatorAttention(input);
   const required = input.edition.indicators.filter(
     (ind) => which(ind) && bindingOf(ind) === attribute && appliesTo(ind).includes(input.level) && (!ind.only || isTargeted(ind) || isMentioned(ind)),
   );

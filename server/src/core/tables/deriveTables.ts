@@ -1,6 +1,6 @@
 import type { PlanAnalysis } from '../analyse';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
-import { indicatorCoverage } from '../rules/missingBindingIndicators';
+import { indicatorAttention, indicatorCoverage } from '../rules/missingBindingIndicators';
 import type { CatalogueIndicator } from '../catalogue/types';
 import type { IndicatorTarget, Task } from '../model/types';
 import { departmentKey } from '../query';
@@ -90,6 +90,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
   for (const t of a.model.tasks) for (const i of t.targets) taskOfTarget.set(a.model.targets[i], t);
   const below = new Set(a.diagnostics.filter((d) => d.code === 'target-below-threshold').map((d) => `${d.range.start.line}:${d.range.start.character}`));
 
+  const attention = indicatorAttention(a);
   const indicators: IndicatorRow[] = [];
   for (const top of a.edition.indicators) {
     for (const ind of leaves(top)) {
@@ -104,7 +105,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       let status: IndicatorStatus;
       if (applies.length > 0 && !applies.includes(level)) status = '不适用';
       // 沿海地区-only and the like: required only when the plan names them (see indicatorCoverage)
-      else if ((top.only || ind.only) && targets.length === 0 && !a.model.indicatorMentions.some((m) => m.catalogueId === ind.id || m.catalogueId === top.id)) status = '不适用';
+      else if ((top.only || ind.only) && !attention.isTargeted(top) && !attention.isMentioned(top)) status = '不适用';
       else if (!chosen) status = '未覆盖';
       else status = targets.some((t) => below.has(`${t.range.start.line}:${t.range.start.character}`)) ? '低于国标' : '达标';
       indicators.push({
