@@ -72,6 +72,7 @@ export function resolveSettings(model: PlanModel, external: ExternalSettings, ed
       citySize: citySize ?? external.citySize,
       period: parsePeriod(period ?? external.period),
       levelAssumed: finalLevel === null,
+      levelFrom: level ? 'front-matter' : external.level ? 'external' : 'default',
     },
     problems,
   };

@@ -142,6 +142,13 @@ export interface PlanSettings {
   period?: { from: number; to: number };
   /** Where each setting came from, for messages. */
   levelAssumed: boolean;
+  /**
+   * Where the level came from: the front matter, the settings outside the document (config file,
+   * CLI flag, editor setting), the plan's own title or issuer (`××区…实施方案` → 县), or nothing (null level).
+   */
+  levelFrom: 'front-matter' | 'external' | 'document' | 'default';
+  /** The words and line the level was inferred from, when levelFrom is 'document'. */
+  levelEvidence?: { words: string; line: number };
 }
 
 export interface FrontMatter {
