@@ -1,11 +1,43 @@
 import type { PlanAnalysis } from '../../server/src/core/analyse';
+import { foldWidth } from '../../server/src/core/text/fold';
 
 /** Hand-checked annotation of one plan (test/corpus-truth/*.json, test/fixtures/samples-truth/*.json). */
 export interface Truth {
   file: string;
   tasks: { line: number; path: string; title: string; units: { name: string; role: 'lead' | 'support' }[]; vague: string[]; noUnit: boolean }[];
+  /**
+   * `op` is `>=`, `<=`, `=`, `>`, `<`, `qualitative` (a requirement phrase: 不降低, 完成上级…, 全面实施 …) or `trend`
+   * (a trend phrase without a number: 逐年提升, 持续下降, 进一步降低 …). Annotations written before the reader had a
+   * trend op record trend phrases as `qualitative`; a predicted `trend` matches those (see `opMatches`).
+   */
   targets: { line: number; indicator: string; op: string; value: number | null; unit?: string | null; year?: number | null }[];
+  /** Targets of metrics the catalogue lacks; `indicator` is the metric phrase as written, without leading scope words (全市, 本县 …). */
   localTargets?: Truth['targets'];
+}
+
+/** A predicted op against an annotated one: the same, or `trend` where an annotation older than the trend op says `qualitative`. */
+export function opMatches(want: string, got: string): boolean {
+  return want === got || (want === 'qualitative' && got === 'trend');
+}
+
+// scope words a metric phrase may start with; they name where, not what (全县湿地保护率 = 湿地保护率)
+const SCOPE = /^(?:全市|全县|全区|全旗|全镇|全域|我市|我县|我区|我旗|本市|本县|本区|本旗)/;
+/** A local metric phrase as compared: full-width ASCII folded, spaces dropped, a leading scope word removed. */
+export function metricKey(phrase: string): string {
+  const folded = foldWidth(phrase).replace(/\s+/g, '');
+  return folded.replace(SCOPE, '');
+}
+
+// spellings of one unit; the scorer compares what a unit means, not how it is written
+const UNIT_SPELLINGS: Record<string, string> = {
+  微克每立方米: 'μg/m³', '微克/立方米': 'μg/m³', 'μg/m3': 'μg/m³', 'ug/m3': 'μg/m³', 'ug/m³': 'μg/m³',
+  平方千米: '平方公里', 'km²': '平方公里', 'km2': '平方公里', 千米: '公里', km: '公里', '%': '%',
+};
+/** A unit as compared: `每` read as `/`, known spellings of one unit folded together. */
+export function unitKey(unit: string | null | undefined): string | null {
+  if (unit === null || unit === undefined || unit === '' || unit === '-') return null;
+  const u = foldWidth(unit).replace(/\s+/g, '');
+  return UNIT_SPELLINGS[u] ?? UNIT_SPELLINGS[u.replace(/每/g, '/')] ?? u.replace(/每/g, '/');
 }
 
 export interface Score {
@@ -87,10 +119,17 @@ export function compare(truth: Truth, a: PlanAnalysis) {
   let gFN = 0;
   let valueOk = 0;
   const targetMiss: string[] = [];
+  const detailMiss: string[] = [];
   const used = new Set<Predicted>();
+  const sameValue = (t: Truth['targets'][number], p: Predicted) => opMatches(t.op, p.op) && p.value === t.value;
+  // unit and year are checked where the annotation gives them (older annotations may not)
+  const details = (kind: string, t: Truth['targets'][number], p: Predicted) => {
+    if (t.unit !== undefined && unitKey(t.unit) !== unitKey(p.unit)) detailMiss.push(`unit line ${t.line} ${kind} ${t.indicator}: want ${t.unit}, got ${p.unit}`);
+    if (t.year !== undefined && (t.year ?? null) !== (p.year ?? null)) detailMiss.push(`year line ${t.line} ${kind} ${t.indicator}: want ${t.year}, got ${p.year}`);
+  };
   for (const t of truth.targets) {
     const candidates = (got.get(key(t.line, t.indicator)) ?? []).filter((p) => !used.has(p));
-    const p = candidates.find((c) => c.op === t.op && c.value === t.value) ?? candidates[0];
+    const p = candidates.find((c) => sameValue(t, c)) ?? candidates[0];
     if (!p) {
       gFN++;
       targetMiss.push(`missed target line ${t.line} ${t.indicator} ${t.op} ${t.value}`);
@@ -98,17 +137,65 @@ export function compare(truth: Truth, a: PlanAnalysis) {
     }
     used.add(p);
     gTP++;
-    if (p.op === t.op && p.value === t.value) valueOk++;
+    if (sameValue(t, p)) valueOk++;
     else targetMiss.push(`value line ${t.line} ${t.indicator}: want ${t.op} ${t.value}, got ${p.op} ${p.value}`);
+    details('target', t, p);
   }
-  // a second prediction for a line and indicator the truth has is the same statement said twice, not an extra target
+  // a second prediction for a line and indicator the truth has is the same statement said twice, not an extra target;
+  // a prediction the catalogue does not resolve (catalogueId null) is a local target, scored below
+  const localKey = (line: number, phrase: string) => `${line}|${metricKey(phrase)}`;
+  const wantLocal = new Set((truth.localTargets ?? []).map((t) => localKey(t.line, t.indicator)));
   let gFP = 0;
   for (const [k, list] of got) {
     if (want.has(k) || local.has(k)) continue;
     for (const p of list) {
+      if (p.catalogueId === null) continue;
       gFP++;
       targetMiss.push(`extra target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
     }
+  }
+
+  // local targets: by line and metric phrase (scope words dropped), then op and value
+  const separate = (a.model as { localTargets?: Predicted[] }).localTargets ?? [];
+  const gotLocal = new Map<string, Predicted[]>();
+  for (const p of [...a.model.targets.filter((x) => x.catalogueId === null && !used.has(x)), ...separate]) {
+    const k = localKey(p.range.start.line, p.indicator);
+    const list = gotLocal.get(k);
+    if (list) list.push(p);
+    else gotLocal.set(k, [p]);
+  }
+  let lTP = 0;
+  let lFN = 0;
+  let lValueOk = 0;
+  const localMiss: string[] = [];
+  for (const t of truth.localTargets ?? []) {
+    const candidates = (gotLocal.get(localKey(t.line, t.indicator)) ?? []).filter((p) => !used.has(p));
+    const p = candidates.find((c) => sameValue(t, c)) ?? candidates[0];
+    if (!p) {
+      lFN++;
+      localMiss.push(`missed local target line ${t.line} ${t.indicator} ${t.op} ${t.value}`);
+      continue;
+    }
+    used.add(p);
+    lTP++;
+    if (sameValue(t, p)) lValueOk++;
+    else localMiss.push(`value line ${t.line} local ${t.indicator}: want ${t.op} ${t.value}, got ${p.op} ${p.value}`);
+    details('local', t, p);
+  }
+  let lFP = 0;
+  for (const [k, list] of gotLocal) {
+    if (wantLocal.has(k) || want.has(k)) continue;
+    for (const p of list) {
+      lFP++;
+      localMiss.push(`extra local target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
+    }
+  }
+
+  // printed paths of the matched tasks (informational: not part of the task score)
+  const pathMiss: string[] = [];
+  for (const t of truth.tasks) {
+    const p = byLine.get(t.line);
+    if (p && p.path !== t.path) pathMiss.push(`path line ${t.line}: want ${t.path}, got ${p.path}`);
   }
   return {
     tasks: score(tTP, taskFP.length, truth.tasks.length - tTP, taskMiss),
@@ -117,5 +204,10 @@ export function compare(truth: Truth, a: PlanAnalysis) {
     vague: score(vTP, vFP, vFN, []),
     targets: score(gTP, gFP, gFN, targetMiss),
     targetValues: gTP === 0 ? 1 : valueOk / gTP,
+    localTargets: score(lTP, lFP, lFN, localMiss),
+    localValues: lTP === 0 ? 1 : lValueOk / lTP,
+    /** unit and year of matched targets (catalogue and local), where the annotation gives them */
+    targetDetails: detailMiss,
+    paths: pathMiss,
   };
 }

@@ -1,0 +1,141 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analysePlan } from '../../server/src/core/analyse';
+import { compare, type Score, type Truth } from '../support/score';
+
+// The generalisation corpus (issue 10): short plan excerpts written for the project in forms the three
+// real plans do not use, each with a truth made by hand from its text (test/fixtures/variety/NN-name.json
+// beside NN-name.md or NN-name.txt; `.txt` is read as pasted text). Every fixture must be read exactly.
+const dir = join('test', 'fixtures', 'variety');
+
+interface VarietyTruth extends Truth {
+  /** what the fixture exercises that the corpus plans do not */
+  form: string;
+  /** the level the reader should infer (no fixture sets it in front matter unless it says so) */
+  level?: '市' | '县';
+  /** exact diagnostics for the codes named here: every diagnostic of those codes, and no other of them */
+  diagnostics?: { line: number; code: string }[];
+}
+
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const base = f.slice(0, -'.json'.length);
+    const plan = readdirSync(dir).find((g) => g === `${base}.md` || g === `${base}.txt`);
+    if (!plan) throw new Error(`${join(dir, f)}: no ${base}.md or ${base}.txt beside it`);
+    const truth = JSON.parse(readFileSync(join(dir, f), 'utf8')) as VarietyTruth;
+    if (truth.file !== plan) throw new Error(`${join(dir, f)}: "file" is ${truth.file}, expected ${plan}`);
+    return { plan, truth };
+  });
+
+const round = (x: number) => Number(x.toFixed(3));
+type Result = ReturnType<typeof compare> & { level?: { want: string; got: string | null }; diagnostics?: string[] };
+
+function run(plan: string, truth: VarietyTruth): Result {
+  const text = readFileSync(join(dir, plan), 'utf8');
+  const a = analysePlan(text, { uri: `test/fixtures/variety/${plan}`, format: plan.endsWith('.txt') ? 'text' : 'markdown' });
+  const s: Result = compare(truth, a);
+  if (truth.level) s.level = { want: truth.level, got: a.settings.level };
+  if (truth.diagnostics) {
+    const codes = new Set(truth.diagnostics.map((d) => d.code));
+    const got = a.diagnostics.filter((d) => codes.has(d.code)).map((d) => `${d.range.start.line} ${d.code}`);
+    const want = truth.diagnostics.map((d) => `${d.line} ${d.code}`);
+    s.diagnostics = [...want.filter((w) => !got.includes(w)).map((w) => `missed diagnostic ${w}`), ...got.filter((g) => !want.includes(g)).map((g) => `extra diagnostic ${g}`)];
+  }
+  return s;
+}
+
+describe('generalisation corpus (test/fixtures/variety): forms the real plans do not use', () => {
+  const report: Record<string, Result> = {};
+  afterAll(() => {
+    // precision and recall per category over all fixtures run, plus each fixture's misses
+    const sum = (pick: (r: Result) => Score) => {
+      const all = Object.values(report).map(pick);
+      const tp = all.reduce((n, s) => n + s.tp, 0);
+      const fp = all.reduce((n, s) => n + s.fp, 0);
+      const fn = all.reduce((n, s) => n + s.fn, 0);
+      return { tp, fp, fn, precision: round(tp + fp === 0 ? 1 : tp / (tp + fp)), recall: round(tp + fn === 0 ? 1 : tp / (tp + fn)) };
+    };
+    const summary = {
+      fixtures: Object.keys(report).length,
+      exact: Object.values(report).filter(perfect).length,
+      tasks: sum((r) => r.tasks),
+      units: sum((r) => r.units),
+      vague: sum((r) => r.vague),
+      targets: sum((r) => r.targets),
+      localTargets: sum((r) => r.localTargets),
+      perFixture: Object.fromEntries(
+        Object.entries(report).map(([f, r]) => [
+          f,
+          {
+            exact: perfect(r),
+            tasks: [r.tasks.tp, r.tasks.fp, r.tasks.fn],
+            units: [r.units.tp, r.units.fp, r.units.fn],
+            targets: [r.targets.tp, r.targets.fp, r.targets.fn],
+            localTargets: [r.localTargets.tp, r.localTargets.fp, r.localTargets.fn],
+            level: r.level ?? null,
+            misses: missesOf(r),
+          },
+        ]),
+      ),
+    };
+    mkdirSync('test/output', { recursive: true });
+    writeFileSync('test/output/variety-scores.json', JSON.stringify(summary, null, 2));
+  });
+
+  it('has at least 30 short fixtures, each saying what form it exercises', () => {
+    const short = fixtures.filter((f) => !f.plan.startsWith('unseen-'));
+    expect(short.length).toBeGreaterThanOrEqual(30);
+    for (const f of fixtures) expect(f.truth.form, f.plan).toMatch(/\S{4}/);
+  });
+
+  for (const { plan, truth } of fixtures) {
+    it(plan, () => {
+      const s = run(plan, truth);
+      report[plan] = s;
+      expect(view(s), missesOf(s).join('\n')).toEqual(view(null, truth));
+    });
+  }
+});
+
+/** What must match exactly; with no result, the perfect score. */
+function view(s: Result | null, truth?: VarietyTruth) {
+  if (!s) {
+    return {
+      tasks: [0, 0], units: [0, 0], roles: 1, vague: [0, 0], targets: [0, 0], values: 1, localTargets: [0, 0], localValues: 1,
+      targetDetails: [], level: truth?.level ?? null, diagnostics: truth?.diagnostics ? [] : null,
+    };
+  }
+  return {
+    tasks: [s.tasks.fp, s.tasks.fn],
+    units: [s.units.fp, s.units.fn],
+    roles: s.roles,
+    vague: [s.vague.fp, s.vague.fn],
+    targets: [s.targets.fp, s.targets.fn],
+    values: s.targetValues,
+    localTargets: [s.localTargets.fp, s.localTargets.fn],
+    localValues: s.localValues,
+    targetDetails: s.targetDetails,
+    level: s.level?.got ?? null,
+    diagnostics: s.diagnostics ?? null,
+  };
+}
+
+function perfect(s: Result): boolean {
+  return JSON.stringify(view(s)) === JSON.stringify(view(null, { level: s.level?.want, diagnostics: s.diagnostics ? [] : undefined } as VarietyTruth));
+}
+
+function missesOf(s: Result): string[] {
+  return [
+    ...s.tasks.misses,
+    ...s.units.misses,
+    ...s.targets.misses,
+    ...s.localTargets.misses,
+    ...s.targetDetails,
+    ...(s.level && s.level.got !== s.level.want ? [`level: want ${s.level.want}, got ${s.level.got}`] : []),
+    ...(s.diagnostics ?? []),
+    ...s.paths.map((p) => `(not scored) ${p}`),
+  ];
+}
