@@ -143,8 +143,6 @@ export function compare(truth: Truth, a: PlanAnalysis) {
   }
   // a second prediction for a line and indicator the truth has is the same statement said twice, not an extra target;
   // a prediction the catalogue does not resolve (catalogueId null) is a local target, scored below
-  const localKey = (line: number, phrase: string) => `${line}|${metricKey(phrase)}`;
-  const wantLocal = new Set((truth.localTargets ?? []).map((t) => localKey(t.line, t.indicator)));
   let gFP = 0;
   for (const [k, list] of got) {
     if (want.has(k) || local.has(k)) continue;
@@ -155,22 +153,32 @@ export function compare(truth: Truth, a: PlanAnalysis) {
     }
   }
 
-  // local targets: by line and metric phrase (scope words dropped), then op and value
+  // local targets: by line and metric phrase (scope words dropped; a phrase taken a little wider or narrower —
+  // 县城建成区绿化覆盖率 / 建成区绿化覆盖率 — still names the metric when the shorter has at least 4 characters), then op and value
   const separate = (a.model as { localTargets?: Predicted[] }).localTargets ?? [];
-  const gotLocal = new Map<string, Predicted[]>();
-  for (const p of [...a.model.targets.filter((x) => x.catalogueId === null && !used.has(x)), ...separate]) {
-    const k = localKey(p.range.start.line, p.indicator);
-    const list = gotLocal.get(k);
+  const predictedLocal = [...a.model.targets.filter((x) => x.catalogueId === null && !used.has(x)), ...separate];
+  const localByLine = new Map<number, Predicted[]>();
+  for (const p of predictedLocal) {
+    const list = localByLine.get(p.range.start.line);
     if (list) list.push(p);
-    else gotLocal.set(k, [p]);
+    else localByLine.set(p.range.start.line, [p]);
   }
+  const sameMetric = (x: string, y: string) => {
+    const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+    return short === long || (short.length >= 4 && long.endsWith(short));
+  };
   let lTP = 0;
   let lFN = 0;
   let lValueOk = 0;
   const localMiss: string[] = [];
   for (const t of truth.localTargets ?? []) {
-    const candidates = (gotLocal.get(localKey(t.line, t.indicator)) ?? []).filter((p) => !used.has(p));
-    const p = candidates.find((c) => sameValue(t, c)) ?? candidates[0];
+    const k = metricKey(t.indicator);
+    const candidates = (localByLine.get(t.line) ?? []).filter((p) => !used.has(p) && sameMetric(metricKey(p.indicator), k));
+    const p =
+      candidates.find((c) => metricKey(c.indicator) === k && sameValue(t, c)) ??
+      candidates.find((c) => sameValue(t, c)) ??
+      candidates.find((c) => metricKey(c.indicator) === k) ??
+      candidates[0];
     if (!p) {
       lFN++;
       localMiss.push(`missed local target line ${t.line} ${t.indicator} ${t.op} ${t.value}`);
@@ -182,13 +190,16 @@ export function compare(truth: Truth, a: PlanAnalysis) {
     else localMiss.push(`value line ${t.line} local ${t.indicator}: want ${t.op} ${t.value}, got ${p.op} ${p.value}`);
     details('local', t, p);
   }
+  // as for catalogue targets, a second prediction of a metric the truth has on that line is the same statement said twice
   let lFP = 0;
-  for (const [k, list] of gotLocal) {
-    if (wantLocal.has(k) || want.has(k)) continue;
-    for (const p of list) {
-      lFP++;
-      localMiss.push(`extra local target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
-    }
+  for (const p of predictedLocal) {
+    if (used.has(p)) continue;
+    const line = p.range.start.line;
+    const k = metricKey(p.indicator);
+    if ((truth.localTargets ?? []).some((t) => t.line === line && sameMetric(metricKey(t.indicator), k))) continue;
+    if (want.has(key(line, p.indicator)) || local.has(key(line, p.indicator))) continue;
+    lFP++;
+    localMiss.push(`extra local target line ${line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
   }
 
   // printed paths of the matched tasks (informational: not part of the task score)
