@@ -66,6 +66,10 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
       vague: sum((r) => r.vague),
       targets: sum((r) => r.targets),
       localTargets: sum((r) => r.localTargets),
+      levels: {
+        right: Object.values(report).filter((r) => r.level && r.level.got === r.level.want).length,
+        wrong: Object.values(report).filter((r) => r.level && r.level.got !== r.level.want).length,
+      },
       perFixture: Object.fromEntries(
         Object.entries(report).map(([f, r]) => [
           f,
