@@ -95,6 +95,27 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
     for (const f of fixtures) expect(f.truth.form, f.plan).toMatch(/\S{4}/);
   });
 
+  // guards against a truth that drifted from its text (an edit that shifted lines, a 1-based number)
+  it('every truth line is in its file: tasks on a numbered line or table row, units and vague parties written near it, local metrics on their line', () => {
+    const problems: string[] = [];
+    const numbered = /^(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+[、.．]|[((（][一二三四五六七八九十]+[))）]|[0-9０-９]+(?:[.．、]|\.\s)|[((（][0-9０-９]+[))）]|第[一二三四五六七八九十]+[章部]|\|\s*[0-9]+\s*\|)/;
+    for (const { plan, truth } of fixtures) {
+      const lines = readFileSync(join(dir, plan), 'utf8').split('\n');
+      for (const t of truth.tasks) {
+        if (!numbered.test((lines[t.line] ?? '').trim())) problems.push(`${plan}:${t.line} task ${t.path} is not on a numbered line`);
+        const near = lines.slice(t.line, t.line + 6).join('');
+        for (const name of [...t.units.map((u) => u.name), ...t.vague]) if (!near.includes(name)) problems.push(`${plan}:${t.line} ${name} is not written near task ${t.path}`);
+      }
+      for (const t of [...truth.targets, ...(truth.localTargets ?? [])]) {
+        if (t.line < 0 || t.line >= lines.length) problems.push(`${plan}:${t.line} target ${t.indicator} is past the end`);
+        const wordOnly = t.op === 'qualitative' || t.op === 'trend';
+        if (!['>=', '<=', '=', '>', '<', 'qualitative', 'trend'].includes(t.op) || wordOnly !== (t.value === null) || (wordOnly && t.unit !== null)) problems.push(`${plan}:${t.line} target ${t.indicator}: op ${t.op} with value ${t.value} and unit ${t.unit}`);
+      }
+      for (const t of truth.localTargets ?? []) if (!(lines[t.line] ?? '').includes(t.indicator)) problems.push(`${plan}:${t.line} local metric ${t.indicator} is not on its line`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   for (const { plan, truth } of fixtures) {
     it(plan, () => {
       const s = run(plan, truth);
