@@ -141,7 +141,7 @@ function view(s: Result | null, truth?: VarietyTruth) {
     targets: [s.targets.fp, s.targets.fn],
     values: s.targetValues,
     localTargets: [s.localTargets.fp, s.localTargets.fn],
-    localValues: s.localValues,
+    localValues: s.localTargetValues,
     targetDetails: s.targetDetails,
     level: s.level?.got ?? null,
     diagnostics: s.diagnostics ?? null,

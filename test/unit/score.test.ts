@@ -51,7 +51,7 @@ describe('compare: local targets', () => {
         target(8, '森林蓄积量', null, '>=', 520, '万立方米'),
       ]),
     );
-    expect({ targets: [s.targets.tp, s.targets.fp, s.targets.fn], local: [s.localTargets.tp, s.localTargets.fp, s.localTargets.fn], localValues: s.localValues }).toEqual({
+    expect({ targets: [s.targets.tp, s.targets.fp, s.targets.fn], local: [s.localTargets.tp, s.localTargets.fp, s.localTargets.fn], localValues: s.localTargetValues }).toEqual({
       targets: [1, 0, 0],
       local: [3, 1, 1],
       localValues: 2 / 3,
@@ -85,7 +85,7 @@ describe('compare: local targets', () => {
       ]),
     );
     expect(s.targetDetails).toEqual(['year line 2 target PM2.5浓度下降幅度: want 2025, got null', 'unit line 3 local 湿地面积: want 万亩, got 亩']);
-    expect([s.targetValues, s.localValues]).toEqual([1, 1]);
+    expect([s.targetValues, s.localTargetValues]).toEqual([1, 1]);
   });
 
   it('a prediction the catalogue does not resolve is no catalogue extra; one it resolves is', () => {
