@@ -71,6 +71,7 @@ const AFTER = fold(VOCAB.after);
 const NOT_IN_NAME = fold(VOCAB.notInName);
 const NOT_FIRST = fold(VOCAB.notFirst);
 const COUNTY_CITY = fold(VOCAB.countyCity);
+const HAN = /\p{Script=Han}/u;
 const LEADING_YEAR = /^(?:(?:19|20)\d{2}\s*(?:年度?|[-—–~至]\s*(?:19|20)\d{2}\s*年)?\s*)?/;
 
 export interface LevelEvidence {
@@ -90,6 +91,7 @@ export function placeAtStart(line: string): { name: string; level: PlanLevel; st
   let best: { name: string; level: PlanLevel } | null = null;
   for (let end = 2; end <= Math.min(s.length, VOCAB.maxName); end++) {
     const name = s.slice(0, end);
+    if (!HAN.test(name[end - 1])) break;
     const unit = UNIT_LEVEL.find(([u]) => name.endsWith(u) && name.length > u.length);
     if (!unit) continue;
     if (NOT_IN_NAME.some((w) => name.includes(w))) break;
@@ -110,7 +112,11 @@ export function levelFromDocument(model: Pick<PlanModel, 'text' | 'title' | 'tit
   const from = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
   const first = Math.max(from, (titleLine >= 0 ? titleLine : lines.length) - VOCAB.headLines);
   const head: number[] = [];
-  for (let l = first; l < lines.length && l <= Math.max(titleLine, first + VOCAB.headLines - 1); l++) head.push(l);
+  // the head ends at the title, or (without one) at the plan's first numbered line
+  for (let l = first; l < lines.length && l <= Math.max(titleLine, first + VOCAB.headLines - 1); l++) {
+    if (titleLine < 0 && matchNumbering(foldWidth(lines[l]))) break;
+    head.push(l);
+  }
   const folded = (l: number) => foldWidth(lines[l] ?? '').replace(/^[#\s\u3000*]+/, '');
   const evidence = (l: number, words: string, level: PlanLevel): LevelEvidence => {
     const raw = lines[l];
