@@ -3,6 +3,8 @@ import { analysePlan } from '../../server/src/core/analyse';
 import { classifySection, isTimetableStage } from '../../server/src/core/outline';
 import { matchNumbering, RANK } from '../../server/src/core/recognise/numbering';
 import { levelFromDocument, placeAtStart } from '../../server/src/core/title';
+import planLevel from '../../data/vocab/planLevel.yaml';
+import sectionKinds from '../../data/vocab/sectionKinds.yaml';
 import { analyse, read } from '../support/plan';
 
 // Plans written for these tests in forms the corpus plans do not use: chapters named by their
@@ -14,6 +16,19 @@ const diagnosticsOf = (text: string, codes: string[], format: 'text' | 'markdown
   analyse(text, format)
     .diagnostics.filter((d) => codes.includes(d.code))
     .map((d) => [d.code, d.severity, `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`, d.message]);
+
+describe('the vocabularies (data/vocab)', () => {
+  it('give every section-kind word and every place unit one meaning only', () => {
+    const kinds = (sectionKinds as { kinds: Record<string, string[]> }).kinds;
+    expect(Object.keys(kinds)).toEqual(['task', 'guide', 'target', 'safeguard', 'schedule']);
+    const words = Object.values(kinds).flat();
+    expect(new Set(words).size).toBe(words.length);
+    const units = (planLevel as { units: Record<string, string[]> }).units;
+    expect(Object.keys(units)).toEqual(['县', '市']);
+    const all = Object.values(units).flat();
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
 
 describe('chapter kinds (data/vocab/sectionKinds.yaml)', () => {
   it('tells the non-task parts from chapters named by their content', () => {
