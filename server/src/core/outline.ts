@@ -3,6 +3,7 @@ import type { OutlineNode, ResponsibilityClause, SectionKind, Task } from './mod
 import { matchNumbering, type NumberingMatch } from './recognise/numbering';
 import { mergeUnitsOf } from './recognise/units';
 import type { LineIndex } from './text/lineIndex';
+import { looksLikePlanTitle } from './title';
 
 /** Outline ranks of what is not official numbering: unnumbered Markdown headings sit above every numbering level. */
 export const HEADING_RANK_BASE = -10;
@@ -137,8 +138,9 @@ export class OutlineBuilder {
     node.parent = parent;
     const parentPath = parent ? parent.path : '';
     node.path = numbering ? (parentPath ? `${parentPath}.${numbering.marker}` : numbering.marker) : attachment ? node.marker : parentPath;
-    // Chapters are the outline's first level (below the title's heading); attachments hold no tasks of their own.
-    const chapter = !parent || (parent.heading && parent.range.start.line === titleLine);
+    // Chapters are the outline's first level, below the title's heading (or another plan's title
+    // heading, in a file that holds two); attachments hold no tasks of their own.
+    const chapter = !parent || (parent.heading && parent.marker === '' && !parent.parent && (parent.range.start.line === titleLine || looksLikePlanTitle(parent.title)));
     if (attachment) node.sectionKind = 'other';
     else if (chapter) {
       node.chapter = true;

@@ -14,6 +14,11 @@ const TITLE_SEARCH_LINES = 200;
 const TITLE_HALF_MAX = 30;
 const NOT_TITLE_HALF = /[,,。:;;、]|通知|印发|号$|日$|办公室$|政府$/;
 
+/** Text that reads like a plan's title (`…实施方案`, `…行动计划(2022—2024年)`). */
+export function looksLikePlanTitle(text: string): boolean {
+  return PLAIN_TITLE.test(text.trim().slice(-40)) && !NOT_TITLE.test(text);
+}
+
 /**
  * Finds the plan's title line by line: the first level-1 Markdown heading, or in pasted text the
  * first unnumbered line that ends like a plan's title (a title broken over two lines is joined with
@@ -32,8 +37,7 @@ export class TitleFinder {
       return;
     }
     if (numbered || headingDepth !== undefined || line >= TITLE_SEARCH_LINES) return;
-    const trimmed = lineText.trim();
-    if (!PLAIN_TITLE.test(trimmed) || NOT_TITLE.test(lineText)) return;
+    if (!looksLikePlanTitle(lineText)) return;
     let t = lineText.slice(contentStart).trim();
     let at = line;
     for (let p = line - 1; p >= 0 && p >= line - 2; p--) {
