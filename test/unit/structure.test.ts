@@ -139,6 +139,11 @@ describe('tasks by structure, not by title', () => {
     ]);
   });
 
+  it('reads a second plan in one Markdown file by its own chapters', () => {
+    const md = ['# 青溪市创建示范市实施方案', '## 一、保障措施', '1. 加强组织领导。', '# 青山区创建示范区工作方案(2022—2024年)', '## 一、指导思想', '1. 坚持生态优先。', '## 二、推进污染防治', '1. 推进河湖治理。'].join('\n');
+    expect(tasksOf(md, 'markdown')).toEqual([['二.1', 7, '推进河湖治理', true]]);
+  });
+
   it('leaves the dated stages of a timetable out, and keeps the work items listed under them', () => {
     const timetable = [
       '一、重点任务', // 0
