@@ -1,6 +1,6 @@
 import sectionKindsData from '../../../data/vocab/sectionKinds.yaml';
 import type { OutlineNode, ResponsibilityClause, SectionKind, Task } from './model/types';
-import { matchNumbering, type NumberingMatch } from './recognise/numbering';
+import { matchNumbering, RANK, type NumberingMatch } from './recognise/numbering';
 import { mergeUnitsOf } from './recognise/units';
 import type { LineIndex } from './text/lineIndex';
 import { looksLikePlanTitle } from './title';
@@ -200,13 +200,6 @@ function taskTitle(node: OutlineNode, text: string): string {
   return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS)}…` : words;
 }
 
-/** How many numbered levels a node is below its chapter (a chapter's (一) is 1, its 1. is 2). */
-function depthBelowChapter(node: OutlineNode): number {
-  let d = 0;
-  for (let p: OutlineNode | undefined = node; p && !p.chapter; p = p.parent) d++;
-  return d;
-}
-
 const isNumbered = (n: OutlineNode) => n.marker !== '' && !n.marker.startsWith('附件');
 
 /**
@@ -227,8 +220,9 @@ export function deriveTasks(outline: OutlineNode[], content: Map<OutlineNode, No
     if (numbered && !node.empty) {
       if (c.clauses.length > 0) isTask = true;
       else if (!insideTask && !stage && !node.chapter && (node.sectionKind === 'task' || node.sectionKind === 'schedule')) {
-        // `3.提升污水处理能力` with sub-points (1)(2) and no clauses below is one task, not three
-        isTask = !numberedChildren || (depthBelowChapter(node) >= 2 && !subtreeHasClause(node, content));
+        // `3.提升污水处理能力` with sub-points (1)(2) and no clauses below is one task, not three;
+        // a `(一)` with items 1. 2. is a group of tasks
+        isTask = !numberedChildren || (node.rank >= RANK.ARABIC && !subtreeHasClause(node, content));
       }
     }
     if (isTask) {
