@@ -226,6 +226,8 @@ describe('a numbering alone on its line', () => {
       ['empty-numbering', 'warning', '7:0-7:3', '编号「(三)」后没有内容(一.(三)),不计为任务'],
       ['empty-numbering', 'warning', '10:0-10:2', '编号「1」后没有内容(一.(五).1),不计为任务'],
     ]);
+    const en = analysePlan(text, { uri: 'plan.txt', format: 'text', locale: 'en' }).diagnostics.filter((d) => d.code === 'empty-numbering');
+    expect(en.map((d) => d.message)).toEqual(['Numbering "(三)" has no text (一.(三)); it is not counted as a task', 'Numbering "1" has no text (一.(五).1); it is not counted as a task']);
   });
 
   it('never shows an empty task title: a task line that is only a clause shows its first words', () => {
