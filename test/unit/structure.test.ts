@@ -282,6 +282,8 @@ describe("the plan's level from its title and issuer (data/vocab/planLevel.yaml)
     expect(levelOf('---\necoplan:\n  level: 市\n---\n# 云岭县创建国家生态文明建设示范县实施方案')).toEqual(['市', 'front-matter', null]);
     expect(levelOf('# 云岭县创建国家生态文明建设示范县实施方案', { level: '市' })).toEqual(['市', 'external', null]);
     expect(levelOf('# 生态文明建设示范区创建实施方案\n\n## 一、主要任务\n\n青山区人民政府负责。')).toEqual([null, 'default', null]);
+    // without a title, the head ends at the first numbered line: the body is never evidence
+    expect(levelOf('一、主要任务\n(一)推进河湖治理。\n青山区人民政府负责落实。')).toEqual([null, 'default', null]);
   });
 
   it('says on the title line what was inferred and from which words, or what was assumed', () => {
