@@ -44,3 +44,12 @@ describe('document symbols', () => {
     });
   });
 });
+
+describe('document symbol names', () => {
+  it('names 第一章 levels with a space, and an empty numbering by its number alone', () => {
+    const text = ['# 某县实施方案', '## 第二章 重点任务', '一、推进绿色发展', '(一)推进治理。(责任单位:县生态环境分局)', '1、', '(二)'].join('\n');
+    const a = analysePlan(text, { uri: 't.md' });
+    const names = (ss: DocumentSymbol[]): string[] => ss.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+    expect(names(documentSymbols(a.model.outline, a.model.tasks, a.model.text))).toEqual(['某县实施方案', '第二章 重点任务', '一、推进绿色发展', '(一)推进治理', '1', '(二)']);
+  });
+});

@@ -174,9 +174,9 @@ describe('invalid-settings and assumed-settings', () => {
     ]);
     expect(a.settings.level).toBeNull();
   });
-  it('hints on line 1 when the level is assumed', () => {
+  it('says on the title line, as information, when the level is assumed', () => {
     const a = analyse('# 方案\n1.治理。(责任单位:市住建局)');
-    expect(a.diagnostics.filter((d) => d.code === 'assumed-settings').map((d) => [d.range.start.line, d.severity])).toEqual([[0, 'hint']]);
+    expect(a.diagnostics.filter((d) => d.code === 'assumed-settings').map((d) => [d.range.start.line, d.range.end.character, d.severity])).toEqual([[0, 4, 'information']]);
   });
 });
 

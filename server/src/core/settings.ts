@@ -1,5 +1,6 @@
 import type { CatalogueEdition } from './catalogue/types';
 import type { LocalizedText, PlanLevel, PlanModel, PlanSettings, Range, Severity } from './model/types';
+import { levelFromDocument } from './title';
 
 /** Settings from outside the document: config file, CLI flags, editor settings (in that order of precedence). */
 export interface ExternalSettings {
@@ -29,8 +30,9 @@ export function parsePeriod(p: string | undefined): { from: number; to: number }
 }
 
 /**
- * The plan's settings: front matter `ecoplan:` first, then the external settings, then defaults
- * (the newest complete national edition; level 市, flagged as assumed). Every invalid front-matter
+ * The plan's settings: front matter `ecoplan:` first, then the external settings, then the plan's
+ * own head for the level (its title or issuer, title.ts), then defaults (the newest complete
+ * national edition; no level, checked as 市 and flagged as assumed). Every invalid front-matter
  * value is a problem at its own line, and is ignored.
  */
 export function resolveSettings(model: PlanModel, external: ExternalSettings, editions: CatalogueEdition[], defaultEdition: string): { settings: PlanSettings; problems: SettingsProblem[] } {
@@ -62,7 +64,8 @@ export function resolveSettings(model: PlanModel, external: ExternalSettings, ed
   const citySize = pick('citySize', (v): v is string => CITY_SIZES.includes(v), { zh: `应为 ${CITY_SIZES.join('、')} 之一`, en: `must be one of ${CITY_SIZES.join(', ')}` });
   const period = pick('period', (v): v is string => !!parsePeriod(v) && parsePeriod(v)!.from <= parsePeriod(v)!.to, { zh: '应写成 2022-2024', en: 'write it as 2022-2024' });
 
-  const finalLevel = level ?? external.level ?? null;
+  const inferred = level === undefined && external.level === undefined ? levelFromDocument(model) : null;
+  const finalLevel = level ?? external.level ?? inferred?.level ?? null;
   const edition = catalogue ?? (external.catalogue && editionIds.includes(external.catalogue) ? external.catalogue : defaultEdition);
   return {
     settings: {
@@ -72,7 +75,8 @@ export function resolveSettings(model: PlanModel, external: ExternalSettings, ed
       citySize: citySize ?? external.citySize,
       period: parsePeriod(period ?? external.period),
       levelAssumed: finalLevel === null,
-      levelFrom: level ? 'front-matter' : external.level ? 'external' : 'default',
+      levelFrom: level ? 'front-matter' : external.level ? 'external' : inferred ? 'document' : 'default',
+      ...(inferred ? { levelEvidence: { words: inferred.words, line: inferred.line } } : {}),
     },
     problems,
   };

@@ -13,7 +13,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Comparison = '>=' | '<=' | '=' | '>' | '<' | 'qualitative';
 export type UnitRole = 'lead' | 'support';
 
-/** Kinds of top-level plan sections; decides whether numbered items below are tasks. */
+/** Kinds of a plan's chapters (data/vocab/sectionKinds.yaml); decides whether numbered items below are tasks. 'other': attachments. */
 export type SectionKind = 'task' | 'guide' | 'target' | 'safeguard' | 'schedule' | 'other';
 
 export interface OutlineNode {
@@ -21,7 +21,7 @@ export interface OutlineNode {
   path: string;
   /** Marker as written in the official numbering (`三`, `(一)`, `1`, `(1)`), or '' for an unnumbered heading. */
   marker: string;
-  /** 1 = 一、 2 = (一) 3 = 1. 4 = (1) 5 = ①; unnumbered headings are negative (above every numbering level). */
+  /** 0 = 第一章 1 = 一、 2 = (一) 3 = 1. 4 = (1) 5 = ① (RANK in recognise/numbering.ts); unnumbered headings are negative (above every numbering level). */
   rank: number;
   title: string;
   /** The line that opens the node (heading or numbered line). */
@@ -34,6 +34,10 @@ export interface OutlineNode {
   /** Last line with text in the node's subtree (for folding). */
   lastLine: number;
   heading: boolean;
+  /** The outline's first level (below the title's heading): 一、 — or 第一章, or (一) in a plan without 一、. */
+  chapter?: boolean;
+  /** A numbering with no text, on its line or the next (`1、` alone): not a task (rule empty-numbering). */
+  empty?: boolean;
   sectionKind: SectionKind;
   children: OutlineNode[];
   parent?: OutlineNode;

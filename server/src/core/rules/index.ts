@@ -1,5 +1,6 @@
 import { assumedSettings } from './assumedSettings';
 import { conflictingTargets } from './conflictingTargets';
+import { emptyNumbering } from './emptyNumbering';
 import { incompleteCatalogue } from './incompleteCatalogue';
 import { invalidSettings } from './invalidSettings';
 import { malformedTag } from './malformedTag';
@@ -33,4 +34,5 @@ export const allRules: Rule[] = [
   invalidSettings,
   assumedSettings,
   incompleteCatalogue,
+  emptyNumbering,
 ];

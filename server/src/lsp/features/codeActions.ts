@@ -34,6 +34,17 @@ function addClause(uri: string, doc: TextDocument, task: Task, diagnostic?: Diag
   };
 }
 
+/** Deletes one line with its line break (the one before it, on the last line). */
+export function deleteLine(doc: TextDocument, line: number): TextEdit {
+  if (line + 1 < doc.lineCount) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  const end = doc.positionAt(doc.getText().length);
+  if (line === 0) return { range: { start: { line: 0, character: 0 }, end }, newText: '' };
+  const text = doc.getText();
+  const lineStart = doc.offsetAt({ line, character: 0 });
+  const breakStart = lineStart - (text.slice(lineStart - 2, lineStart) === '\r\n' ? 2 : 1);
+  return { range: { start: doc.positionAt(breakStart), end }, newText: '' };
+}
+
 /** Rewrite a target's number to the threshold, leaving the drafter's wording around it. */
 export function raiseTargetEdit(doc: TextDocument, target: IndicatorTarget, value: number): TextEdit | null {
   const surface = doc.getText(target.range);
@@ -77,6 +88,9 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
         }
         break;
       }
+      case 'empty-numbering':
+        out.push({ title: '删除空编号 (delete the empty numbering)', kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [deleteLine(doc, d.range.start.line)] } } });
+        break;
       case 'unknown-department':
       case 'unknown-indicator':
         for (const s of ((data.suggestions as string[] | undefined) ?? []).slice(0, 3)) {

@@ -18,9 +18,17 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: str
   const index = new LineIndex(text);
   const lineEnd = (line: number) => index.lineEnd(line) - index.lineStarts[line];
   const byLine = new Map(tasks.filter((t) => t.source === 'outline').map((t) => [t.range.start.line, t]));
+  // `三、标题`, `(一)标题`, `1.标题`, `第一章 标题`, `附件1`; an empty numbering shows its number alone
+  const symbolName = (n: OutlineNode): string => {
+    const m = n.marker;
+    if (m === '' || m.startsWith('附件')) return n.title || m;
+    if (n.title === '') return m;
+    const sep = /^[一二三四五六七八九十百]+$/.test(m) ? '、' : m.startsWith('第') ? ' ' : m.startsWith('(') ? '' : '.';
+    return `${m}${sep}${n.title}`;
+  };
   const convert = (n: OutlineNode): DocumentSymbol => {
     const task = byLine.get(n.range.start.line);
-    const name = `${n.marker ? `${n.marker.startsWith('附件') ? '' : n.marker}${/^[一二三四五六七八九十百]+$/.test(n.marker) ? '、' : n.marker && !n.marker.startsWith('(') && !n.marker.startsWith('附件') ? '.' : ''}` : ''}${n.title || n.marker}`;
+    const name = symbolName(n);
     const last = Math.max(n.lastLine, n.range.end.line);
     return {
       name: name.trim() || '(无标题)',

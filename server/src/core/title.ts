@@ -1,0 +1,171 @@
+import planLevelData from '../../../data/vocab/planLevel.yaml';
+import type { PlanLevel, PlanModel } from './model/types';
+import { matchNumbering } from './recognise/numbering';
+import { foldWidth } from './text/fold';
+
+// ---- the plan's title ----
+
+// the last words of a plan's title: 实施方案 / 行动方案 / 工作方案, maybe followed by its years
+const PLAIN_TITLE = /(方案|计划)(\s*[((][^()()]{0,20}[))])?$/;
+const NOT_TITLE = /通知|印发|《|》/;
+/** How far down pasted text a title is looked for. */
+const TITLE_SEARCH_LINES = 200;
+/** A short line above a title that is the title's first half (`咸宁市创建国家生态文明建设示范市` / `工作实施方案`). */
+const TITLE_HALF_MAX = 30;
+const NOT_TITLE_HALF = /[,,。:;;、]|通知|印发|号$|日$|办公室$|政府$/;
+
+/** Text that reads like a plan's title (`…实施方案`, `…行动计划(2022—2024年)`). */
+export function looksLikePlanTitle(text: string): boolean {
+  return PLAIN_TITLE.test(text.trim().slice(-40)) && !NOT_TITLE.test(text);
+}
+
+/**
+ * Finds the plan's title line by line: the first level-1 Markdown heading, or in pasted text the
+ * first unnumbered line that ends like a plan's title (a title broken over two lines is joined with
+ * the short line above it).
+ */
+export class TitleFinder {
+  title: string | null = null;
+  line = 0;
+
+  /** `work` is the width-folded text, `lineText` the line in it. */
+  consider(line: number, lineText: string, contentStart: number, numbered: boolean, headingDepth: number | undefined, work: string, lineStarts: number[], lineEnd: (l: number) => number): void {
+    if (this.title !== null) return;
+    if (headingDepth === 1) {
+      this.title = lineText.slice(contentStart).replace(/\*\*/g, '').trim();
+      this.line = line;
+      return;
+    }
+    if (numbered || headingDepth !== undefined || line >= TITLE_SEARCH_LINES) return;
+    if (!looksLikePlanTitle(lineText)) return;
+    let t = lineText.slice(contentStart).trim();
+    let at = line;
+    for (let p = line - 1; p >= 0 && p >= line - 2; p--) {
+      const prev = work.slice(lineStarts[p], lineEnd(p)).trim();
+      if (prev === '') continue;
+      if (prev.length <= TITLE_HALF_MAX && !NOT_TITLE_HALF.test(prev) && !matchNumbering(prev)) {
+        t = prev + t;
+        at = p;
+      }
+      break;
+    }
+    this.title = t;
+    this.line = at;
+  }
+}
+
+// ---- the plan's level from its title and issuer (data/vocab/planLevel.yaml) ----
+
+interface PlanLevelVocab {
+  units: Record<PlanLevel, string[]>;
+  countyCity: string[];
+  after: string[];
+  notInName: string[];
+  notFirst: string[];
+  maxName: number;
+  headLines: number;
+}
+
+const VOCAB = planLevelData as PlanLevelVocab;
+const fold = (list: string[]) => list.map((w) => foldWidth(w));
+const UNIT_LEVEL: [string, PlanLevel][] = (Object.entries(VOCAB.units) as [PlanLevel, string[]][])
+  .flatMap(([level, units]) => units.map((u) => [u, level] as [string, PlanLevel]))
+  .sort((a, b) => b[0].length - a[0].length);
+const AFTER = fold(VOCAB.after);
+const NOT_IN_NAME = fold(VOCAB.notInName);
+const NOT_FIRST = fold(VOCAB.notFirst);
+const COUNTY_CITY = fold(VOCAB.countyCity);
+const HAN = /\p{Script=Han}/u;
+const LEADING_YEAR = /^(?:(?:19|20)\d{2}\s*(?:年度?|[-—–~至]\s*(?:19|20)\d{2}\s*年)?\s*)?/;
+
+export interface LevelEvidence {
+  level: PlanLevel;
+  /** The words as written in the plan. */
+  words: string;
+  line: number;
+  /** The words are in the plan's title (else in a line above it). */
+  inTitle: boolean;
+}
+
+/** The place name a line starts with (`××市××区`), with the level of its last unit, or null. */
+export function placeAtStart(line: string): { name: string; level: PlanLevel; start: number } | null {
+  const lead = LEADING_YEAR.exec(line)![0].length;
+  const s = line.slice(lead, lead + VOCAB.maxName + 1);
+  if (NOT_FIRST.some((w) => s.startsWith(w))) return null;
+  let best: { name: string; level: PlanLevel } | null = null;
+  for (let end = 2; end <= Math.min(s.length, VOCAB.maxName); end++) {
+    const name = s.slice(0, end);
+    if (!HAN.test(name[end - 1])) break;
+    const unit = UNIT_LEVEL.find(([u]) => name.endsWith(u) && name.length > u.length);
+    if (!unit) continue;
+    if (NOT_IN_NAME.some((w) => name.includes(w))) break;
+    const rest = line.slice(lead + end);
+    if (rest.trim() === '' || AFTER.some((w) => rest.startsWith(w))) best = { name, level: unit[1] };
+  }
+  return best ? { ...best, start: lead } : null;
+}
+
+/**
+ * The plan's level from its head: the place at the start of its title (or, when the title names
+ * none, of a line above it — the issuer). A 区, 县 or 旗 is 县 level; a 市 is 市 level unless the
+ * head says it is a 县级市 (`县级市`, a page's `政策层级:县级政策`). Null when the head names no place.
+ */
+export function levelFromDocument(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): LevelEvidence | null {
+  const titleLine = model.title !== null ? model.titleRange.start.line : -1;
+  const lines = model.text.split('\n', titleLine >= 0 ? titleLine + 1 : VOCAB.headLines);
+  const from = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
+  const first = Math.max(from, (titleLine >= 0 ? titleLine : lines.length) - VOCAB.headLines);
+  const head: number[] = [];
+  // the head ends at the title, or (without one) at the plan's first numbered line
+  for (let l = first; l < lines.length && l <= Math.max(titleLine, first + VOCAB.headLines - 1); l++) {
+    if (titleLine < 0 && matchNumbering(foldWidth(lines[l]))) break;
+    head.push(l);
+  }
+  const folded = (l: number) => foldWidth(lines[l] ?? '').replace(/^[#\s\u3000*]+/, '');
+  const evidence = (l: number, words: string, level: PlanLevel): LevelEvidence => {
+    const raw = lines[l];
+    const at = foldWidth(raw).indexOf(words);
+    return { level, words: at >= 0 ? raw.slice(at, at + words.length) : words, line: l, inTitle: l === titleLine };
+  };
+
+  let place: { line: number; name: string; level: PlanLevel } | null = null;
+  const titlePlace = titleLine >= 0 ? placeAtStart(folded(titleLine)) : null;
+  if (titlePlace) place = { line: titleLine, ...titlePlace };
+  else {
+    for (const l of head) {
+      if (l === titleLine) continue;
+      const p = placeAtStart(folded(l));
+      if (p) {
+        place = { line: l, ...p };
+        break;
+      }
+    }
+  }
+  if (place?.level === '县') return evidence(place.line, place.name, '县');
+  for (const l of head) {
+    const text = foldWidth(lines[l]);
+    const word = COUNTY_CITY.find((w) => text.includes(w));
+    if (word) return evidence(l, word, '县');
+  }
+  return place ? evidence(place.line, place.name, '市') : null;
+}
+
+// ---- the plan's year ----
+
+const TITLE_YEARS = /((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至]+\s*(?:19|20)\d{2}|((?:19|20)\d{2})\s*年/;
+const DATE_LINE = /^\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
+
+/** The year the plan was written: the first year in its title, else a date line (`2022年5月20日`) above it. */
+export function planYear(model: Pick<PlanModel, 'text' | 'title' | 'titleRange'>): { year: number; line: number } | null {
+  if (model.title !== null) {
+    const m = TITLE_YEARS.exec(foldWidth(model.title.slice(0, 200)));
+    if (m) return { year: Number(m[1] ?? m[2]), line: model.titleRange.start.line };
+  }
+  const lines = model.text.split('\n', model.title !== null ? model.titleRange.start.line + 1 : VOCAB.headLines);
+  const first = Math.max(0, lines.length - 1 - VOCAB.headLines);
+  for (let l = lines.length - 1; l >= first; l--) {
+    const m = DATE_LINE.exec(foldWidth(lines[l].slice(0, 40)));
+    if (m && lines[l].length <= 40) return { year: Number(m[1]), line: l };
+  }
+  return null;
+}
