@@ -8,6 +8,7 @@ import partyNamesData from '../../../../data/vocab/partyNames.yaml';
 
 export interface PartyNameVocabulary {
   unitEndings: string[];
+  notUnitEndings: string[];
   jurisdiction: { endings: string[]; maxLength: number; notEndings: string[] };
   vague: { startsWith: string[]; contains: { qualifiers: string[]; bodies: string[] }[]; places: string[]; bodies: string[] };
 }
@@ -21,6 +22,7 @@ export function checkPartyNames(raw: unknown): PartyNameVocabulary {
   };
   const r = (raw ?? {}) as Record<string, any>;
   if (!isWords(r.unitEndings)) fail('unitEndings');
+  if (!isWords(r.notUnitEndings)) fail('notUnitEndings');
   const j = r.jurisdiction ?? {};
   if (!isWords(j.endings)) fail('jurisdiction.endings');
   if (!isWords(j.notEndings)) fail('jurisdiction.notEndings');
@@ -43,6 +45,7 @@ export const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 export const alternation = (words: string[]) => byLength(words).map(escapeRe).join('|');
 
 const UNIT_ENDING = new RegExp(`(?:${alternation(vocab.unitEndings)})$`);
+const NOT_UNIT_ENDING = new RegExp(`(?:${alternation(vocab.notUnitEndings)})$`);
 const JURISDICTION_ENDING = new RegExp(`^.{2,}(?:${alternation(vocab.jurisdiction.endings)})$`);
 const NOT_JURISDICTION = new RegExp(`(?:${alternation(vocab.jurisdiction.notEndings)})$`);
 const VAGUE_START = new RegExp(`^(?:${alternation(vocab.vague.startsWith)})`);
@@ -64,7 +67,8 @@ export function stripTrailingParenGroup(name: string): string {
 export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (/[。;;,,::!?!?]/.test(name)) return false;
-  return UNIT_ENDING.test(stripTrailingParenGroup(name));
+  const core = stripTrailingParenGroup(name);
+  return UNIT_ENDING.test(core) && !NOT_UNIT_ENDING.test(core);
 }
 
 /** A named county, district, town or street (`岱山县`, `宗汉街道`), not a kind of place (`沿海地区`). */

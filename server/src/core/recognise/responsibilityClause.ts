@@ -352,7 +352,9 @@ export function parseClauseBody(body: string, start: number, cell: boolean, bare
       const prefix = PREFIX.exec(p.text);
       if (prefix) p = cut(p, prefix[0].length);
       p = trimPiece(stripAside(p));
-      const verb = findVerb(p.text);
+      // `市生态环境局(牵头)`
+      const own = TRAILING_VERB.exec(p.text);
+      const verb = own ? { index: own.index, role: verbRole.get(own[1])!, prose: false } : findVerb(p.text);
       if (verb?.prose && current === null) {
         // `(2022年由市政府负责的项目除外)`: words after the verb make it a sentence, not a clause
         prose = true;
@@ -386,7 +388,6 @@ export function parseClauseBody(body: string, start: number, cell: boolean, bare
         let tagged = p.text.startsWith('@') || p.text.startsWith('\uFF20');
         let name = p.text;
         let nameStart = p.start;
-        let pieceRole: PieceRole = role;
         if (tagged) {
           name = name.slice(1);
           nameStart++;
@@ -401,15 +402,6 @@ export function parseClauseBody(body: string, start: number, cell: boolean, bare
             name = name.slice(1, -1);
             nameStart++;
           }
-        }
-        // `市生态环境局(牵头)`
-        const own = TRAILING_VERB.exec(name);
-        if (own) {
-          anyVerb = true;
-          pieceRole = verbRole.get(own[1])!;
-          if (pieceRole === 'lead') anyLeadMark = true;
-          if (pieceRole === 'support') anySupportMark = true;
-          name = name.slice(0, own.index);
         }
         if (name.length === 0) continue;
         // a drafter's aside inside a clause (`以下均需各县市区政府落实,不再列出`) names nobody
@@ -433,7 +425,7 @@ export function parseClauseBody(body: string, start: number, cell: boolean, bare
           shapeless++;
           continue;
         }
-        units.push({ name, role: 'support', pieceRole, tagged, start: nameStart, end: nameStart + name.length });
+        units.push({ name, role: 'support', pieceRole: role, tagged, start: nameStart, end: nameStart + name.length });
       }
     }
   }
