@@ -189,6 +189,53 @@ describe('clause forms with roles', () => {
     expect(clausesOf(lines).map((c) => c.at)).toEqual(['2:0-2:24', '4:2-4:31', '6:0-6:11', '7:0-7:14']);
   });
 
+  it('【牵头单位】A【配合单位】B、C: labels alone in brackets head the names after them', () => {
+    expect(
+      clausesOf([
+        '1.严守生态保护红线。红线面积不减少。【牵头单位】区自然资源分局【配合单位】区生态环境分局、各镇人民政府',
+        '2.推进供销改革。【责任单位】区农业农村局、区农合联执委会(区供销社);【协办单位】区财政局。2024年底前完成。',
+        '3.推进供销改革。[牵头部门]区商务局 [配合部门]区市场监管局',
+      ]),
+    ).toEqual([
+      { form: 'labelled', at: '1:19-1:52', units: ['区自然资源分局:lead@1:25-1:32', '区生态环境分局:support@1:38-1:45'], vague: ['各镇人民政府@1:46-1:52'] },
+      {
+        form: 'labelled',
+        at: '2:9-2:46',
+        units: ['区农业农村局:lead@2:15-2:21', '区农合联执委会(区供销社):support@2:22-2:35', '区财政局:support@2:42-2:46'],
+        vague: [],
+      },
+      { form: 'labelled', at: '3:9-3:32', units: ['区商务局:lead@3:15-3:19', '区市场监管局:support@3:26-3:32'], vague: [] },
+    ]);
+  });
+
+  it('roles written after the names in 〈〉 or 【】', () => {
+    expect(clausesOf(['1.推进秸秆利用。(责任单位:县农业农村局〈牵头〉,县发展和改革局、县生态环境分局〈配合〉)', '2.推进秸秆利用。(县农业农村局【牵头】、县财政局)'])).toEqual([
+      {
+        form: 'labelled',
+        at: '1:9-1:46',
+        units: ['县农业农村局:lead@1:15-1:21', '县发展和改革局:support@1:26-1:33', '县生态环境分局:support@1:34-1:41'],
+        vague: [],
+      },
+      { form: 'lead-support', at: '2:9-2:26', units: ['县农业农村局:lead@2:10-2:16', '县财政局:support@2:21-2:25'], vague: [] },
+    ]);
+  });
+
+  it('a clause wrapped onto the next line: both halves, the second supporting', () => {
+    const lines = ['1.建设空气自动监测站4个。(责任单位:区生态环境分局、区财政局、', '区大数据中心)', '2.开展绿色机关创建。(区机关事务服务中心牵头,区财政局,', '各街道办事处配合)'];
+    expect(clausesOf(lines)).toEqual([
+      { form: 'labelled', at: '1:14-1:33', units: ['区生态环境分局:lead@1:20-1:27', '区财政局:support@1:28-1:32'], vague: [] },
+      { form: 'responsible', at: '2:0-2:7', units: ['区大数据中心:support@2:0-2:6'], vague: [] },
+      { form: 'lead-support', at: '3:11-3:29', units: ['区机关事务服务中心:lead@3:12-3:21', '区财政局:support@3:24-3:28'], vague: [] },
+      { form: 'lead-support', at: '4:0-4:9', units: [], vague: ['各街道办事处@4:0-4:6'] },
+    ]);
+    expect(tasksOf(lines)).toEqual([
+      { path: '二.1', units: ['区生态环境分局:lead', '区财政局:support', '区大数据中心:support'], vague: [], noUnit: false },
+      { path: '二.2', units: ['区机关事务服务中心:lead', '区财政局:support'], vague: ['各街道办事处'], noUnit: false },
+    ]);
+    // the end of a bracket that is not a clause is not one either
+    expect(clausesOf(['1.实施三年行动(2022年—', '2024年)。', '2.建立督察制度(以下简称', '“市生态环境局”)。'])).toEqual([]);
+  });
+
   it('named counties and districts answer for themselves; kinds of place do not', () => {
     expect(clausesOf(['1.推进海岛生态修复(岱山县、嵊泗县负责)'])).toEqual([
       { form: 'responsible', at: '1:10-1:21', units: ['岱山县:lead@1:11-1:14', '嵊泗县:support@1:15-1:18'], vague: [] },
@@ -318,6 +365,12 @@ describe('linear time on adversarial lines', () => {
     const body = '牵头负责配合参与'.repeat(37) + '和及与'.repeat(4);
     expect(findResponsibilityClauses(`(${body})`, 0)).toEqual([]);
     const pieces = Array.from({ length: 80 }, () => '市和局').join('、');
+    // 50,000 unmatched closers, and a labelled run of 10,000 labels
+    const [closers, ms2] = timed(() => findResponsibilityClauses(')'.repeat(50000) + '(市生态环境局负责)', 0));
+    expect([closers.length, ms2 < 5000]).toEqual([1, true]);
+    const labels = '【牵头单位】市生态环境局【配合单位】市财政局'.repeat(5000);
+    const [runs, ms3] = timed(() => findResponsibilityClauses(labels, 0));
+    expect([runs.length, runs[0].units.length, runs[0].units[9999].role, ms3 < 5000]).toEqual([1, 10000, 'support', true]);
     const [full] = findResponsibilityClauses(`(责任单位:${pieces}(含${'、'.repeat(100)}))`, 0);
     expect([full.units.length, full.units[79].end, full.vague]).toEqual([80, 325, []]);
   });

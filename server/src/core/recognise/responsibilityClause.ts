@@ -87,7 +87,10 @@ const SPACE_BEFORE_LABEL = new RegExp(`[\\s\\u3000]+(?=(?:${LABELS})\\s*[::])`, 
 const VERB = new RegExp(alternation([...verbRole.keys()]), 'g');
 const ANY_VERB = new RegExp(alternation([...verbRole.keys()]));
 const ANY_LABEL = new RegExp(`(?:${LABELS})\\s*[::]`);
-const TRAILING_VERB = new RegExp(`[((](${alternation([...verbRole.keys()])})[))]$`);
+// `市生态环境局(牵头)`, `县农业农村局〈牵头〉`, `A、B【配合】`
+const TRAILING_VERB = new RegExp(`[((〈【\\[](${alternation([...verbRole.keys()])})[))〉】\\]]$`);
+// `【牵头单位】A【配合单位】B、C`: a label alone in brackets heads the names after it (labels that are also verbs, `(牵头)`, do not)
+const BRACKETED_LABEL = new RegExp(`^[\\s\\u3000]*(${alternation([...labelRole.keys()].filter((w) => !verbRole.has(w)))})[\\s\\u3000]*$`);
 const TAIL_WORDS = byLength([...verbRole.keys(), ...V.verbTails]);
 const PREFIX = new RegExp(`^(?:${alternation(V.prefixes)})(?=.)`);
 const MANNER = new RegExp(alternation(V.manner));
@@ -130,12 +133,30 @@ function openerOf(c: number): number {
 
 /**
  * Find clauses in `text` (one line, or a table cell); offsets returned are `base + index`.
- * Linear in the length of the text.
+ * Linear in the length of the text. Besides closed brackets it reads `【牵头单位】A【配合单位】B`,
+ * a clause wrapped onto the next line (`(责任单位:A、B、` … `C)`: both halves) and a bare
+ * `责任单位:A、B` line.
  */
 export function findResponsibilityClauses(text: string, base: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
   // char codes, not one-character strings: CJK characters are not interned, and this runs on every line
   const stack: { c: number; i: number }[] = [];
+  let seenOpener = false;
+  // `【牵头单位】A【配合单位】B`: the labelled run being read, its start and the current label
+  type Run = { start: number; parts: ClauseMatch[]; role: LabelRole; from: number };
+  let run: Run | null = null;
+  const closeRun = (at: number) => {
+    if (!run) return;
+    let end = at;
+    while (end > run.from && /[\s\u3000,,;;.]/.test(text[end - 1])) end--;
+    const m = parseClauseBody(text.slice(run.from, end), base + run.from, false, false, run.role);
+    if (m) run.parts.push({ ...m, start: base + run.from, end: base + end });
+    if (run.parts.length > 0) {
+      const last = run.parts[run.parts.length - 1];
+      out.push({ form: 'labelled', start: base + run.start, end: last.end, units: run.parts.flatMap((p) => p.units), vague: run.parts.flatMap((p) => p.vague) });
+    }
+    run = null;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c === LENTICULAR_OPEN || c === SQUARE_OPEN) && text.charCodeAt(i + 1) === c) {
@@ -147,25 +168,60 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     if (c === FULL_STOP) {
       // an unclosed bracket in one sentence must not swallow the clauses of the next
       stack.length = 0;
+      closeRun(i);
       continue;
     }
     if (c === PAREN_OPEN || c === TORTOISE_OPEN || c === LENTICULAR_OPEN || c === SQUARE_OPEN) {
       stack.push({ c, i });
+      seenOpener = true;
       if (stack.length > 16) stack.shift(); // pathological input: keep the scan linear
       continue;
     }
     const opener = openerOf(c);
     if (opener < 0) continue;
+    if (!seenOpener) {
+      // `区大数据中心)` closing a clause opened on the line before
+      seenOpener = true;
+      const lead = /^[\s\u3000]*/.exec(text)![0].length;
+      const m = parseClauseBody(text.slice(lead, i), base + lead, false, false, null, true);
+      if (m) out.push({ ...m, start: base + lead, end: base + i + 1 });
+      continue;
+    }
     for (let k = stack.length - 1; k >= 0; k--) {
       if (stack[k].c !== opener) continue;
       const open = stack[k];
       stack.length = k;
       if (k === 0) {
-        const m = parseClauseBody(text.slice(open.i + 1, i), base + open.i + 1, false);
-        if (m) out.push({ ...m, start: base + open.i, end: base + i + 1 });
+        const body = text.slice(open.i + 1, i);
+        const label = BRACKETED_LABEL.exec(body);
+        if (label) {
+          // (the closure assigns `run`, which TypeScript's narrowing does not see)
+          const prev = run as Run | null;
+          if (prev) {
+            const m = parseClauseBody(text.slice(prev.from, open.i), base + prev.from, false, false, prev.role);
+            if (m) prev.parts.push({ ...m, start: base + prev.from, end: base + open.i });
+          }
+          run = { start: prev?.start ?? open.i, parts: prev?.parts ?? [], role: labelRole.get(label[1])!, from: i + 1 };
+          break;
+        }
+        const m = parseClauseBody(body, base + open.i + 1, false);
+        if (m) {
+          // a clause of its own ends a labelled run; any other bracket (`市农合联执委会(市供销社)`) is part of it
+          closeRun(open.i);
+          out.push({ ...m, start: base + open.i, end: base + i + 1 });
+        }
       }
       break;
     }
+  }
+  closeRun(text.length);
+  if (stack.length > 0 && out.length === 0) {
+    // `(责任单位:A、B、` continued on the next line
+    const open = stack[0];
+    let end = text.length;
+    while (end > open.i + 1 && /[\s\u3000]/.test(text[end - 1])) end--;
+    const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
+    if (m) out.push({ ...m, start: base + open.i, end: base + end });
   }
   if (out.length === 0) {
     // `责任单位:A、B` written on its own, without brackets
@@ -321,18 +377,27 @@ interface Named {
  * `bare`), returning null when it is not a responsibility clause (`(2022年-2023年底)`, `(沿海地区)`,
  * `(市供销社)`, `(以下简称“市生态环境局”)` …).
  */
-export function parseClauseBody(body: string, start: number, cell: boolean, bare = false): Omit<ClauseMatch, 'start' | 'end'> | null {
+export function parseClauseBody(
+  body: string,
+  start: number,
+  cell: boolean,
+  bare = false,
+  /** the role of a label written before the body (`【牵头单位】A`) */
+  labelBefore: LabelRole | null = null,
+  /** the end of a clause opened on the line before (`C、D)`): it adds supporting units */
+  continuation = false,
+): Omit<ClauseMatch, 'start' | 'end'> | null {
   if (body.length === 0 || body.length > MAX_BODY) return null;
   if (ASIDE_START.test(body)) return null;
   // most brackets in a plan are not clauses (`(2022—2024年)`, `(PM2.5)`): neither a label nor a verb
-  if (!cell && !ANY_VERB.test(body) && !ANY_LABEL.test(body)) return null;
+  if (!cell && !continuation && labelBefore === null && !ANY_VERB.test(body) && !ANY_LABEL.test(body)) return null;
 
-  let labelled = false;
+  let labelled = labelBefore !== null;
   let anyVerb = false;
   let anyLeadMark = false;
   let anySupportMark = false;
   const named: Named[] = [];
-  let current: LabelRole | null = null;
+  let current: LabelRole | null = labelBefore;
   let prose = false;
   for (const segment of splitTop(body, start, SEGMENT_SEPARATORS)) {
     const parts = splitAt(segment, SPACE_BEFORE_LABEL).flatMap((s) => splitTop(s.text, s.start, PIECE_SEPARATORS));
@@ -375,7 +440,7 @@ export function parseClauseBody(body: string, start: number, cell: boolean, bare
       open.push(n);
     }
   }
-  if (!labelled && !cell && !anyVerb) return null;
+  if (!labelled && !cell && !anyVerb && !continuation) return null;
   if (prose && !labelled) return null;
 
   const units: (UnitSpan & { pieceRole: PieceRole })[] = [];
@@ -429,13 +494,16 @@ export function parseClauseBody(body: string, start: number, cell: boolean, bare
       }
     }
   }
-  // Unlabelled brackets (and bare lines) must read as a list of parties, or `(由企业自行负责)` would count.
-  if ((!labelled || bare) && shapeless > 0) return null;
+  // Unlabelled brackets (and bare lines, and continued ones) must read as a list of parties, or `(由企业自行负责)` would count.
+  if ((!labelled || bare || continuation) && shapeless > 0) return null;
   if (units.length === 0 && vague.length === 0) return null;
 
   // Roles: explicit 牵头 wins; a clause with supporting units but no lead is led by the units it makes
   // responsible (`A负责,B配合`, `责任单位:A;配合单位:B`); otherwise the first-listed unit leads.
-  if (units.some((u) => u.pieceRole === 'lead')) {
+  if (continuation) {
+    // the clause's first units, on the line before, lead
+    for (const u of units) u.role = u.pieceRole === 'lead' ? 'lead' : 'support';
+  } else if (units.some((u) => u.pieceRole === 'lead')) {
     for (const u of units) u.role = u.pieceRole === 'lead' ? 'lead' : 'support';
   } else if (units.some((u) => u.pieceRole === 'support')) {
     for (const u of units) u.role = u.pieceRole === 'support' ? 'support' : 'lead';
