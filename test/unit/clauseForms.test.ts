@@ -236,6 +236,28 @@ describe('clause forms with roles', () => {
     expect(clausesOf(['1.实施三年行动(2022年—', '2024年)。', '2.建立督察制度(以下简称', '“市生态环境局”)。'])).toEqual([]);
   });
 
+  it('a label after the task sentence, without brackets, up to the next 。; units split by spaces; deadlines and persons are not units', () => {
+    expect(
+      clausesOf([
+        '1.推进污水处理提质增效。责任单位:市住建局 市水务局。2023年底前完成。',
+        '2.推进污水处理提质增效。(责任领导:张三;责任单位:市住建局;完成时限:2023年12月底)',
+        '3.推进污水处理提质增效;牵头处室:执法支队、监测站',
+      ]),
+    ).toEqual([
+      { form: 'labelled', at: '1:13-1:27', units: ['市住建局:lead@1:18-1:22', '市水务局:support@1:23-1:27'], vague: [] },
+      { form: 'labelled', at: '2:13-2:47', units: ['市住建局:lead@2:27-2:31'], vague: [] },
+      { form: 'labelled', at: '3:13-3:26', units: ['执法支队:lead@3:18-3:22', '监测站:lead@3:23-3:26'], vague: [] },
+    ]);
+  });
+
+  it('labels in Markdown bold', () => {
+    const model = read(['## 二、主要任务', '', '1. 推进治理。**责任单位**:市生态环境局、市财政局', '', '2. 推进治理。(**牵头单位**:市生态环境局;**配合单位:** 市财政局)'].join('\n'), 'markdown');
+    expect(model.tasks.map((t) => t.units.map((u) => `${u.name}:${u.role}@${at(u.range)}`))).toEqual([
+      ['市生态环境局:lead@2:17-2:23', '市财政局:support@2:24-2:28'],
+      ['市生态环境局:lead@4:18-4:24', '市财政局:support@4:35-4:39'],
+    ]);
+  });
+
   it('named counties and districts answer for themselves; kinds of place do not', () => {
     expect(clausesOf(['1.推进海岛生态修复(岱山县、嵊泗县负责)'])).toEqual([
       { form: 'responsible', at: '1:10-1:21', units: ['岱山县:lead@1:11-1:14', '嵊泗县:support@1:15-1:18'], vague: [] },
@@ -365,6 +387,9 @@ describe('linear time on adversarial lines', () => {
     const body = '牵头负责配合参与'.repeat(37) + '和及与'.repeat(4);
     expect(findResponsibilityClauses(`(${body})`, 0)).toEqual([]);
     const pieces = Array.from({ length: 80 }, () => '市和局').join('、');
+    // 100 KB of sentence ends and labels without a list
+    const [ends, ms4] = timed(() => findResponsibilityClauses('。;'.repeat(25000) + '责任单位:'.repeat(10000), 0));
+    expect([ends, ms4 < 5000]).toEqual([[], true]);
     // 50,000 unmatched closers, and a labelled run of 10,000 labels
     const [closers, ms2] = timed(() => findResponsibilityClauses(')'.repeat(50000) + '(市生态环境局负责)', 0));
     expect([closers.length, ms2 < 5000]).toEqual([1, true]);

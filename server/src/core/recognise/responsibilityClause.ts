@@ -80,13 +80,16 @@ const V = checkClauseVerbs(clauseVerbsData);
 const labelRole = new Map<string, LabelRole>(LABEL_ROLES.flatMap((role) => V.labels[role].map((w) => [w, role] as [string, LabelRole])));
 const verbRole = new Map<string, VerbRole>(VERB_ROLES.flatMap((role) => V.verbs[role].map((w) => [w, role] as [string, VerbRole])));
 const LABELS = alternation([...labelRole.keys()]);
-const LABEL = new RegExp(`^(${LABELS})\\s*[::]\\s*`);
-const BARE_LABEL = new RegExp(`^(?!(?:${alternation(V.notOnTheirOwn)})\\s*[::])(?:${LABELS})\\s*[::]`);
+// a label may be bold in Markdown: `**责任单位**:`, `**责任单位:**`
+const EMPHASIS = '(?:[*_]{2})?';
+const LABEL = new RegExp(`^${EMPHASIS}(${LABELS})${EMPHASIS}\\s*[::]${EMPHASIS}\\s*`);
+// `责任单位:A、B` written without brackets, on its own or after a sentence (`……。责任单位:A、B`)
+const BARE_LABEL = new RegExp(`(?:^|[。;;])[\\s\\u3000]*(?!${EMPHASIS}(?:${alternation(V.notOnTheirOwn)})${EMPHASIS}\\s*[::])(${EMPHASIS}(?:${LABELS})${EMPHASIS}\\s*[::])`);
 // `牵头单位:A  配合单位:B`: white space before a label separates two labelled lists
-const SPACE_BEFORE_LABEL = new RegExp(`[\\s\\u3000]+(?=(?:${LABELS})\\s*[::])`, 'g');
+const SPACE_BEFORE_LABEL = new RegExp(`[\\s\\u3000]+(?=${EMPHASIS}(?:${LABELS})${EMPHASIS}\\s*[::])`, 'g');
 const VERB = new RegExp(alternation([...verbRole.keys()]), 'g');
 const ANY_VERB = new RegExp(alternation([...verbRole.keys()]));
-const ANY_LABEL = new RegExp(`(?:${LABELS})\\s*[::]`);
+const ANY_LABEL = new RegExp(`(?:${LABELS})${EMPHASIS}\\s*[::]`);
 // `市生态环境局(牵头)`, `县农业农村局〈牵头〉`, `A、B【配合】`
 const TRAILING_VERB = new RegExp(`[((〈【\\[](${alternation([...verbRole.keys()])})[))〉】\\]]$`);
 // `【牵头单位】A【配合单位】B、C`: a label alone in brackets heads the names after it (labels that are also verbs, `(牵头)`, do not)
@@ -224,13 +227,15 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     if (m) out.push({ ...m, start: base + open.i, end: base + end });
   }
   if (out.length === 0) {
-    // `责任单位:A、B` written on its own, without brackets
-    const lead = /^[\s\u3000]*/.exec(text)![0].length;
-    if (BARE_LABEL.test(text.slice(lead, lead + 16))) {
-      let end = text.length;
-      while (end > lead && /[。.;;\s\u3000]/.test(text[end - 1])) end--;
-      const m = parseClauseBody(text.slice(lead, end), base + lead, false, true);
-      if (m) out.push({ ...m, start: base + lead, end: base + end });
+    // `责任单位:A、B` written on its own or after the task's sentence, without brackets: up to the next 。
+    const m = BARE_LABEL.exec(text);
+    if (m) {
+      const from = m.index + m[0].length - m[1].length;
+      const stop = text.indexOf('。', from);
+      let end = stop >= 0 ? stop : text.length;
+      while (end > from && /[.;;,,\s\u3000]/.test(text[end - 1])) end--;
+      const found = parseClauseBody(text.slice(from, end), base + from, false, true);
+      if (found) out.push({ ...found, start: base + from, end: base + end });
     }
   }
   return out;
@@ -245,7 +250,7 @@ const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)))
 /** Between lists of units with their own role (`A牵头,B配合`; `牵头单位:A;配合单位:B`). */
 const SEGMENT_SEPARATORS = codes(',,;;');
 /** Between units of one list. */
-const PIECE_SEPARATORS = codes('、/');
+const PIECE_SEPARATORS = codes('、/ \t\u3000');
 
 /** +1 for an opening bracket (any width, and `{` of `@{…}`), -1 for a closing one, else 0. */
 function bracketDelta(c: number): number {
