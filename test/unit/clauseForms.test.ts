@@ -250,6 +250,21 @@ describe('clause forms with roles', () => {
     ]);
   });
 
+  it('a sentence that is nothing but a clause: ……。由A牵头,B、C配合。; a sentence that does more is not one', () => {
+    expect(
+      clausesOf([
+        '1.推进污水治理。由市住建局牵头,市水务局、市财政局配合。2023年底前完成。',
+        '2.推进污水治理。由各县区政府负责组织实施。',
+        '3.推进污水治理。由市生态环境局牵头,会同市发改委等部门制定实施方案。',
+        '4.推进污水治理。由企业自行负责。',
+        '(三)由市生态环境局负责全市监测网络建设。',
+      ]),
+    ).toEqual([
+      { form: 'lead-support', at: '1:9-1:28', units: ['市住建局:lead@1:10-1:14', '市水务局:support@1:17-1:21', '市财政局:support@1:22-1:26'], vague: [] },
+      { form: 'responsible', at: '2:9-2:21', units: [], vague: ['各县区政府@2:10-2:15'] },
+    ]);
+  });
+
   it('labels in Markdown bold', () => {
     const model = read(['## 二、主要任务', '', '1. 推进治理。**责任单位**:市生态环境局、市财政局', '', '2. 推进治理。(**牵头单位**:市生态环境局;**配合单位:** 市财政局)'].join('\n'), 'markdown');
     expect(model.tasks.map((t) => t.units.map((u) => `${u.name}:${u.role}@${at(u.range)}`))).toEqual([

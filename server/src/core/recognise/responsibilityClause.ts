@@ -96,6 +96,7 @@ const TRAILING_VERB = new RegExp(`[((〈【\\[](${alternation([...verbRole.keys(
 const BRACKETED_LABEL = new RegExp(`^[\\s\\u3000]*(${alternation([...labelRole.keys()].filter((w) => !verbRole.has(w)))})[\\s\\u3000]*$`);
 const TAIL_WORDS = byLength([...verbRole.keys(), ...V.verbTails]);
 const PREFIX = new RegExp(`^(?:${alternation(V.prefixes)})(?=.)`);
+const BY_SENTENCE = new RegExp(`(?:^|[。;;])[\\s\\u3000]*((?:${alternation(V.prefixes)}))`);
 const MANNER = new RegExp(alternation(V.manner));
 const ASIDE_START = new RegExp(`^[\\s\\u3000]*(?:${alternation(V.asideOpeners)})`);
 const ASIDE_WORD = new RegExp(alternation(V.asideWords));
@@ -226,19 +227,23 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
     if (m) out.push({ ...m, start: base + open.i, end: base + end });
   }
-  if (out.length === 0) {
-    // `责任单位:A、B` written on its own or after the task's sentence, without brackets: up to the next 。
-    const m = BARE_LABEL.exec(text);
-    if (m) {
-      const from = m.index + m[0].length - m[1].length;
-      const stop = text.indexOf('。', from);
-      let end = stop >= 0 ? stop : text.length;
-      while (end > from && /[.;;,,\s\u3000]/.test(text[end - 1])) end--;
-      const found = parseClauseBody(text.slice(from, end), base + from, false, true);
-      if (found) out.push({ ...found, start: base + from, end: base + end });
-    }
-  }
+  // `责任单位:A、B` written without brackets, on its own or after the task's sentence; else a sentence
+  // that is nothing but a clause (`……。由A牵头,B、C配合。`): each up to the next 。
+  if (out.length === 0) sentenceClause(text, base, BARE_LABEL, out);
+  if (out.length === 0) sentenceClause(text, base, BY_SENTENCE, out);
   return out;
+}
+
+/** The clause starting at `start`'s group 1, up to the next 。, read strictly (every piece a party). */
+function sentenceClause(text: string, base: number, start: RegExp, out: ClauseMatch[]) {
+  const m = start.exec(text);
+  if (!m) return;
+  const from = m.index + m[0].length - m[1].length;
+  const stop = text.indexOf('。', from);
+  let end = stop >= 0 ? stop : text.length;
+  while (end > from && /[.;;,,\s\u3000]/.test(text[end - 1])) end--;
+  const found = parseClauseBody(text.slice(from, end), base + from, false, true);
+  if (found) out.push({ ...found, start: base + from, end: base + end });
 }
 
 interface Piece {
