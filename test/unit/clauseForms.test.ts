@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import clauseVerbsData from '../../data/vocab/clauseVerbs.yaml';
 import partyNamesData from '../../data/vocab/partyNames.yaml';
@@ -421,5 +422,29 @@ describe('the built-in department directory and the unit shapes agree', () => {
     const all = builtinDirectory.departments.flatMap((d) => [d.name, ...d.aliases]);
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter((n) => !looksLikeUnit(n) || isVaguePhrase(n))).toEqual([]);
+  });
+});
+
+describe('any mix of clause material', () => {
+  it('never throws; every unit and vague span lies inside its clause and reads as its name', () => {
+    const words = ['(', ')', '〔', '〕', '【', '】', '[', ']', '〈', '〉', '、', ',', ';', '/', ' ', '。', ':', '责任单位:', '牵头单位', '配合单位:', '牵头', '配合', '负责', '按职责分工负责', '参与', '等', '和', '由', '含', '以下', '下同', '各县', '区人民政府', '市生态环境局', '市财政局', '岱山县', '@', '@{市农合联执委会(市供销社)}', '**'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), (parts) => {
+        const line = parts.join('');
+        for (const c of findResponsibilityClauses(line, 0)) {
+          expect(c.start >= 0 && c.end <= line.length && c.start < c.end).toBe(true);
+          for (const u of c.units) {
+            expect(u.start >= c.start && u.end <= c.end).toBe(true);
+            expect(['lead', 'support']).toContain(u.role);
+            expect(line.slice(u.start, u.end)).toBe(u.name);
+          }
+          for (const v of c.vague) {
+            expect(v.start >= c.start && v.end <= c.end).toBe(true);
+            expect(line.slice(v.start, v.end)).toBe(v.text);
+          }
+        }
+      }),
+      { numRuns: 3000, seed: 10 },
+    );
   });
 });
