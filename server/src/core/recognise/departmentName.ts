@@ -1,18 +1,62 @@
+import partyNamesData from '../../../../data/vocab/partyNames.yaml';
+
 /**
  * What a department (unit) name looks like, and what a non-specific phrase looks like.
  * Both are judged by shape only; the department directory (when configured) decides
- * whether a unit-shaped name is actually known.
+ * whether a unit-shaped name is actually known. The vocabulary is data: data/vocab/partyNames.yaml.
  */
 
-// Endings of organisation names in Chinese government documents, longest first where it matters.
-const UNIT_ENDINGS = [
-  '委员会', '办公室', '管委会', '指挥部', '办事处', '分公司', '公司', '集团', '中心', '机关', '武装部',
-  '支队', '大队', '分局', '分行', '支行', '检察院', '法院', '人大', '政协', '联社',
-  '局', '委', '办', '厅', '部', '院', '会', '府', '队', '社', '所', '站', '处', '室', '行', '团', '联', '协', '馆', '台', '校', '署', '司', '科',
-];
+export interface PartyNameVocabulary {
+  unitEndings: string[];
+  notUnitEndings: string[];
+  jurisdiction: { endings: string[]; maxLength: number; notEndings: string[] };
+  vague: { startsWith: string[]; contains: { qualifiers: string[]; bodies: string[] }[]; places: string[]; bodies: string[] };
+}
 
-const VAGUE_START = /^(各|其他|其它|相关|有关|属地|所在地|涉及)/;
-const VAGUE_ANYWHERE = /(相关|有关|责任)(部门|单位|镇|乡|街道)|各(级|地|部门|单位)|(市|县|区)(级|属|直)(各)?(部门|单位)|成员单位/;
+const isWords = (x: unknown): x is string[] => Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string' && w.length > 0);
+
+/** Checks the shape of the built-in vocabulary; throws naming the file and the key that is wrong. */
+export function checkPartyNames(raw: unknown): PartyNameVocabulary {
+  const fail = (key: string): never => {
+    throw new Error(`data/vocab/partyNames.yaml: \`${key}\` must be a non-empty list of words`);
+  };
+  const r = (raw ?? {}) as Record<string, any>;
+  if (!isWords(r.unitEndings)) fail('unitEndings');
+  if (!isWords(r.notUnitEndings)) fail('notUnitEndings');
+  const j = r.jurisdiction ?? {};
+  if (!isWords(j.endings)) fail('jurisdiction.endings');
+  if (!isWords(j.notEndings)) fail('jurisdiction.notEndings');
+  if (typeof j.maxLength !== 'number' || j.maxLength < 2) throw new Error('data/vocab/partyNames.yaml: `jurisdiction.maxLength` must be a number ≥ 2');
+  const v = r.vague ?? {};
+  for (const k of ['startsWith', 'places', 'bodies']) if (!isWords(v[k])) fail(`vague.${k}`);
+  if (!Array.isArray(v.contains) || v.contains.length === 0) fail('vague.contains');
+  v.contains.forEach((c: any, i: number) => {
+    if (!isWords(c?.qualifiers)) fail(`vague.contains[${i}].qualifiers`);
+    if (!isWords(c?.bodies)) fail(`vague.contains[${i}].bodies`);
+  });
+  return r as PartyNameVocabulary;
+}
+
+const vocab = checkPartyNames(partyNamesData);
+
+/** Longest first, so an alternation prefers `委员会` to `会` and `开发区` to `区`. */
+export const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+export const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const alternation = (words: string[]) => byLength(words).map(escapeRe).join('|');
+
+const UNIT_ENDING = new RegExp(`(?:${alternation(vocab.unitEndings)})$`);
+const NOT_UNIT_ENDING = new RegExp(`(?:${alternation(vocab.notUnitEndings)})$`);
+const JURISDICTION_ENDING = new RegExp(`^.{2,}(?:${alternation(vocab.jurisdiction.endings)})$`);
+const NOT_JURISDICTION = new RegExp(`(?:${alternation(vocab.jurisdiction.notEndings)})$`);
+const VAGUE_START = new RegExp(`^(?:${alternation(vocab.vague.startsWith)})`);
+const VAGUE_ANYWHERE = new RegExp(vocab.vague.contains.map((c) => `(?:${alternation(c.qualifiers)})(?:${alternation(c.bodies)})`).join('|'));
+const PLACES = `(?:${alternation(vocab.vague.places)})`;
+const PLACE_BODIES = `(?:${alternation(vocab.vague.bodies)})`;
+// `各县`, `各县(市、区)`, `各县、区`: a distributive over places that a following piece may continue
+const OPEN_DISTRIBUTIVE = new RegExp(`^各(?:${PLACES}|[()、])+$`);
+// `区人民政府`, `市区政府`, `政府`: places and/or a body, continuing such a phrase
+const CONTINUATION = new RegExp(`^(?:(?:${PLACES}|[()、])+${PLACE_BODIES}?|${PLACE_BODIES})$`);
+const BARE_BODY = new RegExp(`^${PLACE_BODIES}$`);
 
 export function stripTrailingParenGroup(name: string): string {
   // `市农合联执委会(市供销社)` is judged by `市农合联执委会`.
@@ -24,11 +68,26 @@ export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (/[。;;,,::!?!?]/.test(name)) return false;
   const core = stripTrailingParenGroup(name);
-  for (const ending of UNIT_ENDINGS) if (core.endsWith(ending)) return true;
-  return false;
+  return UNIT_ENDING.test(core) && !NOT_UNIT_ENDING.test(core);
+}
+
+/** A named county, district, town or street (`岱山县`, `宗汉街道`), not a kind of place (`沿海地区`). */
+export function looksLikeJurisdiction(name: string): boolean {
+  if (name.length < 3 || name.length > vocab.jurisdiction.maxLength) return false;
+  if (/[^\u3400-\u9fff]/.test(name)) return false;
+  return JURISDICTION_ENDING.test(name) && !NOT_JURISDICTION.test(name) && !isVaguePhrase(name);
 }
 
 export function isVaguePhrase(name: string): boolean {
   if (name.length < 2) return false;
   return VAGUE_START.test(name) || VAGUE_ANYWHERE.test(name);
+}
+
+/**
+ * `各县、区人民政府` (各县 + 区人民政府), `各县市区党委、政府`: does `next` continue the non-specific
+ * phrase `previous` written just before it?
+ */
+export function continuesVaguePhrase(previous: string, next: string): boolean {
+  if (OPEN_DISTRIBUTIVE.test(previous)) return CONTINUATION.test(next);
+  return BARE_BODY.test(next);
 }

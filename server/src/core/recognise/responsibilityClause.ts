@@ -1,13 +1,16 @@
+import clauseVerbsData from '../../../../data/vocab/clauseVerbs.yaml';
 import type { ClauseForm, ResponsibleUnit, UnitRole, VaguePhrase } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
-import { isVaguePhrase, looksLikeUnit } from './departmentName';
+import { alternation, byLength, continuesVaguePhrase, isVaguePhrase, looksLikeJurisdiction, looksLikeUnit } from './departmentName';
 
 /**
  * Responsibility clauses as real plans write them:
- *   (责任单位:A、B、C等)  (牵头单位:A)  〔A、B牵头,C、D按职责分工负责〕
- *   (A、B按职责分工负责)  (A负责)  (责任单位:@A、@{B(C)})
+ *   (责任单位:A、B、C等)  (牵头单位:A;配合单位:B、C)  〔A、B牵头,C、D按职责分工负责〕
+ *   [A牵头,B、C配合,各县(市)区政府负责落实]  (A负责,B配合)  (A牵头、B协同)  【责任部门:A/B】
+ *   (责任单位:@A、@{B(C)})
  * plus a bare `责任单位:A、B` line and table cells. Brackets may be full- or half-width and
- * nest (`各镇(街道、园区)`), colons may be either width.
+ * nest (`各镇(街道、园区)`), colons may be either width. Labels, verbs and asides are data
+ * (data/vocab/clauseVerbs.yaml); what a unit's name looks like is departmentName.ts.
  */
 
 export interface ClauseMatch {
@@ -30,69 +33,217 @@ export interface VagueSpan {
   end: number;
 }
 
-const LABEL = /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|参与单位|实施单位|落实单位|责任主体)\s*[::]\s*/;
-const LEAD_MARK = /(牵头负责|负责牵头|牵头)$/;
-const DUTY_MARK = /(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|配合实施|配合|协助|参与|负责落实|负责|落实)$/;
+type LabelRole = 'lead' | 'support' | 'list';
+type VerbRole = 'lead' | 'support' | 'responsible' | 'duty';
+const LABEL_ROLES: LabelRole[] = ['lead', 'support', 'list'];
+const VERB_ROLES: VerbRole[] = ['lead', 'support', 'responsible', 'duty'];
+
+export interface ClauseVocabulary {
+  labels: Record<LabelRole, string[]>;
+  verbs: Record<VerbRole, string[]>;
+  verbTails: string[];
+  prefixes: string[];
+  manner: string[];
+  asideOpeners: string[];
+  asideWords: string[];
+  etcGeneric: string[];
+  conjunctions: string[];
+  notOnTheirOwn: string[];
+}
+
+const isWords = (x: unknown): x is string[] => Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string' && w.length > 0);
+
+/** Checks the shape of the built-in vocabulary; throws naming the file and the key that is wrong. */
+export function checkClauseVerbs(raw: unknown): ClauseVocabulary {
+  const r = (raw ?? {}) as Record<string, any>;
+  const need = (ok: boolean, key: string) => {
+    if (!ok) throw new Error(`data/vocab/clauseVerbs.yaml: \`${key}\` must be a non-empty list of words`);
+  };
+  for (const role of LABEL_ROLES) need(isWords(r.labels?.[role]), `labels.${role}`);
+  for (const role of VERB_ROLES) need(isWords(r.verbs?.[role]), `verbs.${role}`);
+  for (const k of ['verbTails', 'prefixes', 'manner', 'asideOpeners', 'asideWords', 'etcGeneric', 'conjunctions', 'notOnTheirOwn']) need(isWords(r[k]), k);
+  const seen = new Map<string, string>();
+  for (const [kind, groups] of [['labels', r.labels], ['verbs', r.verbs]] as const) {
+    for (const [role, words] of Object.entries(groups as Record<string, string[]>)) {
+      for (const w of words) {
+        const before = seen.get(`${kind}:${w}`);
+        if (before && before !== role) throw new Error(`data/vocab/clauseVerbs.yaml: \`${w}\` is listed under ${kind}.${before} and ${kind}.${role}`);
+        seen.set(`${kind}:${w}`, role);
+      }
+    }
+  }
+  return r as ClauseVocabulary;
+}
+
+const V = checkClauseVerbs(clauseVerbsData);
+
+const labelRole = new Map<string, LabelRole>(LABEL_ROLES.flatMap((role) => V.labels[role].map((w) => [w, role] as [string, LabelRole])));
+const verbRole = new Map<string, VerbRole>(VERB_ROLES.flatMap((role) => V.verbs[role].map((w) => [w, role] as [string, VerbRole])));
+const LABELS = alternation([...labelRole.keys()]);
+// a label may be bold in Markdown: `**责任单位**:`, `**责任单位:**`
+const EMPHASIS = '(?:[*_]{2})?';
+const LABEL = new RegExp(`^${EMPHASIS}(${LABELS})${EMPHASIS}\\s*[::]${EMPHASIS}\\s*`);
+// `责任单位:A、B` written without brackets, on its own or after a sentence (`……。责任单位:A、B`)
+const BARE_LABEL = new RegExp(`(?:^|[。;;])[\\s\\u3000]*(?!${EMPHASIS}(?:${alternation(V.notOnTheirOwn)})${EMPHASIS}\\s*[::])(${EMPHASIS}(?:${LABELS})${EMPHASIS}\\s*[::])`);
+// `牵头单位:A  配合单位:B`: white space before a label separates two labelled lists
+const SPACE_BEFORE_LABEL = new RegExp(`[\\s\\u3000]+(?=${EMPHASIS}(?:${LABELS})${EMPHASIS}\\s*[::])`, 'g');
+const VERB = new RegExp(alternation([...verbRole.keys()]), 'g');
+const ANY_VERB = new RegExp(alternation([...verbRole.keys()]));
+const ANY_LABEL = new RegExp(`(?:${LABELS})${EMPHASIS}\\s*[::]`);
+// `市生态环境局(牵头)`, `县农业农村局〈牵头〉`, `A、B【配合】`
+const TRAILING_VERB = new RegExp(`[((〈【\\[](${alternation([...verbRole.keys()])})[))〉】\\]]$`);
+// `【牵头单位】A【配合单位】B、C`: a label alone in brackets heads the names after it (labels that are also verbs, `(牵头)`, do not)
+const BRACKETED_LABEL = new RegExp(`^[\\s\\u3000]*(${alternation([...labelRole.keys()].filter((w) => !verbRole.has(w)))})[\\s\\u3000]*$`);
+const TAIL_WORDS = byLength([...verbRole.keys(), ...V.verbTails]);
+const PREFIX = new RegExp(`^(?:${alternation(V.prefixes)})(?=.)`);
+const BY_SENTENCE = new RegExp(`(?:^|[。;;])[\\s\\u3000]*((?:${alternation(V.prefixes)}))`);
+const MANNER = new RegExp(alternation(V.manner));
+const ASIDE_START = new RegExp(`^[\\s\\u3000]*(?:${alternation(V.asideOpeners)})`);
+const ASIDE_WORD = new RegExp(alternation(V.asideWords));
+const ETC_GENERIC = new Set(V.etcGeneric);
+const CONJUNCTION = new RegExp(alternation(V.conjunctions), 'g');
+const FIRST_CONJUNCTION = new RegExp(alternation(V.conjunctions));
+
+/** The longest clause body read; anything longer is prose (and the bound keeps every step below linear). */
+const MAX_BODY = 600;
+/** What may follow a verb (`牵头负责督促落实`) is short. */
+const MAX_TAIL = 12;
 
 // Input is width-folded (text/fold.ts), so only half-width brackets and the CJK ones remain.
 const PAREN_OPEN = 0x28;
 const PAREN_CLOSE = 0x29;
+const SQUARE_OPEN = 0x5b;
+const SQUARE_CLOSE = 0x5d;
 const TORTOISE_OPEN = 0x3014; // 〔
 const TORTOISE_CLOSE = 0x3015; // 〕
 const LENTICULAR_OPEN = 0x3010; // 【
 const LENTICULAR_CLOSE = 0x3011; // 】
 const FULL_STOP = 0x3002; // 。
 
+function openerOf(c: number): number {
+  switch (c) {
+    case PAREN_CLOSE:
+      return PAREN_OPEN;
+    case TORTOISE_CLOSE:
+      return TORTOISE_OPEN;
+    case LENTICULAR_CLOSE:
+      return LENTICULAR_OPEN;
+    case SQUARE_CLOSE:
+      return SQUARE_OPEN;
+    default:
+      return -1;
+  }
+}
+
 /**
  * Find clauses in `text` (one line, or a table cell); offsets returned are `base + index`.
- * Linear in the length of the text.
+ * Linear in the length of the text. Besides closed brackets it reads `【牵头单位】A【配合单位】B`,
+ * a clause wrapped onto the next line (`(责任单位:A、B、` … `C)`: both halves) and a bare
+ * `责任单位:A、B` line.
  */
 export function findResponsibilityClauses(text: string, base: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
   // char codes, not one-character strings: CJK characters are not interned, and this runs on every line
   const stack: { c: number; i: number }[] = [];
+  let seenOpener = false;
+  // `【牵头单位】A【配合单位】B`: the labelled run being read, its start and the current label
+  type Run = { start: number; parts: ClauseMatch[]; role: LabelRole; from: number };
+  let run: Run | null = null;
+  const closeRun = (at: number) => {
+    if (!run) return;
+    let end = at;
+    while (end > run.from && /[\s\u3000,,;;.]/.test(text[end - 1])) end--;
+    const m = parseClauseBody(text.slice(run.from, end), base + run.from, false, false, run.role);
+    if (m) run.parts.push({ ...m, start: base + run.from, end: base + end });
+    if (run.parts.length > 0) {
+      const last = run.parts[run.parts.length - 1];
+      out.push({ form: 'labelled', start: base + run.start, end: last.end, units: run.parts.flatMap((p) => p.units), vague: run.parts.flatMap((p) => p.vague) });
+    }
+    run = null;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === LENTICULAR_OPEN && text.charCodeAt(i + 1) === LENTICULAR_OPEN) {
-      // an indicator tag 【【…】】, not a bracket
-      const close = text.indexOf('】】', i + 2);
+    if ((c === LENTICULAR_OPEN || c === SQUARE_OPEN) && text.charCodeAt(i + 1) === c) {
+      // an indicator tag 【【…】】 or [[…]], not a bracket
+      const close = text.indexOf(c === SQUARE_OPEN ? ']]' : '】】', i + 2);
       if (close >= 0) i = close + 1;
       continue;
     }
     if (c === FULL_STOP) {
       // an unclosed bracket in one sentence must not swallow the clauses of the next
       stack.length = 0;
+      closeRun(i);
       continue;
     }
-    if (c === PAREN_OPEN || c === TORTOISE_OPEN || c === LENTICULAR_OPEN) {
+    if (c === PAREN_OPEN || c === TORTOISE_OPEN || c === LENTICULAR_OPEN || c === SQUARE_OPEN) {
       stack.push({ c, i });
+      seenOpener = true;
       if (stack.length > 16) stack.shift(); // pathological input: keep the scan linear
       continue;
     }
-    const opener = c === PAREN_CLOSE ? PAREN_OPEN : c === TORTOISE_CLOSE ? TORTOISE_OPEN : c === LENTICULAR_CLOSE ? LENTICULAR_OPEN : -1;
+    const opener = openerOf(c);
     if (opener < 0) continue;
+    if (!seenOpener) {
+      // `区大数据中心)` closing a clause opened on the line before
+      seenOpener = true;
+      const lead = /^[\s\u3000]*/.exec(text)![0].length;
+      const m = parseClauseBody(text.slice(lead, i), base + lead, false, false, null, true);
+      if (m) out.push({ ...m, start: base + lead, end: base + i + 1 });
+      continue;
+    }
     for (let k = stack.length - 1; k >= 0; k--) {
       if (stack[k].c !== opener) continue;
       const open = stack[k];
       stack.length = k;
       if (k === 0) {
-        const m = parseClauseBody(text.slice(open.i + 1, i), base + open.i + 1, false);
-        if (m) out.push({ ...m, start: base + open.i, end: base + i + 1 });
+        const body = text.slice(open.i + 1, i);
+        const label = BRACKETED_LABEL.exec(body);
+        if (label) {
+          // (the closure assigns `run`, which TypeScript's narrowing does not see)
+          const prev = run as Run | null;
+          if (prev) {
+            const m = parseClauseBody(text.slice(prev.from, open.i), base + prev.from, false, false, prev.role);
+            if (m) prev.parts.push({ ...m, start: base + prev.from, end: base + open.i });
+          }
+          run = { start: prev?.start ?? open.i, parts: prev?.parts ?? [], role: labelRole.get(label[1])!, from: i + 1 };
+          break;
+        }
+        const m = parseClauseBody(body, base + open.i + 1, false);
+        if (m) {
+          // a clause of its own ends a labelled run; any other bracket (`市农合联执委会(市供销社)`) is part of it
+          closeRun(open.i);
+          out.push({ ...m, start: base + open.i, end: base + i + 1 });
+        }
       }
       break;
     }
   }
-  if (out.length === 0) {
-    // `责任单位:A、B` written on its own, without brackets
-    const lead = /^[\s\u3000]*/.exec(text)![0].length;
-    if (LABEL.test(text.slice(lead))) {
-      let end = text.length;
-      while (end > lead && /[。.;;\s\u3000]/.test(text[end - 1])) end--;
-      const m = parseClauseBody(text.slice(lead, end), base + lead, false);
-      if (m) out.push({ ...m, start: base + lead, end: base + end });
-    }
+  closeRun(text.length);
+  if (stack.length > 0 && out.length === 0) {
+    // `(责任单位:A、B、` continued on the next line
+    const open = stack[0];
+    let end = text.length;
+    while (end > open.i + 1 && /[\s\u3000]/.test(text[end - 1])) end--;
+    const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
+    if (m) out.push({ ...m, start: base + open.i, end: base + end });
   }
+  // `责任单位:A、B` written without brackets, on its own or after the task's sentence; else a sentence
+  // that is nothing but a clause (`……。由A牵头,B、C配合。`): each up to the next 。
+  if (out.length === 0) sentenceClause(text, base, BARE_LABEL, out);
+  if (out.length === 0) sentenceClause(text, base, BY_SENTENCE, out);
   return out;
+}
+
+/** The clause starting at `start`'s group 1, up to the next 。, read strictly (every piece a party). */
+function sentenceClause(text: string, base: number, start: RegExp, out: ClauseMatch[]) {
+  const m = start.exec(text);
+  if (!m) return;
+  const from = m.index + m[0].length - m[1].length;
+  const stop = text.indexOf('。', from);
+  let end = stop >= 0 ? stop : text.length;
+  while (end > from && /[.;;,,\s\u3000]/.test(text[end - 1])) end--;
+  const found = parseClauseBody(text.slice(from, end), base + from, false, true);
+  if (found) out.push({ ...found, start: base + from, end: base + end });
 }
 
 interface Piece {
@@ -100,22 +251,69 @@ interface Piece {
   start: number;
 }
 
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** Between lists of units with their own role (`A牵头,B配合`; `牵头单位:A;配合单位:B`). */
+const SEGMENT_SEPARATORS = codes(',,;;');
+/** Between units of one list. */
+const PIECE_SEPARATORS = codes('、/ \t\u3000');
+
+/** +1 for an opening bracket (any width, and `{` of `@{…}`), -1 for a closing one, else 0. */
+function bracketDelta(c: number): number {
+  switch (c) {
+    case 0x28: // (
+    case 0xff08: // （
+    case 0x3014: // 〔
+    case 0x3010: // 【
+    case 0x5b: // [
+    case 0x7b: // {
+    case 0x3008: // 〈
+    case 0x300a: // 《
+      return 1;
+    case 0x29:
+    case 0xff09:
+    case 0x3015:
+    case 0x3011:
+    case 0x5d:
+    case 0x7d:
+    case 0x3009:
+    case 0x300b:
+      return -1;
+    default:
+      return 0;
+  }
+}
+
 /** Split at top-level separators (ignoring those inside nested brackets or `@{…}`). */
-function splitTop(text: string, start: number, seps: string): Piece[] {
+function splitTop(text: string, start: number, seps: Set<number>): Piece[] {
   const pieces: Piece[] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '(' || c === '〔' || c === '{' || c === '【') depth++;
-    else if ((c === ')' || c === ')' || c === '〕' || c === '}' || c === '】') && depth > 0) depth--;
-    else if (depth === 0 && seps.includes(c)) {
+    const c = text.charCodeAt(i);
+    const d = bracketDelta(c);
+    if (d > 0) depth++;
+    else if (d < 0) {
+      if (depth > 0) depth--;
+    } else if (depth === 0 && seps.has(c)) {
       pieces.push({ text: text.slice(from, i), start: start + from });
       from = i + 1;
     }
   }
   pieces.push({ text: text.slice(from), start: start + from });
   return pieces;
+}
+
+/** Split where a regex (global) matches, dropping the match. */
+function splitAt(p: Piece, re: RegExp): Piece[] {
+  const out: Piece[] = [];
+  let from = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+    out.push({ text: p.text.slice(from, m.index), start: p.start + from });
+    from = m.index + m[0].length;
+  }
+  out.push({ text: p.text.slice(from), start: p.start + from });
+  return out;
 }
 
 function trimPiece(p: Piece): Piece {
@@ -126,61 +324,145 @@ function trimPiece(p: Piece): Piece {
   return { text: p.text.slice(s, e), start: p.start + s };
 }
 
-/**
- * Parse the inside of a bracket (or a table cell when `cell`), returning null when it is not a
- * responsibility clause (`(2022年-2023年底)`, `(沿海地区)`, `(市供销社)` …).
- */
-export function parseClauseBody(body: string, start: number, cell: boolean): Omit<ClauseMatch, 'start' | 'end'> | null {
-  if (body.length === 0 || body.length > 400) return null;
-  const segments = splitTop(body, start, ',,;;').map(trimPiece).filter((s) => s.text.length > 0);
-  if (segments.length === 0) return null;
+const cut = (p: Piece, from: number, to = p.text.length): Piece => ({ text: p.text.slice(from, to), start: p.start + from });
 
-  let labelled = false;
-  let anyLeadMark = false;
-  let anyDutyMark = false;
-  type Seg = { pieces: Piece[]; role: 'lead' | 'support' | 'list' };
-  const segs: Seg[] = [];
-  for (const seg of segments) {
-    let text = seg.text;
-    let s = seg.start;
-    let role: Seg['role'] = 'list';
-    const label = LABEL.exec(text);
-    if (label) {
-      labelled = true;
-      if (label[1].startsWith('牵头')) role = 'lead';
-      else if (/^(配合|协办|参与)/.test(label[1])) role = 'support';
-      text = text.slice(label[0].length);
-      s += label[0].length;
-    }
-    const lead = LEAD_MARK.exec(text);
-    if (lead) {
-      anyLeadMark = true;
-      role = 'lead';
-      text = text.slice(0, lead.index);
-    } else {
-      const duty = DUTY_MARK.exec(text);
-      if (duty) {
-        anyDutyMark = true;
-        if (role === 'list' && /^(配合|协助|参与)/.test(duty[1])) role = 'support';
-        text = text.slice(0, duty.index);
-      }
-    }
-    const pieces = splitTop(text, s, '、').map(trimPiece).filter((p) => p.text.length > 0).flatMap(splitAndEvery);
-    segs.push({ pieces, role });
+/** `各区人民政府〈含开发区、风景区管委会,下同〉`: the piece ends where a bracketed aside begins. */
+function stripAside(p: Piece): Piece {
+  let depth = 0;
+  for (let i = 0; i < p.text.length; i++) {
+    const d = bracketDelta(p.text.charCodeAt(i));
+    if (d > 0) {
+      if (depth === 0 && ASIDE_START.test(p.text.slice(i + 1, i + 8))) return cut(p, 0, i);
+      depth++;
+    } else if (d < 0 && depth > 0) depth--;
   }
-  if (!labelled && !cell && !anyLeadMark && !anyDutyMark) return null;
+  return p;
+}
 
-  const units: UnitSpan[] = [];
+/** Can `rest` (what follows a verb) be read as more verbs (`牵头负责督促落实`)? */
+function isVerbTail(rest: string): boolean {
+  if (rest.length === 0) return true;
+  if (rest.length > MAX_TAIL) return false;
+  const reach = new Uint8Array(rest.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < rest.length; i++) {
+    if (!reach[i]) continue;
+    for (const w of TAIL_WORDS) if (rest.startsWith(w, i)) reach[i + w.length] = 1;
+  }
+  return reach[rest.length] === 1;
+}
+
+const RANK: Record<VerbRole, number> = { lead: 3, support: 2, responsible: 1, duty: 0 };
+
+/**
+ * The verb that ends the piece's names (`A牵头督导`, `B按职责分工负责`), with only more verbs after it;
+ * failing that, the first verb, marked `prose` (`各县区政府负责在年底前完成`).
+ */
+function findVerb(text: string): { index: number; role: VerbRole; prose: boolean } | null {
+  let first: { index: number; role: VerbRole; prose: boolean } | null = null;
+  VERB.lastIndex = 0;
+  for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (isVerbTail(rest)) {
+      // the strongest verb of the chain decides (`负责配合` supports)
+      let role = verbRole.get(m[0])!;
+      VERB.lastIndex = m.index + m[0].length;
+      for (let n = VERB.exec(text); n; n = VERB.exec(text)) if (RANK[verbRole.get(n[0])!] > RANK[role]) role = verbRole.get(n[0])!;
+      return { index: m.index, role, prose: false };
+    }
+    first ??= { index: m.index, role: verbRole.get(m[0])!, prose: true };
+    VERB.lastIndex = m.index + 1;
+  }
+  return first;
+}
+
+type PieceRole = LabelRole | VerbRole;
+interface Named {
+  piece: Piece;
+  role: PieceRole;
+}
+
+/**
+ * Parse the inside of a bracket (or a table cell when `cell`, or a bare `责任单位:…` line when
+ * `bare`), returning null when it is not a responsibility clause (`(2022年-2023年底)`, `(沿海地区)`,
+ * `(市供销社)`, `(以下简称“市生态环境局”)` …).
+ */
+export function parseClauseBody(
+  body: string,
+  start: number,
+  cell: boolean,
+  bare = false,
+  /** the role of a label written before the body (`【牵头单位】A`) */
+  labelBefore: LabelRole | null = null,
+  /** the end of a clause opened on the line before (`C、D)`): it adds supporting units */
+  continuation = false,
+): Omit<ClauseMatch, 'start' | 'end'> | null {
+  if (body.length === 0 || body.length > MAX_BODY) return null;
+  if (ASIDE_START.test(body)) return null;
+  // most brackets in a plan are not clauses (`(2022—2024年)`, `(PM2.5)`): neither a label nor a verb
+  if (!cell && !continuation && labelBefore === null && !ANY_VERB.test(body) && !ANY_LABEL.test(body)) return null;
+
+  let labelled = labelBefore !== null;
+  let anyVerb = false;
+  let anyLeadMark = false;
+  let anySupportMark = false;
+  const named: Named[] = [];
+  let current: LabelRole | null = labelBefore;
+  let prose = false;
+  for (const segment of splitTop(body, start, SEGMENT_SEPARATORS)) {
+    const parts = splitAt(segment, SPACE_BEFORE_LABEL).flatMap((s) => splitTop(s.text, s.start, PIECE_SEPARATORS));
+    let open: Named[] = [];
+    for (const part of parts) {
+      let p = trimPiece(part);
+      if (p.text.length === 0) continue;
+      const label = LABEL.exec(p.text);
+      if (label) {
+        labelled = true;
+        current = labelRole.get(label[1])!;
+        if (current === 'lead') anyLeadMark = true;
+        if (current === 'support') anySupportMark = true;
+        open = [];
+        p = cut(p, label[0].length);
+      }
+      const prefix = PREFIX.exec(p.text);
+      if (prefix) p = cut(p, prefix[0].length);
+      p = trimPiece(stripAside(p));
+      // `市生态环境局(牵头)`
+      const own = TRAILING_VERB.exec(p.text);
+      const verb = own ? { index: own.index, role: verbRole.get(own[1])!, prose: false } : findVerb(p.text);
+      if (verb?.prose && current === null) {
+        // `(2022年由市政府负责的项目除外)`: words after the verb make it a sentence, not a clause
+        prose = true;
+        continue;
+      }
+      if (verb && !verb.prose) {
+        anyVerb = true;
+        if (verb.role === 'lead') anyLeadMark = true;
+        if (verb.role === 'support') anySupportMark = true;
+        for (const o of open) o.role = verb.role;
+        open = [];
+        const name = trimPiece(cut(p, 0, verb.index));
+        if (name.text.length > 0) named.push({ piece: name, role: verb.role });
+        continue;
+      }
+      const n: Named = { piece: p, role: current ?? 'list' };
+      if (p.text.length > 0) named.push(n);
+      open.push(n);
+    }
+  }
+  if (!labelled && !cell && !anyVerb && !continuation) return null;
+  if (prose && !labelled) return null;
+
+  const units: (UnitSpan & { pieceRole: PieceRole })[] = [];
   const vague: VagueSpan[] = [];
   let shapeless = 0;
   let lastWasVague = false;
-  for (const seg of segs) {
-    for (const raw of seg.pieces) {
-      for (const piece of splitEtc(raw)) {
-        let tagged = piece.text.startsWith('@') || piece.text.startsWith('\uFF20');
-        let name = piece.text;
-        let nameStart = piece.start;
-        let explicitLead = false;
+  for (const { piece, role } of named) {
+    for (const raw of splitConjunctions(cutManner(piece))) {
+      for (const p of splitEtc(raw)) {
+        let tagged = p.text.startsWith('@') || p.text.startsWith('\uFF20');
+        let name = p.text;
+        let nameStart = p.start;
         if (tagged) {
           name = name.slice(1);
           nameStart++;
@@ -196,81 +478,104 @@ export function parseClauseBody(body: string, start: number, cell: boolean): Omi
             nameStart++;
           }
         }
-        const leadSuffix = /[((]牵头[))]$/.exec(name);
-        if (leadSuffix) {
-          explicitLead = true;
-          anyLeadMark = true;
-          name = name.slice(0, leadSuffix.index);
-        }
         if (name.length === 0) continue;
         // a drafter's aside inside a clause (`以下均需各县市区政府落实,不再列出`) names nobody
-        if (!tagged && ASIDE.test(name) && (labelled || !looksLikeUnit(name))) continue;
-        if (!tagged && (isVaguePhrase(name) || (BARE_GENERIC.test(name) && lastWasVague))) {
-          // `各县市区党委、政府` is one phrase (= 各县市区党委 and 各县市区政府): 政府 borrows the 各县市区 before it
-          const prev = vague[vague.length - 1];
-          if (lastWasVague && prev && BARE_GENERIC.test(name) && nameStart - prev.end <= 1) {
-            prev.end = nameStart + name.length;
-            prev.text = body.slice(prev.start - start, prev.end - start);
-            continue;
-          }
+        if (!tagged && ASIDE_WORD.test(name) && (labelled || !looksLikeUnit(name))) continue;
+        if (!tagged && ETC_GENERIC.has(name)) continue;
+        const prev = vague[vague.length - 1];
+        if (!tagged && lastWasVague && prev && nameStart - prev.end <= 1 && continuesVaguePhrase(prev.text, name)) {
+          // `各县市区党委、政府`, `各县、区人民政府`: one phrase, the second part borrowing the first's 各
+          prev.end = nameStart + name.length;
+          prev.text = body.slice(prev.start - start, prev.end - start);
+          continue;
+        }
+        if (!tagged && isVaguePhrase(name)) {
           lastWasVague = true;
           vague.push({ text: name, start: nameStart, end: nameStart + name.length });
           continue;
         }
         lastWasVague = false;
-        if (!tagged && !looksLikeUnit(name)) {
-          if (labelled && name.length > 15) continue;
+        if (!tagged && !looksLikeUnit(name) && (cell || !looksLikeJurisdiction(name))) {
+          // junk never becomes a unit; in an unlabelled bracket it means the bracket is prose
           shapeless++;
+          continue;
         }
-        units.push({
-          name,
-          role: explicitLead || seg.role === 'lead' ? 'lead' : seg.role === 'support' ? 'support' : ('list' as UnitRole),
-          tagged,
-          start: nameStart,
-          end: nameStart + name.length,
-        });
+        units.push({ name, role: 'support', pieceRole: role, tagged, start: nameStart, end: nameStart + name.length });
       }
     }
   }
-  // Unlabelled brackets must read as a list of organisations, or `(由企业自行负责)` would count.
-  if (!labelled && shapeless > 0) return null;
+  // Unlabelled brackets (and bare lines, and continued ones) must read as a list of parties, or `(由企业自行负责)` would count.
+  if ((!labelled || bare || continuation) && shapeless > 0) return null;
   if (units.length === 0 && vague.length === 0) return null;
-  if (cell && !labelled && shapeless > 0) return null;
 
-  // Roles: explicit 牵头 wins; otherwise the first-listed unit leads (the official convention).
-  if (anyLeadMark || units.some((u) => u.role === 'lead')) {
-    for (const u of units) if (u.role !== 'lead') u.role = 'support';
+  // Roles: explicit 牵头 wins; a clause with supporting units but no lead is led by the units it makes
+  // responsible (`A负责,B配合`, `责任单位:A;配合单位:B`); otherwise the first-listed unit leads.
+  if (continuation) {
+    // the clause's first units, on the line before, lead
+    for (const u of units) u.role = u.pieceRole === 'lead' ? 'lead' : 'support';
+  } else if (units.some((u) => u.pieceRole === 'lead')) {
+    for (const u of units) u.role = u.pieceRole === 'lead' ? 'lead' : 'support';
+  } else if (units.some((u) => u.pieceRole === 'support')) {
+    for (const u of units) u.role = u.pieceRole === 'support' ? 'support' : 'lead';
   } else {
     units.forEach((u, i) => (u.role = i === 0 ? 'lead' : 'support'));
   }
 
-  const form: ClauseForm = cell ? 'table-cell' : labelled ? 'labelled' : anyLeadMark ? 'lead-support' : /按.{0,4}分工/.test(body) ? 'by-duty' : 'responsible';
-  return { form, units, vague };
+  const form: ClauseForm = cell
+    ? 'table-cell'
+    : labelled
+      ? 'labelled'
+      : anyLeadMark || anySupportMark
+        ? 'lead-support'
+        : /按.{0,4}分工/.test(body)
+          ? 'by-duty'
+          : 'responsible';
+  return { form, units: units.map(({ pieceRole: _, ...u }) => u), vague };
 }
 
-// `各县市区党委、政府`: the bare 政府 continues the distributive 各县市区 before it
-const BARE_GENERIC = /^(人民)?(政府|党委|管委会)$/;
-const ASIDE = /以下|均需|均由|不再|列出|落实|负责|做好|完成|其中/;
-
-/** `政府及各有关部门` → 政府 and 各有关部门: 及/和 before a non-specific phrase separates two parties. */
-function splitAndEvery(p: Piece): Piece[] {
-  // `各镇(街道、园区)按慈政办发〔2020〕96号文件要求`: what follows 按 is how, not who
-  const how = p.text.indexOf('按');
-  if (how > 1) p = { text: p.text.slice(0, how), start: p.start };
-  const m = /(及|和|以及)(各|相关|有关|其他)/.exec(p.text);
-  if (!m || m.index === 0) return [p];
-  const cut = m.index + m[1].length;
-  return [{ text: p.text.slice(0, m.index), start: p.start }, { text: p.text.slice(cut), start: p.start + cut }];
+/** `各镇(街道、园区)按慈政办发〔2020〕96号文件要求`: what follows 按 is how, not who. */
+function cutManner(p: Piece): Piece {
+  const how = MANNER.exec(p.text);
+  return how && how.index > 1 ? cut(p, 0, how.index) : p;
 }
 
-/** `A等市级相关部门` → unit A and vague 市级相关部门; `C等` → C. */
+/**
+ * `市发改委和市财政局` → two units, `政府及各有关部门` → 政府 and 各有关部门; but `市发展和改革局` and
+ * `市海洋与渔业局` stay whole: split only where the left reads as a unit and the right as a party.
+ */
+function splitConjunctions(p: Piece): Piece[] {
+  const out: Piece[] = [];
+  let from = 0;
+  CONJUNCTION.lastIndex = 0;
+  for (let m = CONJUNCTION.exec(p.text); m; m = CONJUNCTION.exec(p.text)) {
+    if (m.index === from) continue;
+    const left = p.text.slice(from, m.index);
+    const right = p.text.slice(m.index + m[0].length);
+    const rightIsVague = /^(各|相关|有关|其他)/.test(right);
+    if (rightIsVague || (looksLikeUnit(left) && !isVaguePhrase(left) && startsWithUnit(right))) {
+      out.push(cut(p, from, m.index));
+      from = m.index + m[0].length;
+    }
+  }
+  out.push(cut(p, from));
+  return out;
+}
+
+/** Does `text` start with a unit name, up to the next conjunction (`市财政局和市水利局`)? */
+function startsWithUnit(text: string): boolean {
+  if (looksLikeUnit(text)) return true;
+  const m = FIRST_CONJUNCTION.exec(text);
+  return !!m && m.index > 1 && looksLikeUnit(text.slice(0, m.index));
+}
+
+/** `A等市级相关部门` → unit A and vague 市级相关部门; `C等` → C; `B等单位` → B. */
 function splitEtc(p: Piece): Piece[] {
   const i = p.text.lastIndexOf('等');
   if (i <= 0) return [p];
-  const before = { text: p.text.slice(0, i), start: p.start };
-  const after = { text: p.text.slice(i + 1), start: p.start + i + 1 };
+  const before = cut(p, 0, i);
+  const after = cut(p, i + 1);
   // only split when what precedes 等 is a name of its own (`市教育局等`), not `平等` inside a name
-  if (!looksLikeUnit(before.text) && !before.text.startsWith('@')) return [p];
+  if (!looksLikeUnit(before.text) && !looksLikeJurisdiction(before.text) && !before.text.startsWith('@')) return [p];
   return after.text.length > 0 ? [before, after] : [before];
 }
 
