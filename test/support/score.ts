@@ -70,25 +70,42 @@ export function compare(truth: Truth, a: PlanAnalysis) {
   }
   for (const p of taskFP) uFP += p.units.length;
 
+  const catalogue = compareTargets(truth.targets, a.model.targets.filter((t) => t.catalogueId !== null), new Set((truth.localTargets ?? []).map((t) => `${t.line}|${t.indicator}`)));
+  // local targets (not in the catalogue): the same line and the same metric phrase as written
+  const local = compareTargets(truth.localTargets ?? [], a.model.targets.filter((t) => t.catalogueId === null), new Set());
+  return {
+    tasks: score(tTP, taskFP.length, truth.tasks.length - tTP, taskMiss),
+    units: score(uTP, uFP, uFN, unitMiss),
+    roles: uTP === 0 ? 1 : roleOk / uTP,
+    vague: score(vTP, vFP, vFN, []),
+    targets: catalogue.score,
+    targetValues: catalogue.values,
+    localTargets: local.score,
+    localTargetValues: local.values,
+  };
+}
+
+type Predicted = PlanAnalysis['model']['targets'][number];
+
+/** Targets by line and indicator; `ignore` lists line|indicator keys that are neither right nor wrong here. */
+function compareTargets(truthTargets: Truth['targets'], predicted: Predicted[], ignore: Set<string>): { score: Score; values: number } {
   const key = (line: number, ind: string) => `${line}|${ind}`;
   // a line may state two targets for one indicator (`…保护率不低于95%`, later `…保护率不降低`):
   // match each truth target to the closest unused prediction with its line and indicator
-  type Predicted = PlanAnalysis['model']['targets'][number];
   const got = new Map<string, Predicted[]>();
-  for (const t of a.model.targets) {
+  for (const t of predicted) {
     const k = key(t.range.start.line, t.indicator);
     const list = got.get(k);
     if (list) list.push(t);
     else got.set(k, [t]);
   }
-  const want = new Set(truth.targets.map((t) => key(t.line, t.indicator)));
-  const local = new Set((truth.localTargets ?? []).map((t) => key(t.line, t.indicator)));
+  const want = new Set(truthTargets.map((t) => key(t.line, t.indicator)));
   let gTP = 0;
   let gFN = 0;
   let valueOk = 0;
   const targetMiss: string[] = [];
   const used = new Set<Predicted>();
-  for (const t of truth.targets) {
+  for (const t of truthTargets) {
     const candidates = (got.get(key(t.line, t.indicator)) ?? []).filter((p) => !used.has(p));
     const p = candidates.find((c) => c.op === t.op && c.value === t.value) ?? candidates[0];
     if (!p) {
@@ -104,18 +121,11 @@ export function compare(truth: Truth, a: PlanAnalysis) {
   // a second prediction for a line and indicator the truth has is the same statement said twice, not an extra target
   let gFP = 0;
   for (const [k, list] of got) {
-    if (want.has(k) || local.has(k)) continue;
+    if (want.has(k) || ignore.has(k)) continue;
     for (const p of list) {
       gFP++;
       targetMiss.push(`extra target line ${p.range.start.line} ${p.indicator} ${p.op} ${p.value} «${p.surface.slice(0, 30)}»`);
     }
   }
-  return {
-    tasks: score(tTP, taskFP.length, truth.tasks.length - tTP, taskMiss),
-    units: score(uTP, uFP, uFN, unitMiss),
-    roles: uTP === 0 ? 1 : roleOk / uTP,
-    vague: score(vTP, vFP, vFN, []),
-    targets: score(gTP, gFP, gFN, targetMiss),
-    targetValues: gTP === 0 ? 1 : valueOk / gTP,
-  };
+  return { score: score(gTP, gFP, gFN, targetMiss), values: gTP === 0 ? 1 : valueOk / gTP };
 }

@@ -6,6 +6,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { parseClauseBody, type ClauseMatch } from './responsibilityClause';
 import { findProseTargets, targetFromTag } from './indicatorTarget';
 import { scanTags } from './tags';
+import { buildTarget } from './targetBuilder';
 import { readTargetExpression, type TargetExpression } from './targetExpression';
 import { mergeUnitsOf } from './units';
 
@@ -213,28 +214,24 @@ function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, i
   if (!expr) return null;
   const nameStart = nameCell.start + nameCell.text.indexOf(written);
   const measure = measureCell ? measureCell.text.trim().replace(/\s+/g, '').replace('%', '%') : '';
-  const unit = expr.unit ?? (measure !== '' && measure !== '-' && measure !== '—' ? measure : null);
   const valueText = valueCell.text.trim();
   const valueStart = valueCell.start + valueCell.text.indexOf(valueText);
-  const target: IndicatorTarget = {
-    indicator: entry ? entry.indicator.name : written,
-    writtenName: written,
-    catalogueId: entry ? entry.indicator.id : null,
-    match: entry ? (entry.edition.id !== names.primary.id ? 'other-edition' : entry.kind) : null,
-    surface: index.text.slice(valueStart, valueStart + valueText.length),
-    op: expr.op,
-    value: expr.value,
-    unit: expr.op === 'qualitative' ? null : unit,
-    year: expr.year,
-    tagged: false,
-    range: index.range(valueStart, valueStart + valueText.length),
-    nameRange: index.range(nameStart, nameStart + written.length),
-  };
-  if (expr.text) target.text = expr.text;
-  if (expr.upper !== null && expr.upper !== undefined) target.upper = expr.upper;
-  if (expr.relative) target.relative = expr.relative;
-  if (qualifier) target.qualifier = qualifier;
-  return target;
+  return buildTarget(
+    {
+      entry,
+      written,
+      expr,
+      surfaceStart: valueStart,
+      surfaceEnd: valueStart + valueText.length,
+      nameStart,
+      tagged: false,
+      year: null,
+      primaryId: names.primary.id,
+      qualifier,
+      unit: measure !== '' && measure !== '-' && measure !== '—' ? measure : null,
+    },
+    index,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Comparison } from '../model/types';
+import { alternation, targetVocabulary } from './targetVocabulary';
 
 /**
  * The words drafters put between an indicator's name and its value, and after it:
@@ -25,7 +26,9 @@ const UNITS = [
   '%', '%', '‰', '平方米/人', '平方米', '千克/公顷', '千克/亩', '公斤/亩', '吨标准煤/万元', '吨标煤/万元', '立方米/万元', '吨/万元',
   'μg/m³', 'μg/m3', 'ug/m3', '微克/立方米', '公顷', '亩', '公里', '千米', '亿元', '万元', '个', '天', '家', '座', '处', '条', '人',
 ];
-const UNIT_ALT = UNITS.map((u) => u.replace(/[/.^$*+?()[\]{}|]/g, '\\$&')).join('|');
+// units written in words (微克每立方米 → μg/m³) from data/vocabulary/targets.yaml; longest first so 万亩 wins over 亩
+const UNIT_ALT = alternation([...new Set([...UNITS, ...targetVocabulary.wordUnits.keys()])].sort((a, b) => b.length - a.length));
+const TREND_ALT = alternation(targetVocabulary.trendAfter);
 
 const NUMERIC = new RegExp(
   String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:全市|全县|全区|总体|平均)?` +
@@ -59,6 +62,20 @@ const QUALITATIVE = new RegExp(
     String.raw`(?:有效开展|全面实施|全面推行|制定实施|全面建立|建立健全|建立)(?=[。;;,,、\s)\]〕]|$))${CONTINUATION}{0,4})`,
   'y',
 );
+
+// A direction without a number (`逐年提升`, `进一步降低`, `稳中向好`), alone or joined (`稳中向好、持续改善`).
+// Not followed by a requirement's words: `持续改善并完成上级下达的任务` is a qualitative target.
+const TREND = new RegExp(
+  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:均|要|须|必须|应|需|将|确保|力争|实现)?` +
+    String.raw`(?<t>(?:${TREND_ALT})(?:[,,、]?(?:并|且|或|和)?(?:${TREND_ALT})){0,3})(?![\u4e00-\u9fff])`,
+  'y',
+);
+const ONLY_TRENDS = new RegExp(String.raw`^(?:${TREND_ALT})(?:[,,、]?(?:并|且|或|和)?(?:${TREND_ALT}))*$`);
+
+/** `逐年提升`, `稳中向好、持续改善`: the whole text is trend phrases. */
+export function isTrendText(text: string): boolean {
+  return ONLY_TRENDS.test(text);
+}
 
 function cmpToOp(cmp: string | undefined): Comparison | null {
   switch (cmp) {
@@ -113,7 +130,7 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
         op,
         value: upper !== null && op === '<=' ? upper : value,
         upper,
-        unit: unit === '%' ? '%' : unit,
+        unit: unit === '%' ? '%' : unit === undefined || unit === null ? null : (targetVocabulary.wordUnits.get(unit) ?? unit),
         year: g.year ? Number(g.year) : null,
         text: null,
         length: trimmedLength(m[0]),
@@ -126,7 +143,12 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
     let len = trimmedLength(q[0]);
     const qtext = q.groups.q.replace(/[,,、\s]+$/, '');
     len -= q.groups.q.length - qtext.length;
-    return { op: 'qualitative', value: null, upper: null, unit: null, year: q.groups.year ? Number(q.groups.year) : null, text: qtext, length: len };
+    return { op: isTrendText(qtext) ? 'trend' : 'qualitative', value: null, upper: null, unit: null, year: q.groups.year ? Number(q.groups.year) : null, text: qtext, length: len };
+  }
+  TREND.lastIndex = at;
+  const tr = TREND.exec(text);
+  if (tr && tr.groups) {
+    return { op: 'trend', value: null, upper: null, unit: null, year: tr.groups.year ? Number(tr.groups.year) : null, text: tr.groups.t, length: trimmedLength(tr[0]) };
   }
   return null;
 }
