@@ -142,7 +142,16 @@ export function findProseTargets(
       for (const c of chain) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
     }
     const last = chain[chain.length - 1];
-    const expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
+    let expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
+    if (!expr && chain.length === 1 && firstItem.entry) {
+      // the name begins a longer metric phrase (`重点建设用地安全利用` + `率达到100%`, `城镇污水处理率提标改造完成率…`)
+      const longer = longerMetric(line, firstItem, names);
+      if (longer) {
+        chain[0] = longer;
+        j = afterParen(line, longer.at + longer.name.length);
+        expr = readTargetIn(line, j, longer.entry);
+      }
+    }
     if (!expr) {
       for (const c of chain) {
         const before = c.entry ? targetFromWordsBefore(c, line, lineStart, text, index, names, chain.length === 1) : null;
@@ -152,7 +161,7 @@ export function findProseTargets(
       continue;
     }
     let end = j + expr.length;
-    const year = yearBefore(line, i);
+    const year = yearBefore(line, chain[0].at);
     // `A和B分别达到90%和95%`: one value each, in order
     const each = chain.length > 1 ? valuesEach(line, j, end, expr, chain.length) : null;
     if (each) end = each.end;
@@ -188,10 +197,23 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
   return from < stop ? localMetricIn(line, from, stop, names) : null;
 }
 
-function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex): ChainItem | null {
+/**
+ * A metric phrase that begins with a catalogue name and runs on (`重点建设用地安全利用率`): the catalogue's
+ * indicator when all that follows the name is a metric head (the edition writes the name without 率),
+ * else a local metric.
+ */
+function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): ChainItem | null {
+  let stop = c.at + c.name.length;
+  while (stop < line.length && stop - c.at < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  const found = localMetricIn(line, c.at, stop, names, c.name.length);
+  if (!found || found.entry) return found;
+  return HEADS.has(found.name.slice(c.name.length)) ? { ...found, entry: c.entry } : found;
+}
+
+function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0): ChainItem | null {
   // a catalogue name at the start (`生态保护红线面积不减少`) or inside: the scan reaches it and reads it as that indicator
-  if (acceptName(line, from, names)) return null;
-  for (let e = from + 2; e <= stop; e++) {
+  if (nameAtStart === 0 && acceptName(line, from, names)) return null;
+  for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
     let head = false;
     for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) head = true;
@@ -207,21 +229,31 @@ function localMetricIn(line: string, from: number, stop: number, names: Indicato
 
 const EACH_VALUE = new RegExp(String.raw`(?:、|和|及|与|,|,)[\s\u3000]{0,2}(\d{1,9}(?:\.\d{1,6})?)[\s\u3000]{0,2}(${alternation(['%', '%', '‰', ...targetVocabulary.wordUnits.keys()])})?(及以上|以上|及以下|以下|以内)?`, 'y');
 
+function suffixOp(suffix: string): TargetExpression['op'] {
+  return suffix.includes('上') ? '>=' : '<=';
+}
+
 /** After `分别`: the values that follow the first one, one per name; null unless there is exactly one per name. */
 function valuesEach(line: string, exprStart: number, exprEnd: number, first: TargetExpression, count: number): { values: TargetExpression[]; end: number } | null {
-  if (!line.slice(exprStart, exprEnd).includes('分别') || first.value === null) return null;
+  const own = line.slice(exprStart, exprEnd);
+  if (!own.includes('分别') || first.value === null) return null;
   const values: TargetExpression[] = [first];
   let end = exprEnd;
+  let lastSuffix: string | undefined;
   while (values.length < count + 1) {
     EACH_VALUE.lastIndex = end;
     const m = EACH_VALUE.exec(line);
     if (!m) break;
-    let op = first.op;
-    if (m[3]) op = m[3].includes('上') ? '>=' : '<=';
-    values.push({ ...first, value: Number(m[1]), upper: null, unit: m[2] ? (targetVocabulary.wordUnits.get(m[2]) ?? (m[2] === '%' ? '%' : m[2])) : first.unit, op });
+    lastSuffix = m[3];
+    values.push({ ...first, value: Number(m[1]), upper: null, unit: m[2] ? (targetVocabulary.wordUnits.get(m[2]) ?? (m[2] === '%' ? '%' : m[2])) : first.unit, op: m[3] ? suffixOp(m[3]) : first.op });
     end += m[0].length;
   }
-  return values.length === count ? { values, end } : null;
+  if (values.length !== count) return null;
+  // `分别为95%、60%以上`: the 以上 after the last value holds for the values written without one
+  if (lastSuffix && !/(以上|以下|以内)$/.test(own)) {
+    for (let n = 0; n < values.length - 1; n++) if (n === 0 || values[n].op === first.op) values[n] = { ...values[n], op: suffixOp(lastSuffix) };
+  }
+  return { values, end };
 }
 
 /**
