@@ -80,12 +80,50 @@ describe('stage one: every target statement, also of metrics the catalogue lacks
   });
 });
 
+describe('more forms of unseen plans', () => {
+  it('reads requirements set by the level above, 累计, 全覆盖 and the catalogue value verb 严格落实', () => {
+    expect(read('单位地区生产总值能耗完成市下达的目标任务,农村生活垃圾集中收集储运实现全覆盖。').targets.map((t) => [t.indicator, t.op, t.text])).toEqual([
+      ['单位地区生产总值能耗', 'qualitative', '完成市下达的目标任务'],
+      ['农村生活垃圾集中收集储运', 'qualitative', '实现全覆盖'],
+    ]);
+    expect(read('自然岸线保有率不低于上级下达的管控目标。').targets.map((t) => [t.indicator, t.op, t.text])).toEqual([['自然岸线保有率', 'qualitative', '不低于上级下达的管控目标']]);
+    expect(read('严格落实河长制。').targets.map((t) => [t.indicator, t.op, t.text])).toEqual([['河长制', 'qualitative', '严格落实']]);
+    expect(read('应当实施强制性清洁生产企业通过审核的比例完成年度审核计划。').targets.map((t) => [t.op, t.text])).toEqual([['qualitative', '完成年度审核计划']]);
+    expect(found('水土流失综合治理面积累计达到180平方公里。')).toEqual([['水土流失综合治理面积', null, '>=', 180, '平方公里', null, 0, 21]]);
+  });
+
+  it('reads the year of a sentence across ; and commas, but not the year inside a tag', () => {
+    expect(read('到2025年,主要指标为:生态环境状况指数≥62;林草覆盖率≥55%;城镇污水处理率≥88%。').targets.map((t) => [t.indicator, t.year])).toEqual([
+      ['生态环境状况指数', 2025],
+      ['林草覆盖率', 2025],
+      ['城镇污水处理率', 2025],
+    ]);
+    expect(read('【【城镇新建绿色建筑比例 ≥55% 2026年】】,新能源公交车比例达到80%。').targets.map((t) => [t.indicator, t.year])).toEqual([
+      ['城镇新建绿色建筑比例', 2026],
+      ['新能源公交车比例', null],
+    ]);
+  });
+
+  it('reads a task table whose 目标要求 cell states the target, and whose title cell may name the indicator', () => {
+    const plan = ['| 序号 | 任务名称 | 目标要求 | 责任单位 |', '|---|---|---|---|', '| 1 | 生态文明建设规划 | 制定实施 | 区生态环境分局 |', '| 2 | 再生水利用 | 再生水利用率达到30% | 区水务局 |', '| 3 | 绿色出行 | 公共交通出行分担率达到60% | 区交通运输局 |'].join('\n');
+    expect(read(plan).targets.map((t) => [t.indicator, t.catalogueId !== null, t.op, t.value, t.range.start.line])).toEqual([
+      ['生态文明建设规划', true, 'qualitative', null, 2],
+      ['再生水利用率', false, '>=', 30, 3],
+      ['公共交通出行分担率', true, '>=', 60, 4],
+    ]);
+  });
+});
+
 describe('stage two: resolving the metric phrase through names, aliases and synonyms', () => {
   const resolved = (line: string) => read(line).targets.map((t) => [t.writtenName, t.indicator, t.match, t.matchConfidence ?? null]);
   it('resolves 城区/城市/城镇 variants, short forms and other wordings, with their confidence', () => {
     expect(resolved('城区生活垃圾无害化处理率达到100%。')).toEqual([['城区生活垃圾无害化处理率', '城镇生活垃圾无害化处理率', 'synonym', 'medium']]);
     expect(resolved('危废利用处置率保持100%。')).toEqual([['危废利用处置率', '危险废物利用处置率', 'synonym', 'high']]);
     expect(resolved('空气质量优良率达到90%。')).toEqual([['空气质量优良率', '优良天数比例', 'synonym', 'high']]);
+    expect(resolved('地表水达到或好于III类水体比例达到90%,PM₂.₅年均浓度控制在25μg/m³以下。')).toEqual([
+      ['地表水达到或好于III类水体比例', '水质达到或优于Ⅲ类比例提高幅度', 'synonym', 'high'],
+      ['PM₂.₅年均浓度', 'PM2.5浓度下降幅度', 'synonym', 'high'],
+    ]);
     expect(resolved('国家重点保护野生动、植物保护率达到95%以上。')).toEqual([['国家重点保护野生动、植物保护率', '国家重点保护野生动植物保护率', 'synonym', 'high']]);
     // the edition's own names and aliases win over synonyms
     expect(resolved('城镇污水处理率达95%。')).toEqual([['城镇污水处理率', '城镇污水处理率', 'name', null]]);

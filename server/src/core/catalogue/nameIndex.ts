@@ -25,8 +25,9 @@ export class IndicatorNameIndex {
     // synonyms after every edition's own names, so a synonym never shadows a name or alias
     for (const edition of [primary, ...others.filter((e) => e.id !== primary.id)]) {
       for (const ind of allIndicators(edition)) {
-        for (const s of builtinSynonyms.synonyms.get(ind.id) ?? []) this.addSynonym(s.name, { indicator: ind, edition, kind: 'synonym', confidence: s.confidence });
-        for (const own of [ind.name, ...ind.aliases]) {
+        const synonyms = builtinSynonyms.synonyms.get(ind.id) ?? [];
+        for (const s of synonyms) this.addSynonym(s.name, { indicator: ind, edition, kind: 'synonym', confidence: s.confidence });
+        for (const own of [ind.name, ...ind.aliases, ...synonyms.map((s) => s.name)]) {
           for (const v of prefixVariants(own, builtinSynonyms.prefixGroups)) this.addSynonym(v, { indicator: ind, edition, kind: 'synonym', confidence: 'medium' });
         }
       }

@@ -47,9 +47,11 @@ function makeTarget(
 /** The year a sentence sets for what follows: `到2023年,…` / `2023年底前…`. */
 function yearBefore(line: string, at: number): number | null {
   let from = at;
-  const floor = Math.max(0, at - 80);
-  while (from > floor && !'。;;!?'.includes(line[from - 1])) from--;
-  const window = line.slice(from, at);
+  // the sentence, `;` included: `到2025年,主要指标为:A≥62;B≥55%` sets the year of every item
+  const floor = Math.max(0, at - 240);
+  while (from > floor && !'。!?'.includes(line[from - 1])) from--;
+  // a tag's own year (`【【…比例 ≥55% 2026年】】`) is that tag's, not the sentence's
+  const window = line.slice(from, at).replace(/(\[\[|【【)[^\]】]{0,80}(\]\]|】】)/g, '');
   let year: number | null = null;
   const re = /((?:19|20)\d\d)年/g;
   for (let m = re.exec(window); m; m = re.exec(window)) year = Number(m[1]);
@@ -69,7 +71,7 @@ const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff、]{1,10}[))]/;
 // What may follow a name that is the object of a value verb: the end of the phrase, not more words.
 const NAME_ENDS = /^([。;;,,、:: \t\u3000)\]〕(\[〔]|$)/;
 // The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
-const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定并实施|制定实施|有效开展|实施|推行|建立)$/;
+const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定并实施|制定实施|有效开展|严格落实|实施|推行|建立)$/;
 // A trend phrase written before a catalogue name (`进一步降低单位地区生产总值能耗`).
 const TREND_BEFORE = new RegExp(`(${alternation(targetVocabulary.trendBefore)})$`);
 

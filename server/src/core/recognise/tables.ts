@@ -121,8 +121,10 @@ function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSe
   const rowTargets: number[] = [];
 
   // Tags and prose targets anywhere in the row's cells
+  // a value cell is read as prose too where no indicator column owns it (`目标要求: 再生水利用率达到30%`)
+  const titleNamesIndicator = layout.indicator < 0 && at(layout.title) !== null && at(layout.value) !== null && resolveCellName(at(layout.title)!.text, names) !== null;
   for (const cell of cells) {
-    if (cell === at(layout.value) || cell === at(layout.indicator)) continue;
+    if ((cell === at(layout.value) && (layout.indicator >= 0 || titleNamesIndicator)) || cell === at(layout.indicator)) continue;
     const tags = scanTags(cell.text, cell.start);
     for (const p of tags.problems) out.problems.push({ kind: p.kind, range: index.range(p.start, p.end), detail: p.detail });
     for (const d of tags.departments) out.departmentTags.push({ name: d.name, range: index.range(d.start, d.end), nameRange: index.range(d.nameStart, d.nameStart + d.name.length) });
@@ -137,7 +139,8 @@ function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSe
   }
 
   // An indicator table row: the indicator cell and its target value
-  const indicatorCell = at(layout.indicator);
+  // (in a task table whose title cell is an indicator's name, `生态文明建设规划 | 制定实施`, the title is the indicator)
+  const indicatorCell = titleNamesIndicator ? at(layout.title) : at(layout.indicator);
   const valueCell = at(layout.value);
   if (indicatorCell && valueCell) {
     const made = cellTarget(indicatorCell, valueCell, at(layout.measure), index, names);
