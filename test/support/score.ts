@@ -216,7 +216,7 @@ export function compare(truth: Truth, a: PlanAnalysis) {
     targets: score(gTP, gFP, gFN, targetMiss),
     targetValues: gTP === 0 ? 1 : valueOk / gTP,
     localTargets: score(lTP, lFP, lFN, localMiss),
-    localValues: lTP === 0 ? 1 : lValueOk / lTP,
+    localTargetValues: lTP === 0 ? 1 : lValueOk / lTP,
     /** unit and year of matched targets (catalogue and local), where the annotation gives them */
     targetDetails: detailMiss,
     paths: pathMiss,
