@@ -92,6 +92,13 @@ describe('more forms of unseen plans', () => {
     expect(found('水土流失综合治理面积累计达到180平方公里。')).toEqual([['水土流失综合治理面积', null, '>=', 180, '平方公里', null, 0, 21]]);
   });
 
+  it('reads a decline written without its base year as a change, never compared with the level threshold', () => {
+    expect(read('碳排放强度下降18%,化学需氧量排放总量下降10%以上。').targets.map((t) => [t.indicator, t.catalogueId !== null, t.op, t.value, t.unit, t.relative])).toEqual([
+      ['碳排放强度', true, '>=', 18, '%', '下降'],
+      ['化学需氧量排放总量', false, '>=', 10, '%', '下降'],
+    ]);
+  });
+
   it('reads the year of a sentence across ; and commas, but not the year inside a tag', () => {
     expect(read('到2025年,主要指标为:生态环境状况指数≥62;林草覆盖率≥55%;城镇污水处理率≥88%。').targets.map((t) => [t.indicator, t.year])).toEqual([
       ['生态环境状况指数', 2025],

@@ -33,7 +33,8 @@ const TREND_ALT = alternation(targetVocabulary.trendAfter);
 const NUMERIC = new RegExp(
   String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:全市|全县|全区|总体|平均)?` +
     // `较2015年下降率达到19%`: a change against a base year (the year is not a target year)
-    String.raw`(?<change>较(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?)?` +
+    // `碳排放强度下降18%`: a decline written without its base year is a change too
+    String.raw`(?<change>较(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?|(?:累计)?(?:下降|降低|减少)(?=[\s\u3000]{0,2}\d))?` +
     // `达到上级目标要求且不低于93%`: a qualitative bar with a number after it; the number is the target
     String.raw`(?:(?:达到|完成)(?:上级|国家|省|省级)(?:下达|规定)?的?(?:目标|考核|管控)?(?:要求|目标|任务)(?:且|并|,|,)?)?` +
     String.raw`(?:均|要|需|应|将|分别|必须|持续|力争|确保|稳定|累计)?` +
