@@ -89,7 +89,7 @@ body{font-family:var(--vscode-font-family);font-size:13px;color:var(--vscode-for
 select,input,button{background:var(--vscode-input-background);color:var(--vscode-input-foreground);border:1px solid var(--vscode-input-border,#888);padding:2px 4px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--vscode-panel-border,#888);padding:2px 6px;vertical-align:top}
 th{cursor:pointer;background:var(--vscode-editorWidget-background);position:sticky;top:0}tr[data-line]{cursor:pointer}
-tr.低于国标{background:rgba(255,0,0,.12)}tr.未覆盖{background:rgba(255,200,0,.12)}tr.不适用{opacity:.6}
+tr.低于国标{background:rgba(255,0,0,.12)}tr.未覆盖{background:rgba(255,200,0,.12)}tr.不适用{opacity:.6}tr.仅趋势{background:rgba(255,200,0,.06)}
 </style></head><body>
 <div class="bar">
 <input id="q" placeholder="筛选 / filter">
@@ -106,7 +106,7 @@ const COLS = {
   indicators: [['领域','domain'],['序号','number'],['指标名称',r=>r.part?r.name+':'+r.part:r.name],['单位','unit'],['方案目标','target'],['国家指标值',r=>r.verified?r.threshold:r.threshold+'(待核实)'],['指标属性','attribute'],['状态','status'],['牵头单位',r=>r.lead.join('、')],['配合单位',r=>r.support.join('、')],['行',r=>r.lines.join('、')]],
   tasks: [['编号','path'],['任务','title'],['牵头单位',r=>r.lead.join('、')],['配合单位',r=>r.support.join('、')],['笼统表述',r=>r.vague.join('、')],['时限','deadline'],['涉及指标',r=>r.indicators.join('、')],['行','line']],
   departments: [['部门','department'],['牵头任务数',r=>r.led.length],['牵头任务',r=>r.led.join('\\n')],['配合任务数',r=>r.supported.length],['配合任务',r=>r.supported.join('\\n')],['负责指标',r=>r.indicators.join('、')]],
-  coverage: [['领域','domain'],['约束性覆盖',r=>r.bindingCovered+'/'+r.bindingTotal],['参考性覆盖',r=>r.referenceCovered+'/'+r.referenceTotal],['低于国标','belowThreshold'],['无责任单位任务','tasksWithoutOwner']],
+  coverage: [['领域','domain'],['约束性覆盖',r=>r.bindingCovered+'/'+r.bindingTotal],['约束性仅趋势','bindingTrendOnly'],['参考性覆盖',r=>r.referenceCovered+'/'+r.referenceTotal],['低于国标','belowThreshold'],['无责任单位任务','tasksWithoutOwner']],
 }[KIND];
 const val = (r, c) => typeof c[1] === 'function' ? c[1](r) : r[c[1]];
 let rows = [], sortCol = -1, asc = true;

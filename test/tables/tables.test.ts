@@ -92,11 +92,43 @@ describe('任务责任分解表 and 部门任务清单', () => {
   });
 });
 
+describe('地方指标 and trend-only indicators', () => {
+  const local = deriveTables(
+    analyse(
+      [
+        '---',
+        'ecoplan:',
+        '  level: 市',
+        '---',
+        '# 某市实施方案',
+        '## 三、主要任务',
+        '1.保护湿地。到2025年,全市湿地保护率达到70%以上,新能源公交车比例和绿色出行比例分别达到80%和75%。(责任单位:市林业局、市交通运输局)',
+        '2.推进节能。进一步降低单位地区生产总值能耗,湿地保护率逐年提升。(责任单位:市发改委)',
+      ].join('\n'),
+    ),
+  );
+  it('lists metrics the catalogue lacks after the catalogue, with every target, owners and lines', () => {
+    expect(local.indicators.filter((r) => r.domain === '地方指标').map((r) => [r.number, r.name, r.unit, r.target, r.status, r.lead, r.support, r.lines])).toEqual([
+      ['地1', '湿地保护率', '%', '≥70%;逐年提升', '地方指标', ['市林业局'], ['市交通运输局'], [7, 8]],
+      ['地2', '新能源公交车比例', '%', '≥80%', '地方指标', ['市林业局'], ['市交通运输局'], [7]],
+      ['地3', '绿色出行比例', '%', '≥75%', '地方指标', ['市林业局'], ['市交通运输局'], [7]],
+    ]);
+    expect(local.indicators.slice(0, -3).every((r) => r.domain !== '地方指标')).toBe(true);
+    // the 覆盖报告 counts catalogue domains only
+    expect(local.coverage.map((c) => c.domain)).not.toContain('地方指标');
+  });
+  it('marks an indicator given only a trend 仅趋势 and counts it apart in the 覆盖报告', () => {
+    expect(local.indicators.find((r) => r.name === '单位地区生产总值能耗')).toMatchObject({ target: '进一步降低', status: '仅趋势', lead: ['市发改委'], lines: [8] });
+    expect(local.coverage.find((c) => c.domain === '生态经济')).toMatchObject({ bindingTrendOnly: 1 });
+    expect(local.coverage[local.coverage.length - 1]).toMatchObject({ domain: '合计', bindingTrendOnly: 1 });
+  });
+});
+
 describe('覆盖报告', () => {
   it('counts coverage per domain, and the total', () => {
     const total = tables.coverage[tables.coverage.length - 1];
     expect(tables.coverage.map((c) => c.domain)).toEqual(['生态制度', '生态安全', '生态空间', '生态经济', '生态生活', '生态文化', '合计']);
-    expect(tables.coverage[0]).toEqual({ domain: '生态制度', bindingCovered: 1, bindingTotal: 6, referenceCovered: 0, referenceTotal: 0, belowThreshold: 0, tasksWithoutOwner: 0 });
+    expect(tables.coverage[0]).toEqual({ domain: '生态制度', bindingCovered: 1, bindingTotal: 6, bindingTrendOnly: 0, referenceCovered: 0, referenceTotal: 0, belowThreshold: 0, tasksWithoutOwner: 0 });
     expect(tables.coverage[4]).toMatchObject({ domain: '生态生活', belowThreshold: 1, tasksWithoutOwner: 1 });
     expect(total).toMatchObject({ belowThreshold: 1, tasksWithoutOwner: 2 });
   });
@@ -105,7 +137,7 @@ describe('覆盖报告', () => {
 describe('output formats', () => {
   it('writes Markdown tables', () => {
     const md = toMarkdown(tables, ['coverage']);
-    expect(md.split('\n').slice(0, 8)).toEqual(['# 青溪市创建国家生态文明建设示范市实施方案', '', '指标体系:国家生态文明建设示范市县建设指标(市)', '', '## 覆盖报告', '', '| 领域 | 约束性指标覆盖 | 参考性指标覆盖 | 低于国标 | 无责任单位任务 |', '| --- | --- | --- | --- | --- |']);
+    expect(md.split('\n').slice(0, 8)).toEqual(['# 青溪市创建国家生态文明建设示范市实施方案', '', '指标体系:国家生态文明建设示范市县建设指标(市)', '', '## 覆盖报告', '', '| 领域 | 约束性指标覆盖 | 约束性仅趋势 | 参考性指标覆盖 | 低于国标 | 无责任单位任务 |', '| --- | --- | --- | --- | --- | --- |']);
   });
 
   it('writes CSV with a BOM that round-trips through a CSV parser', () => {

@@ -200,3 +200,41 @@ describe('an indicator stated in another measure (alsoStatedAs)', () => {
     expect(check('target-direction', body)).toEqual(['0:warning:PM2.5浓度下降幅度是越高越好的指标,目标却写成「≤/以下」']);
   });
 });
+
+describe('unquantified-target and trend targets', () => {
+  it('says what the catalogue asks of an indicator addressed only by a trend, before or after its name', () => {
+    expect(
+      check('unquantified-target', [
+        '1.推进节能。进一步降低单位地区生产总值能耗。(责任单位:市发改委)',
+        '2.推进绿化。林草覆盖率逐年提升。(责任单位:市林业局)',
+        '3.推进采购。政府绿色采购比例稳中向好。(责任单位:市财政局)',
+      ], 'level: 市\nterrain: 山区'),
+    ).toEqual([
+      '0:information:单位地区生产总值能耗 的目标「进一步降低」未量化;2019 版约束性指标要求 完成上级规定的目标任务;保持稳定或持续改善(单位:吨标准煤/万元)',
+      '1:information:林草覆盖率 的目标「逐年提升」未量化;2019 版参考性指标要求 ≥60%(该指标值尚未核实)',
+      '2:information:政府绿色采购比例 的目标「稳中向好」未量化;2019 版约束性指标要求 ≥80%',
+    ]);
+  });
+
+  it('stays silent when the plan quantifies the indicator elsewhere, or the trend is what the catalogue asks', () => {
+    expect(check('unquantified-target', ['1.推进绿化。林草覆盖率逐年提升,到2025年林草覆盖率达到62%。(责任单位:市林业局)'], 'level: 市\nterrain: 山区')).toEqual([]);
+    expect(check('unquantified-target', ['1.保护物种。特有性或指示性水生物种保持率不降低。(责任单位:市农业农村局)'])).toEqual([]);
+  });
+
+  it('ignores trend targets in threshold, direction, unit and conflict rules', () => {
+    const body = ['1.推进治理。城镇污水处理率逐年提升,城镇污水处理率持续提高。(责任单位:市住建局)'];
+    for (const code of ['target-below-threshold', 'target-direction', 'unit-mismatch', 'conflicting-targets']) expect(check(code, body)).toEqual([]);
+  });
+
+  it('counts an indicator addressed only by a trend apart in the coverage', () => {
+    const text = ['---', 'ecoplan:', '  level: 市', '---', '# 某市实施方案', '## 三、主要任务', '1.推进节能。进一步降低单位地区生产总值能耗,城镇污水处理率达95%以上。(责任单位:市发改委)'].join('\n');
+    const a = analyse(text);
+    expect(a.coverage.trendOnly).toEqual(['单位地区生产总值能耗']);
+    expect(a.coverage.missing).not.toContain('单位地区生产总值能耗');
+    expect(a.coverage.missing).not.toContain('城镇污水处理率');
+    expect(a.coverage.covered + a.coverage.trendOnly.length + a.coverage.missing.length).toBe(a.coverage.total);
+    expect(a.coverage.covered).toBe(1);
+    const rule = a.diagnostics.find((d) => d.code === 'missing-binding-indicators')!;
+    expect(rule.message).toContain(';另有 单位地区生产总值能耗 只有趋势性表述');
+  });
+});

@@ -41,7 +41,8 @@ describe('indicator targets in prose', () => {
   });
 
   it('does not read a short alias inside a longer word, nor a name without a target', () => {
-    expect(targets('农村生活污水处理率达到80%。')).toEqual([]);
+    // not 生活污水处理率 of the catalogue: the whole phrase is a local metric
+    expect(read('农村生活污水处理率达到80%。').targets.map((t) => [t.indicator, t.catalogueId, t.op, t.value])).toEqual([['农村生活污水处理率', null, '>=', 80]]);
     expect(targets('24.提高城镇污水处理率。加快推进管网建设。')).toEqual([]);
   });
 
@@ -58,14 +59,20 @@ describe('indicator targets in prose', () => {
 
   it('reads lists of names with unlisted measures, elided names, and (EI)/以及 between them', () => {
     const t = targets('村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%。');
-    expect(t).toEqual([{ indicator: '村镇饮用水卫生合格率', op: '>=', value: 100, unit: '%', year: null, tagged: false, surface: '村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%' }]);
+    expect(t).toEqual([
+      { indicator: '村镇饮用水卫生合格率', op: '>=', value: 100, unit: '%', year: null, tagged: false, surface: '村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%' },
+      // the measure the catalogue lacks is a local target with the same value
+      { indicator: '农村饮用水达标人口覆盖率', op: '>=', value: 100, unit: '%', year: null, tagged: false, surface: '农村饮用水达标人口覆盖率保持100%' },
+    ]);
     expect(targets('到2023年,公众对生态文明建设的参与度和满意度均不低于80%。').map((x) => [x.indicator, x.op, x.value, x.year])).toEqual([
       ['公众对生态文明建设的参与度', '>=', 80, 2023],
       ['公众对生态文明建设的满意度', '>=', 80, 2023],
     ]);
     expect(targets('生态环境状况指数(EI)、林草覆盖率以及特有性或指示性水生物种保持率不降低。').map((x) => [x.indicator, x.op, x.surface.slice(-3)])).toEqual([
-      ['生态环境状况指数', 'qualitative', '不降低'],
-      ['林草覆盖率', 'qualitative', '不降低'],
+      // a number is what the catalogue asks of these two: 不降低 is a trend
+      ['生态环境状况指数', 'trend', '不降低'],
+      ['林草覆盖率', 'trend', '不降低'],
+      // the catalogue's own value is 不降低: the target meets it
       ['特有性或指示性水生物种保持率', 'qualitative', '不降低'],
     ]);
   });

@@ -24,9 +24,14 @@ export interface JsonFileReport {
     year: number | null;
     tagged: boolean;
     range: Range;
+    /** The phrase of a `trend` or `qualitative` target (`逐年提升`); absent otherwise. */
+    text?: string;
+    /** How the name resolved when not by the catalogue's own name: `synonym` (with the name as written). */
+    match?: string;
+    writtenName?: string;
   }[];
   diagnostics: { code: string; severity: string; message: string; range: Range }[];
-  coverage: { binding: { covered: number; total: number; missing: string[]; mentionedOnly: string[] } };
+  coverage: { binding: { covered: number; total: number; missing: string[]; mentionedOnly: string[]; trendOnly: string[] } };
 }
 
 export interface JsonReport {
@@ -58,8 +63,10 @@ export function fileReport(path: string, a: PlanAnalysis): JsonFileReport {
       year: t.year,
       tagged: t.tagged,
       range: t.range,
+      ...(t.text !== undefined && (t.op === 'trend' || t.op === 'qualitative') ? { text: t.text } : {}),
+      ...(t.match && t.match !== 'name' ? { match: t.match, writtenName: t.writtenName } : {}),
     })),
     diagnostics: a.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
-    coverage: { binding: { covered: a.coverage.covered, total: a.coverage.total, missing: a.coverage.missing, mentionedOnly: a.coverage.mentionedOnly } },
+    coverage: { binding: { covered: a.coverage.covered, total: a.coverage.total, missing: a.coverage.missing, mentionedOnly: a.coverage.mentionedOnly, trendOnly: a.coverage.trendOnly } },
   };
 }

@@ -54,6 +54,7 @@ export const COLUMNS: { indicators: Column<IndicatorRow>[]; tasks: Column<TaskRo
   coverage: [
     { header: '领域', width: 12, cell: (r) => r.domain },
     { header: '约束性指标覆盖', width: 14, cell: (r) => `${r.bindingCovered}/${r.bindingTotal}` },
+    { header: '约束性仅趋势', width: 12, cell: (r) => r.bindingTrendOnly },
     { header: '参考性指标覆盖', width: 14, cell: (r) => `${r.referenceCovered}/${r.referenceTotal}` },
     { header: '低于国标', width: 10, cell: (r) => r.belowThreshold },
     { header: '无责任单位任务', width: 14, cell: (r) => r.tasksWithoutOwner },

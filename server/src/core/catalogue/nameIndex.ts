@@ -1,5 +1,6 @@
 import { foldWidth } from '../text/fold';
 import { allIndicators } from './load';
+import { builtinSynonyms, prefixVariants } from './synonyms';
 import type { CatalogueEdition, NameEntry } from './types';
 
 /**
@@ -21,6 +22,16 @@ export class IndicatorNameIndex {
         for (const f of ind.former) this.add(f, { indicator: ind, edition, kind: 'former' });
       }
     }
+    // synonyms after every edition's own names, so a synonym never shadows a name or alias
+    for (const edition of [primary, ...others.filter((e) => e.id !== primary.id)]) {
+      for (const ind of allIndicators(edition)) {
+        const synonyms = builtinSynonyms.synonyms.get(ind.id) ?? [];
+        for (const s of synonyms) this.addSynonym(s.name, { indicator: ind, edition, kind: 'synonym', confidence: s.confidence });
+        for (const own of [ind.name, ...ind.aliases, ...synonyms.map((s) => s.name)]) {
+          for (const v of prefixVariants(own, builtinSynonyms.prefixGroups)) this.addSynonym(v, { indicator: ind, edition, kind: 'synonym', confidence: 'medium' });
+        }
+      }
+    }
     for (const list of this.byPrefix.values()) list.sort((a, b) => b.length - a.length);
   }
 
@@ -38,6 +49,12 @@ export class IndicatorNameIndex {
     }
   }
 
+  private addSynonym(name: string, entry: NameEntry) {
+    const existing = this.entries.get(normaliseName(name));
+    if (existing && existing.some((e) => e.kind !== 'synonym' || e.indicator.id === entry.indicator.id)) return;
+    this.add(name, entry);
+  }
+
   /** Best entry for a name: the primary edition first, then canonical names before aliases before former names. */
   resolve(name: string): NameEntry | null {
     const cached = this.best.get(name);
@@ -45,7 +62,7 @@ export class IndicatorNameIndex {
     const list = this.entries.get(normaliseName(name));
     let found: NameEntry | null = null;
     if (list) {
-      const rank = (e: NameEntry) => (e.edition.id === this.primary.id ? 0 : 10) + (e.kind === 'name' ? 0 : e.kind === 'alias' ? 1 : 2);
+      const rank = (e: NameEntry) => (e.edition.id === this.primary.id ? 0 : 10) + (e.kind === 'name' ? 0 : e.kind === 'alias' ? 1 : e.kind === 'former' ? 2 : 3);
       found = [...list].sort((a, b) => rank(a) - rank(b))[0];
     }
     // names are few and resolved once per occurrence in the text: remember each answer

@@ -6,7 +6,7 @@ export interface Threshold {
   scope?: PlanLevel;
   terrain?: string;
   citySize?: string;
-  op?: Exclude<Comparison, 'qualitative'>;
+  op?: Exclude<Comparison, 'qualitative' | 'trend'>;
   value?: number;
   qualitative?: string;
   /** Overrides the indicator's confidence for this threshold only (e.g. 市 value confirmed, 县 value recalled). */
@@ -55,5 +55,7 @@ export interface CatalogueEdition {
 export interface NameEntry {
   indicator: CatalogueIndicator;
   edition: CatalogueEdition;
-  kind: 'name' | 'alias' | 'former';
+  /** `synonym`: a wording from data/catalogue/synonyms.yaml (or a 城镇/城区/城市 variant), with its confidence. */
+  kind: 'name' | 'alias' | 'former' | 'synonym';
+  confidence?: 'high' | 'medium';
 }

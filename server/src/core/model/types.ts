@@ -10,7 +10,8 @@ export interface Range {
 
 export type PlanLevel = '市' | '县';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type Comparison = '>=' | '<=' | '=' | '>' | '<' | 'qualitative';
+/** `trend`: a direction without a number (`逐年提升`, `进一步降低…`); `text` holds the phrase. */
+export type Comparison = '>=' | '<=' | '=' | '>' | '<' | 'qualitative' | 'trend';
 export type UnitRole = 'lead' | 'support';
 
 /** Kinds of a plan's chapters (data/vocab/sectionKinds.yaml); decides whether numbered items below are tasks. 'other': attachments. */
@@ -89,14 +90,16 @@ export interface IndicatorTarget {
   writtenName: string;
   catalogueId: string | null;
   /** How the written name matched the catalogue. */
-  match: 'name' | 'alias' | 'former' | 'other-edition' | null;
+  match: 'name' | 'alias' | 'former' | 'synonym' | 'other-edition' | null;
+  /** For a `synonym` match: how sure the data is that the wording means the indicator. */
+  matchConfidence?: 'high' | 'medium';
   surface: string;
   op: Comparison;
   value: number | null;
   /** Second value of a range target (`95%—98%`). */
   upper?: number | null;
   unit: string | null;
-  /** The requirement text of a qualitative target (`不减少、不降低`). */
+  /** The requirement text of a qualitative target (`不减少、不降低`), or the phrase of a trend target (`逐年提升`). */
   text?: string;
   year: number | null;
   tagged: boolean;

@@ -4,12 +4,18 @@ import type { NameEntry } from '../catalogue/types';
 import type { IndicatorMention, IndicatorTarget } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { IndicatorTagMatch } from './tags';
+import { buildTarget } from './targetBuilder';
 import { readTargetExpression, type TargetExpression } from './targetExpression';
+import { alternation, targetVocabulary } from './targetVocabulary';
 
 /**
- * Targets stated in prose: an indicator name (or alias, or former name) followed by a target
- * expression, e.g. `城镇污水处理率达95%以上`. Names joined by 、/和/及 share the expression that
- * follows the last one (`优良天数比例、PM2.5浓度下降幅度完成上级规定的考核任务`).
+ * Targets stated in prose, in two stages. Stage one finds a target statement: a metric phrase — a
+ * catalogue name (or alias, former name, synonym), or any noun phrase ending in a metric head
+ * (率, 比例, 指数 … data/vocab/targets.yaml) — followed by a target expression, e.g.
+ * `城镇污水处理率达95%以上`, `湿地保护率达到70%`, `绿色出行比例逐年提升`. Stage two resolves the phrase
+ * to the catalogue, or keeps it as a local target (`catalogueId: null`, the phrase as written without
+ * leading scope words). Names joined by 、/和/及 share the expression after the last one
+ * (`优良天数比例、PM2.5浓度下降幅度完成上级规定的考核任务`), or take one value each after 分别.
  */
 
 // A short alias inside a longer word (`生活污水处理率` in `农村生活污水处理率`) is not that indicator:
@@ -29,38 +35,23 @@ function makeTarget(
   surfaceStart: number,
   surfaceEnd: number,
   nameStart: number,
-  text: string,
+  _text: string,
   index: LineIndex,
   tagged: boolean,
   year: number | null,
   primaryId: string,
 ): IndicatorTarget {
-  const t: IndicatorTarget = {
-    indicator: entry ? entry.indicator.name : written,
-    writtenName: written,
-    catalogueId: entry ? entry.indicator.id : null,
-    match: entry ? (entry.edition.id !== primaryId ? 'other-edition' : entry.kind) : null,
-    surface: text.slice(surfaceStart, surfaceEnd),
-    op: expr.op,
-    value: expr.value,
-    unit: expr.unit,
-    year: expr.year ?? year,
-    tagged,
-    range: index.range(surfaceStart, surfaceEnd),
-    nameRange: index.range(nameStart, nameStart + written.length),
-  };
-  if (expr.upper !== null) t.upper = expr.upper;
-  if (expr.text) t.text = expr.text;
-  if (expr.relative) t.relative = expr.relative;
-  return t;
+  return buildTarget({ entry, written, expr, surfaceStart, surfaceEnd, nameStart, tagged, year, primaryId }, index);
 }
 
 /** The year a sentence sets for what follows: `到2023年,…` / `2023年底前…`. */
 function yearBefore(line: string, at: number): number | null {
   let from = at;
-  const floor = Math.max(0, at - 80);
-  while (from > floor && !'。;;!?'.includes(line[from - 1])) from--;
-  const window = line.slice(from, at);
+  // the sentence, `;` included: `到2025年,主要指标为:A≥62;B≥55%` sets the year of every item
+  const floor = Math.max(0, at - 240);
+  while (from > floor && !'。!?'.includes(line[from - 1])) from--;
+  // a tag's own year (`【【…比例 ≥55% 2026年】】`) is that tag's, not the sentence's
+  const window = line.slice(from, at).replace(/(\[\[|【【)[^\]】]{0,80}(\]\]|】】)/g, '');
   let year: number | null = null;
   const re = /((?:19|20)\d\d)年/g;
   for (let m = re.exec(window); m; m = re.exec(window)) year = Number(m[1]);
@@ -77,13 +68,21 @@ interface ChainItem {
 const JOINER = /^(以及|、|和|及|与)/;
 // `(EI)`, `(PM2.5)`, `(沿海地区)` after a name is part of how it is written.
 const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff、]{1,10}[))]/;
-// A measure that is not in the catalogue, inside a list of names that share a target
-// (`村镇饮用水卫生合格率和农村饮用水达标人口覆盖率保持100%`): it carries the list on, but gets no target.
-const LOCAL_MEASURE = /^[\u4e00-\u9fffA-Za-z0-9.“”"]{1,22}?(?:覆盖率|占比|比例|比重|率|指数)/;
 // What may follow a name that is the object of a value verb: the end of the phrase, not more words.
 const NAME_ENDS = /^([。;;,,、:: \t\u3000)\]〕(\[〔]|$)/;
 // The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
-const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定并实施|制定实施|有效开展|实施|推行|建立)$/;
+const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定并实施|制定实施|有效开展|严格落实|实施|推行|建立)$/;
+// A trend phrase written before a catalogue name (`进一步降低单位地区生产总值能耗`).
+const TREND_BEFORE = new RegExp(`(${alternation(targetVocabulary.trendBefore)})$`);
+
+// Local metric phrases: where one may start, what it is made of, what it ends with, what leads into it.
+const METRIC_START = /[,,。;;::、\s\u3000((“"]/;
+const METRIC_CHAR = /[\u4e00-\u9fffA-Za-z0-9.·“”"]/;
+const MAX_METRIC = 24;
+const HEADS = new Set(targetVocabulary.metricHeads);
+const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
+const LEADING = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?|${alternation(targetVocabulary.leadingWords)})`);
+const CLAUSE_WORD = new RegExp(alternation(targetVocabulary.clauseWords), 'g');
 
 export function findProseTargets(
   line: string,
@@ -96,16 +95,25 @@ export function findProseTargets(
 ): IndicatorTarget[] {
   const out: IndicatorTarget[] = [];
   let s = 0;
+  // a local phrase is tried once from each start; a failed try leaves this mark so the starts inside it are not retried
+  let localTriedTo = -1;
   for (let i = 0; i < line.length; i++) {
     while (s < skip.length && skip[s][1] <= i) s++;
     if (s < skip.length && i >= skip[s][0]) {
       i = skip[s][1] - 1;
       continue;
     }
+    let firstItem: ChainItem | null = null;
     const first = acceptName(line, i, names);
-    if (!first) continue;
-    const chain: ChainItem[] = [{ name: first, at: i, entry: names.resolve(first) }];
-    let j = afterParen(line, i + first.length);
+    if (first) firstItem = { name: first, at: i, entry: names.resolve(first) };
+    else if (i > localTriedTo && (i === 0 || METRIC_START.test(line[i - 1]))) {
+      const local = localMetricAt(line, i, names);
+      if (local) firstItem = local;
+      else localTriedTo = i;
+    }
+    if (!firstItem) continue;
+    const chain: ChainItem[] = [firstItem];
+    let j = afterParen(line, firstItem.at + firstItem.name.length);
     // the list of names, with any unlisted measures in it; the expression follows its last item
     for (;;) {
       const joiner = JOINER.exec(line.slice(j, j + 2));
@@ -124,34 +132,130 @@ export function findProseTargets(
         j = k + elided.name.length;
         continue;
       }
-      const local = LOCAL_MEASURE.exec(line.slice(k, k + 30));
-      if (local && !/[,,。;;]/.test(local[0])) {
-        chain.push({ name: local[0], at: k, entry: null });
-        j = afterParen(line, k + local[0].length);
+      const local = localMetricAt(line, k, names);
+      if (local) {
+        chain.push(local);
+        j = afterParen(line, local.at + local.name.length);
         continue;
       }
       break;
     }
-    const named = chain.filter((c) => c.entry !== null || c === chain[0]);
     if (mentions) {
-      for (const c of named) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
+      for (const c of chain) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
     }
     const last = chain[chain.length - 1];
-    const expr = readTargetIn(line, j, last.entry ?? chain[0].entry);
+    let expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
+    if (!expr && chain.length === 1 && firstItem.entry) {
+      // the name begins a longer metric phrase (`重点建设用地安全利用` + `率达到100%`, `城镇污水处理率提标改造完成率…`)
+      const longer = longerMetric(line, firstItem, names);
+      if (longer) {
+        chain[0] = longer;
+        j = afterParen(line, longer.at + longer.name.length);
+        expr = readTargetIn(line, j, longer.entry);
+      }
+    }
     if (!expr) {
-      const verbTarget = chain.length === 1 ? targetFromVerbBefore(chain[0], line, lineStart, text, index, names) : null;
-      if (verbTarget) out.push(verbTarget);
+      for (const c of chain) {
+        const before = c.entry ? targetFromWordsBefore(c, line, lineStart, text, index, names, chain.length === 1) : null;
+        if (before) out.push(before);
+      }
       i = j - 1;
       continue;
     }
-    const end = j + expr.length;
-    const year = yearBefore(line, i);
-    for (const c of named) {
-      out.push(makeTarget(c.entry, c.name, expr, lineStart + c.at, lineStart + end, lineStart + c.at, text, index, false, year, names.primary.id));
-    }
+    let end = j + expr.length;
+    const year = yearBefore(line, chain[0].at);
+    // `A和B分别达到90%和95%`: one value each, in order
+    const each = chain.length > 1 ? valuesEach(line, j, end, expr, chain.length) : null;
+    if (each) end = each.end;
+    chain.forEach((c, n) => {
+      out.push(makeTarget(c.entry, c.name, each ? each.values[n] : expr, lineStart + c.at, lineStart + end, lineStart + c.at, text, index, false, year, names.primary.id));
+    });
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * A metric phrase not in the catalogue that starts at `line[i]` (after any leading scope words and
+ * years) and is followed by a target expression, a joiner or a parenthesis: the shortest phrase ending
+ * in a metric head (data/vocab/targets.yaml). Null when a catalogue name starts inside it (the scan
+ * reaches that name itself) or nothing target-like follows. Bounded: MAX_METRIC characters are looked at.
+ */
+function localMetricAt(line: string, i: number, names: IndicatorNameIndex): ChainItem | null {
+  let from = i;
+  for (let n = 0; n < 4; n++) {
+    const lead = LEADING.exec(line.slice(from, from + 12));
+    if (!lead || lead[0].length === 0) break;
+    from += lead[0].length;
+  }
+  let stop = from;
+  while (stop < line.length && stop - from < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  if (stop === from || /\d/.test(line[from])) return null;
+  // a lead-in inside the run (`加快建设推动污水收集率`): the phrase starts after its last one
+  const run = line.slice(from, stop);
+  const base = from;
+  CLAUSE_WORD.lastIndex = 0;
+  for (let m = CLAUSE_WORD.exec(run); m; m = CLAUSE_WORD.exec(run)) from = base + m.index + m[0].length;
+  return from < stop ? localMetricIn(line, from, stop, names) : null;
+}
+
+/**
+ * A metric phrase that begins with a catalogue name and runs on (`重点建设用地安全利用率`): the catalogue's
+ * indicator when all that follows the name is a metric head (the edition writes the name without 率),
+ * else a local metric.
+ */
+function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): ChainItem | null {
+  let stop = c.at + c.name.length;
+  while (stop < line.length && stop - c.at < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  const found = localMetricIn(line, c.at, stop, names, c.name.length);
+  if (!found || found.entry) return found;
+  return HEADS.has(found.name.slice(c.name.length)) ? { ...found, entry: c.entry } : found;
+}
+
+function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0): ChainItem | null {
+  // a catalogue name at the start (`生态保护红线面积不减少`) or inside: the scan reaches it and reads it as that indicator
+  if (nameAtStart === 0 && acceptName(line, from, names)) return null;
+  for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
+    if (acceptName(line, e - 1, names)) return null;
+    let head = false;
+    for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) head = true;
+    if (!head) continue;
+    const after = afterParen(line, e);
+    if (JOINER.test(line.slice(after, after + 2)) || readTargetExpression(line, after, null)) {
+      const name = line.slice(from, e);
+      return { name, at: from, entry: names.resolve(name) };
+    }
+  }
+  return null;
+}
+
+const EACH_VALUE = new RegExp(String.raw`(?:、|和|及|与|,|,)[\s\u3000]{0,2}(\d{1,9}(?:\.\d{1,6})?)[\s\u3000]{0,2}(${alternation(['%', '%', '‰', ...targetVocabulary.wordUnits.keys()])})?(及以上|以上|及以下|以下|以内)?`, 'y');
+
+function suffixOp(suffix: string): TargetExpression['op'] {
+  return suffix.includes('上') ? '>=' : '<=';
+}
+
+/** After `分别`: the values that follow the first one, one per name; null unless there is exactly one per name. */
+function valuesEach(line: string, exprStart: number, exprEnd: number, first: TargetExpression, count: number): { values: TargetExpression[]; end: number } | null {
+  const own = line.slice(exprStart, exprEnd);
+  if (!own.includes('分别') || first.value === null) return null;
+  const values: TargetExpression[] = [first];
+  let end = exprEnd;
+  let lastSuffix: string | undefined;
+  while (values.length < count + 1) {
+    EACH_VALUE.lastIndex = end;
+    const m = EACH_VALUE.exec(line);
+    if (!m) break;
+    lastSuffix = m[3];
+    values.push({ ...first, value: Number(m[1]), upper: null, unit: m[2] ? (targetVocabulary.wordUnits.get(m[2]) ?? (m[2] === '%' ? '%' : m[2])) : first.unit, op: m[3] ? suffixOp(m[3]) : first.op });
+    end += m[0].length;
+  }
+  if (values.length !== count) return null;
+  // `分别为95%、60%以上`: the 以上 after the last value holds for the values written without one
+  if (lastSuffix && !/(以上|以下|以内)$/.test(own)) {
+    for (let n = 0; n < values.length - 1; n++) if (n === 0 || values[n].op === first.op) values[n] = { ...values[n], op: suffixOp(lastSuffix) };
+  }
+  return { values, end };
 }
 
 /**
@@ -188,15 +292,26 @@ function elidedName(prev: ChainItem, line: string, k: number, names: IndicatorNa
   return null;
 }
 
-/** `全面实施河长制`: for an indicator whose catalogue value is a verb (建立/实施/有效开展), the verb before its name is the target. */
-function targetFromVerbBefore(c: ChainItem, line: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex): IndicatorTarget | null {
+/**
+ * Words before a name that set its target: a trend phrase (`进一步降低单位地区生产总值能耗`, a trend
+ * target), or for an indicator whose catalogue value is a verb (建立/实施/有效开展) that verb (`全面实施河长制`).
+ */
+function targetFromWordsBefore(c: ChainItem, line: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex, alone: boolean): IndicatorTarget | null {
   const ind = c.entry?.indicator;
-  if (!ind || (ind.unit !== '-' && ind.unit !== null) || ind.parts.length > 0) return null;
+  if (!ind) return null;
+  const ends = NAME_ENDS.test(line.slice(c.at + c.name.length, c.at + c.name.length + 1));
+  const trend = TREND_BEFORE.exec(line.slice(Math.max(0, c.at - 6), c.at));
+  if (trend && ends && ind.parts.length === 0) {
+    const start = c.at - trend[0].length;
+    const expr: TargetExpression = { op: 'trend', value: null, upper: null, unit: null, year: null, text: trend[0], length: 0 };
+    return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + c.at + c.name.length, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);
+  }
+  if (!alone || (ind.unit !== '-' && ind.unit !== null) || ind.parts.length > 0) return null;
   if (ind.thresholds.some((t) => t.op !== undefined)) return null;
   const verb = VERB_BEFORE.exec(line.slice(Math.max(0, c.at - 5), c.at));
   if (!verb) return null;
   // `建立河长制工作季度通报机制`: the name only modifies what follows, so it is not the object
-  if (!NAME_ENDS.test(line.slice(c.at + c.name.length, c.at + c.name.length + 1))) return null;
+  if (!ends) return null;
   const start = c.at - verb[0].length;
   const expr: TargetExpression = { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: verb[0], length: 0 };
   return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + c.at + c.name.length, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);

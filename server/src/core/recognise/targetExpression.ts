@@ -1,4 +1,5 @@
 import type { Comparison } from '../model/types';
+import { alternation, targetVocabulary } from './targetVocabulary';
 
 /**
  * The words drafters put between an indicator's name and its value, and after it:
@@ -25,15 +26,18 @@ const UNITS = [
   '%', '%', '‰', '平方米/人', '平方米', '千克/公顷', '千克/亩', '公斤/亩', '吨标准煤/万元', '吨标煤/万元', '立方米/万元', '吨/万元',
   'μg/m³', 'μg/m3', 'ug/m3', '微克/立方米', '公顷', '亩', '公里', '千米', '亿元', '万元', '个', '天', '家', '座', '处', '条', '人',
 ];
-const UNIT_ALT = UNITS.map((u) => u.replace(/[/.^$*+?()[\]{}|]/g, '\\$&')).join('|');
+// units written in words (微克每立方米 → μg/m³) from data/vocab/targets.yaml; longest first so 万亩 wins over 亩
+const UNIT_ALT = alternation([...new Set([...UNITS, ...targetVocabulary.wordUnits.keys()])].sort((a, b) => b.length - a.length));
+const TREND_ALT = alternation(targetVocabulary.trendAfter);
 
 const NUMERIC = new RegExp(
   String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:全市|全县|全区|总体|平均)?` +
     // `较2015年下降率达到19%`: a change against a base year (the year is not a target year)
-    String.raw`(?<change>较(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?)?` +
+    // `碳排放强度下降18%`: a decline written without its base year is a change too
+    String.raw`(?<change>较(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?|(?:累计)?(?:下降|降低|减少)(?=[\s\u3000]{0,2}\d))?` +
     // `达到上级目标要求且不低于93%`: a qualitative bar with a number after it; the number is the target
     String.raw`(?:(?:达到|完成)(?:上级|国家|省|省级)(?:下达|规定)?的?(?:目标|考核|管控)?(?:要求|目标|任务)(?:且|并|,|,)?)?` +
-    String.raw`(?:均|要|需|应|将|分别|必须|持续|力争|确保|稳定)?` +
+    String.raw`(?:均|要|需|应|将|分别|必须|持续|力争|确保|稳定|累计)?` +
     // `由85%提高到95%以上`: the value before the change is where the plan starts, not the target
     String.raw`(?:由[\s\u3000]{0,2}\d{1,9}(?:\.\d{1,6})?[\s\u3000]{0,2}(?:${UNIT_ALT})?[\s\u3000]{0,2}(?=提高|提升|增加|增长|上升|下降|降低|减少))?` +
     String.raw`(?<verb>保持在|稳定在|保持为|保持|稳定|达到|达|提高到|提高至|提升到|提升至|增加到|增长到|增至|下降到|降低到|降至|降到|减少到|控制在|上升到|上升至|提高|提升|为|在|是)?` +
@@ -52,13 +56,27 @@ const CONTINUATION = String.raw`(?:[,,、;;]?(?:并|且|或)?(?:保持稳定或�
 const QUALITATIVE = new RegExp(
   String.raw`[\s\u3000,,]{0,2}(?:(?:到|至)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:均|要|须|必须|应|需|持续|确保|全面|稳定)?` +
     String.raw`(?<q>(?:(?:面积|数量)?不减少|性质不改变|功能不降低|不降低|不明显|` +
-    String.raw`(?:持续)?(?:下降|降低|提高|提升|改善)?(?:并|且)?(?:完成|达到)(?:上级|国家|省|省级|市级)?(?:规定|下达)?的?(?:年度)?(?:考核|目标|管控|约束性)?(?:要求|任务|目标)(?:任务|要求)?|` +
+    String.raw`(?:持续)?(?:下降|降低|提高|提升|改善)?(?:并|且)?(?:完成|达到|不低于|满足)(?:上级|国家|省|省级|市|市级|县|县级|区)?(?:规定|下达)?的?(?:年度)?(?:考核|目标|管控|约束性|审核)?(?:要求|任务|目标|计划)(?:任务|要求)?|(?:实现|基本)?全覆盖|` +
     String.raw`保持(?:为)?优良(?:且不降低)?|保持稳定或持续改善|稳定或持续改善|持续改善|持续下降|逐年(?:提高|上升|增加|下降|降低|减少)|逐步(?:提高|下降|降低|减少)|` +
     String.raw`[≤≥]全省平均(?:值|水平)?|` +
     // a value verb ends the clause (`河长制全面实施。`); followed by more words it governs the next object (`…名录制度,建立健全突发…机制`)
     String.raw`(?:有效开展|全面实施|全面推行|制定实施|全面建立|建立健全|建立)(?=[。;;,,、\s)\]〕]|$))${CONTINUATION}{0,4})`,
   'y',
 );
+
+// A direction without a number (`逐年提升`, `进一步降低`, `稳中向好`), alone or joined (`稳中向好、持续改善`).
+// Not followed by a requirement's words: `持续改善并完成上级下达的任务` is a qualitative target.
+const TREND = new RegExp(
+  String.raw`[\s\u3000,,]{0,2}(?:(?:到|至)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:均|要|须|必须|应|需|将|确保|力争|实现)?` +
+    String.raw`(?<t>(?:${TREND_ALT})(?:[,,、]?(?:并|且|或|和)?(?:${TREND_ALT})){0,3})(?![\u4e00-\u9fff])`,
+  'y',
+);
+const ONLY_TRENDS = new RegExp(String.raw`^(?:${TREND_ALT})(?:[,,、]?(?:并|且|或|和)?(?:${TREND_ALT}))*$`);
+
+/** `逐年提升`, `稳中向好、持续改善`: the whole text is trend phrases. */
+export function isTrendText(text: string): boolean {
+  return ONLY_TRENDS.test(text);
+}
 
 function cmpToOp(cmp: string | undefined): Comparison | null {
   switch (cmp) {
@@ -113,7 +131,7 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
         op,
         value: upper !== null && op === '<=' ? upper : value,
         upper,
-        unit: unit === '%' ? '%' : unit,
+        unit: unit === '%' ? '%' : unit === undefined || unit === null ? null : (targetVocabulary.wordUnits.get(unit) ?? unit),
         year: g.year ? Number(g.year) : null,
         text: null,
         length: trimmedLength(m[0]),
@@ -126,7 +144,12 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
     let len = trimmedLength(q[0]);
     const qtext = q.groups.q.replace(/[,,、\s]+$/, '');
     len -= q.groups.q.length - qtext.length;
-    return { op: 'qualitative', value: null, upper: null, unit: null, year: q.groups.year ? Number(q.groups.year) : null, text: qtext, length: len };
+    return { op: isTrendText(qtext) ? 'trend' : 'qualitative', value: null, upper: null, unit: null, year: q.groups.year ? Number(q.groups.year) : null, text: qtext, length: len };
+  }
+  TREND.lastIndex = at;
+  const tr = TREND.exec(text);
+  if (tr && tr.groups) {
+    return { op: 'trend', value: null, upper: null, unit: null, year: tr.groups.year ? Number(tr.groups.year) : null, text: tr.groups.t, length: trimmedLength(tr[0]) };
   }
   return null;
 }

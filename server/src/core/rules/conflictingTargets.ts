@@ -13,7 +13,7 @@ export const conflictingTargets: Rule = {
   check(ctx, report) {
     const groups = new Map<string, IndicatorTarget[]>();
     for (const t of ctx.model.targets) {
-      if (t.op === 'qualitative' || t.value === null) continue;
+      if (t.op === 'qualitative' || t.op === 'trend' || t.value === null) continue;
       const key = t.catalogueId ?? `name:${t.indicator}`;
       const g = groups.get(key);
       if (g) g.push(t);

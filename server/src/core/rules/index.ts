@@ -13,6 +13,7 @@ import { targetBelowThreshold } from './targetBelowThreshold';
 import { targetDirection } from './targetDirection';
 import { targetYearOutsidePeriod } from './targetYearOutsidePeriod';
 import { unitMismatch } from './unitMismatch';
+import { unquantifiedTarget } from './unquantifiedTarget';
 import { unknownDepartment } from './unknownDepartment';
 import { unknownIndicator } from './unknownIndicator';
 import { vagueResponsibility } from './vagueResponsibility';
@@ -26,6 +27,7 @@ export const allRules: Rule[] = [
   targetBelowThreshold,
   targetDirection,
   unitMismatch,
+  unquantifiedTarget,
   notApplicable,
   conflictingTargets,
   missingBindingIndicators,

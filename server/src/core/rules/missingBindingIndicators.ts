@@ -11,6 +11,11 @@ export interface BindingCoverage {
   missing: string[];
   /** Of `missing`, those the plan names without a target (`提高城镇污水处理率`). */
   mentionedOnly: string[];
+  /**
+   * Required indicators the plan addresses only with a trend (`进一步降低单位地区生产总值能耗`, op `trend`):
+   * counted apart, in neither `covered` nor `missing` (covered + trendOnly + missing = total).
+   */
+  trendOnly: string[];
 }
 
 type CoverageInput = Pick<RuleContext, 'model' | 'edition' | 'names'> & { level: PlanLevel };
@@ -23,8 +28,10 @@ type CoverageInput = Pick<RuleContext, 'model' | 'edition' | 'names'> & { level:
  * plan names it: EcoPlan cannot know the coast, the plan can.
  */
 export interface IndicatorAttention {
-  /** The plan sets a target for it (or for one of its parts). */
+  /** The plan sets a target for it (or for one of its parts) other than a trend. */
   isTargeted(ind: CatalogueIndicator): boolean;
+  /** The plan's only targets for it (or its parts) are trends. */
+  isTrendOnly(ind: CatalogueIndicator): boolean;
   /** The plan names it (prose or tag), with or without a target. */
   isMentioned(ind: CatalogueIndicator): boolean;
 }
@@ -36,7 +43,8 @@ export function indicatorAttention(input: Pick<CoverageInput, 'model' | 'names'>
   const known = attentionOfModel.get(input.model);
   if (known) return known;
   const targeted = new Set<string>();
-  for (const t of input.model.targets) if (t.catalogueId && !t.referenceOnly) targeted.add(t.catalogueId);
+  const trended = new Set<string>();
+  for (const t of input.model.targets) if (t.catalogueId && !t.referenceOnly) (t.op === 'trend' ? trended : targeted).add(t.catalogueId);
   const mentioned = new Set<string>();
   for (const m of input.model.indicatorMentions) mentioned.add(m.catalogueId);
   for (const tag of input.model.indicatorTags) {
@@ -45,18 +53,27 @@ export function indicatorAttention(input: Pick<CoverageInput, 'model' | 'names'>
   }
   const isTargeted = (ind: CatalogueIndicator): boolean => targeted.has(ind.id) || ind.parts.some(isTargeted);
   const isMentioned = (ind: CatalogueIndicator): boolean => mentioned.has(ind.id) || ind.parts.some(isMentioned);
-  const attention = { isTargeted, isMentioned };
+  const isTrended = (ind: CatalogueIndicator): boolean => trended.has(ind.id) || ind.parts.some(isTrended);
+  const isTrendOnly = (ind: CatalogueIndicator): boolean => !isTargeted(ind) && isTrended(ind);
+  const attention = { isTargeted, isMentioned, isTrendOnly };
   attentionOfModel.set(input.model, attention);
   return attention;
 }
 
 export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
-  const { isTargeted, isMentioned } = indicatorAttention(input);
+  const { isTargeted, isMentioned, isTrendOnly } = indicatorAttention(input);
   const required = input.edition.indicators.filter(
     (ind) => which(ind) && bindingOf(ind) === attribute && appliesTo(ind).includes(input.level) && (!ind.only || isTargeted(ind) || isMentioned(ind)),
   );
-  const missing = required.filter((ind) => !isTargeted(ind));
-  return { covered: required.length - missing.length, total: required.length, missing: missing.map((i) => i.name), mentionedOnly: missing.filter(isMentioned).map((i) => i.name) };
+  const trendOnly = required.filter(isTrendOnly);
+  const missing = required.filter((ind) => !isTargeted(ind) && !isTrendOnly(ind));
+  return {
+    covered: required.length - missing.length - trendOnly.length,
+    total: required.length,
+    missing: missing.map((i) => i.name),
+    mentionedOnly: missing.filter(isMentioned).map((i) => i.name),
+    trendOnly: trendOnly.map((i) => i.name),
+  };
 }
 
 // one analysis asks twice (this rule, and the analysis result's `coverage`): count once
@@ -83,8 +100,8 @@ export const missingBindingIndicators: Rule = {
     report({
       range: ctx.model.titleRange,
       message: {
-        zh: `方案未对 ${cov.missing.length} 项约束性指标设定目标(共 ${cov.total} 项适用):${cov.missing.join('、')}${cov.mentionedOnly.length > 0 ? `;其中 ${cov.mentionedOnly.join('、')} 只提及未设目标` : ''}`,
-        en: `The plan sets no target for ${cov.missing.length} of ${cov.total} applicable binding indicators: ${cov.missing.join(', ')}${cov.mentionedOnly.length > 0 ? `; ${cov.mentionedOnly.join(', ')} named without a target` : ''}`,
+        zh: `方案未对 ${cov.missing.length} 项约束性指标设定目标(共 ${cov.total} 项适用):${cov.missing.join('、')}${cov.mentionedOnly.length > 0 ? `;其中 ${cov.mentionedOnly.join('、')} 只提及未设目标` : ''}${cov.trendOnly.length > 0 ? `;另有 ${cov.trendOnly.join('、')} 只有趋势性表述` : ''}`,
+        en: `The plan sets no target for ${cov.missing.length} of ${cov.total} applicable binding indicators: ${cov.missing.join(', ')}${cov.mentionedOnly.length > 0 ? `; ${cov.mentionedOnly.join(', ')} named without a target` : ''}${cov.trendOnly.length > 0 ? `; ${cov.trendOnly.join(', ')} given only a trend` : ''}`,
       },
       data: { coverage: cov },
     });

@@ -7,7 +7,7 @@ import type { Rule } from './rule';
 const OP = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' } as const;
 
 export function formatTarget(t: IndicatorTarget, value = t.value, unit = t.unit): string {
-  if (t.op === 'qualitative') return t.text ?? t.surface;
+  if (t.op === 'qualitative' || t.op === 'trend') return t.text ?? t.surface;
   return `${OP[t.op]}${value}${unit ?? ''}`;
 }
 
@@ -23,7 +23,7 @@ export const targetBelowThreshold: Rule = {
   check(ctx, report) {
     const level = ctx.settings.level ?? '市';
     for (const t of ctx.model.targets) {
-      if (t.op === 'qualitative' || t.value === null || t.relative) continue;
+      if (t.op === 'qualitative' || t.op === 'trend' || t.value === null || t.relative) continue;
       const ind = indicatorOf(t, ctx);
       if (!ind) continue;
       const applicable = applicableThreshold(ind, settingsForTarget(ctx.settings, t));

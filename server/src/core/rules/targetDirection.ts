@@ -9,7 +9,7 @@ export const targetDirection: Rule = {
   description: { zh: '目标方向与指标方向相反', en: 'Target points the wrong way for the indicator' },
   check(ctx, report) {
     for (const t of ctx.model.targets) {
-      if (t.op === 'qualitative' || t.op === '=' || t.relative) continue;
+      if (t.op === 'qualitative' || t.op === 'trend' || t.op === '=' || t.relative) continue;
       const ind = indicatorOf(t, ctx);
       if (!ind) continue;
       const dir = alternateMeasure(ind, t.unit)?.direction ?? directionOf(ind);

@@ -10,7 +10,7 @@ export const unitMismatch: Rule = {
   description: { zh: '目标单位与指标单位不一致', en: "Target unit differs from the catalogue's" },
   check(ctx, report) {
     for (const t of ctx.model.targets) {
-      if (t.op === 'qualitative' || t.value === null || !t.unit || t.relative) continue;
+      if (t.op === 'qualitative' || t.op === 'trend' || t.value === null || !t.unit || t.relative) continue;
       const ind = indicatorOf(t, ctx);
       if (!ind || !ind.unit || alternateMeasure(ind, t.unit)) continue;
       const cmp = compareUnits(t.unit, ind.unit);

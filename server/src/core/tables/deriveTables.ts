@@ -12,7 +12,11 @@ import { LineIndex } from '../text/lineIndex';
  * from the plan model and the catalogue, so they are always in step with the plan.
  */
 
-export type IndicatorStatus = '达标' | '低于国标' | '未覆盖' | '不适用';
+/** `仅趋势`: the plan gives the indicator only a trend (op `trend`); `地方指标`: a row of the 地方指标 part. */
+export type IndicatorStatus = '达标' | '低于国标' | '未覆盖' | '不适用' | '仅趋势' | '地方指标';
+
+/** The domain of the rows for metrics the catalogue lacks, after the catalogue's domains. */
+export const LOCAL_DOMAIN = '地方指标';
 
 export interface IndicatorRow {
   domain: string;
@@ -56,6 +60,8 @@ export interface CoverageRow {
   domain: string;
   bindingCovered: number;
   bindingTotal: number;
+  /** Binding indicators the plan addresses only with a trend (neither covered nor missing). */
+  bindingTrendOnly: number;
   referenceCovered: number;
   referenceTotal: number;
   belowThreshold: number;
@@ -98,7 +104,9 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       const targets = a.model.targets.filter((t) => t.catalogueId === ind.id || (ind === top && top.parts.some((p) => p.id === t.catalogueId)));
       // the plan's own indicator table is its statement of ownership; prefer a target stated there
       const fromTable = targets.filter((t) => taskOfTarget.get(t)?.source === 'table');
-      const chosen = (fromTable.length > 0 ? fromTable : targets)[0] ?? null;
+      const pool = fromTable.length > 0 ? fromTable : targets;
+      // a value or requirement is the plan's target; a trend only where there is nothing else
+      const chosen = pool.find((t) => t.op !== 'trend') ?? pool[0] ?? null;
       const owner = chosen ? taskOfTarget.get(chosen) : undefined;
       const th = applicableThreshold(ind, a.settings);
       const binding = bindingOf(ind);
@@ -107,6 +115,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       // 沿海地区-only and the like: required only when the plan names them (see indicatorCoverage)
       else if ((top.only || ind.only) && !attention.isTargeted(top) && !attention.isMentioned(top)) status = '不适用';
       else if (!chosen) status = '未覆盖';
+      else if (chosen.op === 'trend') status = '仅趋势';
       else status = targets.some((t) => below.has(`${t.range.start.line}:${t.range.start.character}`)) ? '低于国标' : '达标';
       indicators.push({
         domain: top.domain ?? '',
@@ -127,6 +136,8 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       });
     }
   }
+
+  indicators.push(...localIndicatorRows(a, taskOfTarget));
 
   const index = new LineIndex(a.model.text);
   const tasks: TaskRow[] = a.model.tasks.map((t) => {
@@ -164,7 +175,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
   }
   const departments = [...byDept.values()].sort((x, y) => y.led.length - x.led.length || y.supported.length - x.supported.length || x.department.localeCompare(y.department, 'zh'));
 
-  const domainOrder = a.edition.domains.length > 0 ? a.edition.domains : [...new Set(indicators.map((r) => r.domain))];
+  const domainOrder = a.edition.domains.length > 0 ? a.edition.domains : [...new Set(indicators.filter((r) => r.status !== '地方指标').map((r) => r.domain))];
   const coverage: CoverageRow[] = domainOrder.map((domain) => {
     const rows = indicators.filter((r) => r.domain === domain && r.status !== '不适用');
     // the same count as the missing-binding-indicators rule and the JSON coverage
@@ -176,6 +187,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       domain,
       bindingCovered: b.covered,
       bindingTotal: b.total,
+      bindingTrendOnly: b.trendOnly.length,
       referenceCovered: ref.covered,
       referenceTotal: ref.total,
       belowThreshold: rows.filter((r) => r.status === '低于国标').length,
@@ -187,6 +199,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
     domain: '合计',
     bindingCovered: sum('bindingCovered'),
     bindingTotal: sum('bindingTotal'),
+    bindingTrendOnly: sum('bindingTrendOnly'),
     referenceCovered: sum('referenceCovered'),
     referenceTotal: sum('referenceTotal'),
     belowThreshold: sum('belowThreshold'),
@@ -196,3 +209,40 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
   return { title: a.model.title ?? '', edition: a.edition.title, level, indicators, tasks, departments, coverage };
 }
 
+
+/**
+ * The 地方指标 part: one row per metric the catalogue lacks (catalogueId null), in the order the plan
+ * first states it, with every target the plan gives it and the units of the task that states it.
+ */
+function localIndicatorRows(a: PlanAnalysis, taskOfTarget: Map<IndicatorTarget, Task>): IndicatorRow[] {
+  const byName = new Map<string, IndicatorTarget[]>();
+  for (const t of a.model.targets) {
+    if (t.catalogueId !== null || t.referenceOnly) continue;
+    const list = byName.get(t.indicator);
+    if (list) list.push(t);
+    else byName.set(t.indicator, [t]);
+  }
+  let n = 0;
+  return [...byName].map(([name, targets]) => {
+    const fromTable = targets.filter((t) => taskOfTarget.get(t)?.source === 'table');
+    const chosen = (fromTable.length > 0 ? fromTable : targets)[0];
+    const owner = taskOfTarget.get(chosen);
+    return {
+      domain: LOCAL_DOMAIN,
+      group: '',
+      number: `地${++n}`,
+      name,
+      part: null,
+      unit: targets.find((t) => t.unit)?.unit ?? '-',
+      target: [...new Set(targets.map((t) => formatTarget(t)))].join(';'),
+      threshold: '',
+      attribute: '',
+      status: '地方指标',
+      lead: owner ? owner.units.filter((u) => u.role === 'lead').map((u) => u.name) : [],
+      support: owner ? owner.units.filter((u) => u.role === 'support').map((u) => u.name) : [],
+      lines: [...new Set(targets.map((t) => t.range.start.line + 1))],
+      verified: true,
+      catalogueId: '',
+    };
+  });
+}

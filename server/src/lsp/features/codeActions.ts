@@ -56,7 +56,7 @@ export function raiseTargetEdit(doc: TextDocument, target: IndicatorTarget, valu
 }
 
 export function targetAsTag(t: IndicatorTarget): string | null {
-  if (t.op === 'qualitative') return t.text ? `[[${t.indicator} ${t.text}]]` : null;
+  if (t.op === 'qualitative' || t.op === 'trend') return t.text ? `[[${t.indicator} ${t.text}]]` : null;
   if (t.value === null) return null;
   return `[[${t.indicator} ${OP_SIGN[t.op]}${t.value}${t.unit ?? ''}${t.year ? ` ${t.year}年` : ''}]]`;
 }

@@ -3,6 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applicableThreshold, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
 import { formatTarget } from '../../core/rules/targetBelowThreshold';
+import type { PlanAnalysis } from '../../core/analyse';
+import type { IndicatorOccurrence } from '../../core/query';
 import type { PlanWorkspace } from '../planWorkspace';
 import { indicatorCard } from './completion';
 
@@ -13,17 +15,7 @@ export function registerHover(connection: Connection, _documents: TextDocuments<
     if (!a) return null;
     const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;
     const ind = indicatorAt(a.model, position, resolve);
-    if (ind) {
-      const id = ind.catalogueId ?? (ind.target?.catalogueId ?? null);
-      const entry = catalogueIndicator(a.edition, id);
-      if (!entry) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: `**${ind.name}**:不在 ${a.edition.title}中` } };
-      const th = applicableThreshold(entry, a.settings);
-      const binding = bindingOf(entry);
-      const card = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
-      const targets = a.model.targets.filter((t) => t.catalogueId === entry.id);
-      const list = targets.map((t) => `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.year ? `(${t.year} 年)` : ''}`);
-      return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: [card, '', targets.length > 0 ? `本方案的目标(${targets.length} 处):` : '本方案未设定目标', ...list].join('\n') } };
-    }
+    if (ind) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: indicatorHover(a, ind) } };
     const dep = departmentAt(a.model, position);
     if (dep) {
       const d = a.directory.resolve(dep.name);
@@ -52,4 +44,38 @@ export function registerHover(connection: Connection, _documents: TextDocuments<
     }
     return null;
   });
+}
+
+const MATCH_ZH = { alias: '别名', former: '曾用名', synonym: '同义表述', 'other-edition': '其他版本的名称' } as const;
+
+/**
+ * The hover of an indicator name: its catalogue card, how the written name was resolved
+ * (`按「城区生活垃圾无害化处理率」识别为「城镇生活垃圾无害化处理率」(同义表述,置信度中)`), and the
+ * plan's targets for it; a local target (a metric the catalogue lacks) lists the plan's targets for that name.
+ */
+export function indicatorHover(a: PlanAnalysis, ind: IndicatorOccurrence): string {
+  const id = ind.catalogueId ?? ind.target?.catalogueId ?? null;
+  const entry = catalogueIndicator(a.edition, id);
+  if (!entry) {
+    const local = ind.target ? a.model.targets.filter((t) => t.catalogueId === null && t.indicator === ind.target!.indicator) : [];
+    if (local.length === 0) return `**${ind.name}**:不在 ${a.edition.title}中`;
+    return [`**${ind.target!.indicator}**:地方指标(不在 ${a.edition.title}中)`, '', `本方案的目标(${local.length} 处):`, ...local.map(targetLine)].join('\n');
+  }
+  const th = applicableThreshold(entry, a.settings);
+  const binding = bindingOf(entry);
+  const card = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
+  const resolved = a.names.resolve(ind.name);
+  const how = resolved && resolved.kind !== 'name' && ind.name !== entry.name ? resolutionNote(ind.name, entry.name, ind.target?.match ?? resolved.kind, ind.target?.matchConfidence ?? resolved.confidence) : null;
+  const targets = a.model.targets.filter((t) => t.catalogueId === entry.id);
+  return [card, ...(how ? ['', how] : []), '', targets.length > 0 ? `本方案的目标(${targets.length} 处):` : '本方案未设定目标', ...targets.map(targetLine)].join('\n');
+}
+
+function resolutionNote(written: string, name: string, match: string | null, confidence: 'high' | 'medium' | undefined): string {
+  const kind = match && match in MATCH_ZH ? MATCH_ZH[match as keyof typeof MATCH_ZH] : null;
+  const detail = [kind, confidence ? `置信度${confidence === 'high' ? '高' : '中'}` : null].filter(Boolean).join(',');
+  return `按「${written}」识别为「${name}」${detail ? `(${detail})` : ''}`;
+}
+
+function targetLine(t: PlanAnalysis['model']['targets'][number]): string {
+  return `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.op === 'trend' ? '(未量化)' : ''}${t.year ? `(${t.year} 年)` : ''}`;
 }
