@@ -100,12 +100,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
         if (editor && client) TablesView.show(client, editor.document.uri, kind);
       }),
     ),
-    // used by the server's "add a responsibility clause" fix to put the cursor inside the new clause
-    commands.registerCommand('ecoplan.client.placeCursor', (uri: string, pos: { line: number; character: number }) => {
+    // used by the server's "add a responsibility clause" fix: the cursor goes inside the new clause
+    // and, when asked, the department list opens there
+    commands.registerCommand('ecoplan.client.placeCursor', async (uri: string, pos: { line: number; character: number }, suggest?: boolean) => {
       const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === Uri.parse(uri).toString());
       if (!editor) return;
       const p = new Position(pos.line, pos.character);
       editor.selection = new Selection(p, p);
+      if (suggest) {
+        await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+        await commands.executeCommand('editor.action.triggerSuggest');
+      }
     }),
     window.onDidChangeActiveTextEditor(() => void refreshStatus()),
     workspace.onDidSaveTextDocument(() => void refreshStatus()),

@@ -30,7 +30,9 @@ export interface VagueSpan {
   end: number;
 }
 
-const LABEL = /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|参与单位|实施单位|落实单位|责任主体)\s*[::]\s*/;
+/** The labels that open a responsibility clause (`责任单位:`). */
+export const CLAUSE_LABELS = ['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '配合部门', '协办单位', '参与单位', '实施单位', '落实单位', '责任主体'];
+const LABEL = new RegExp(`^(${CLAUSE_LABELS.join('|')})\\s*[::]\\s*`);
 const LEAD_MARK = /(牵头负责|负责牵头|牵头)$/;
 const DUTY_MARK = /(按职责分工负责|按照职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|配合实施|配合|协助|参与|负责落实|负责|落实)$/;
 
