@@ -37,19 +37,34 @@ export function registerHover(connection: Connection, _documents: TextDocuments<
         const pa = ws.analysisOf(uri);
         if (pa) elsewhere += departmentOccurrences(pa.model).filter((o) => departmentKey(o.name, pa.directory) === key && o.task).length;
       }
-      const lines = [
-        `**${d?.name ?? dep.name}**${d ? '' : '(不在部门名录中)'}`,
-        d && d.aliases.length > 0 ? `简称:${d.aliases.join('、')}` : '',
-        d?.parent ? `上级:${d.parent}` : '',
-        '',
-        `牵头任务(${lead.length}):`,
-        ...lead.slice(0, 20).map((t) => `- ${t}`),
-        `配合任务(${support.length}):`,
-        ...support.slice(0, 20).map((t) => `- ${t}`),
-        elsewhere > 0 ? `\n工作区其他方案中另有 ${elsewhere} 项任务` : '',
-      ].filter((l, i) => l !== '' || i === 3);
-      return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: lines.join('\n') } };
+      return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere) } };
     }
     return null;
   });
+}
+
+/** Markdown's inline punctuation in a task title is text, not formatting. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|~!]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The department card: blocks separated by blank lines, so that each heading starts a paragraph
+ * and each task list ends before the next heading (a heading glued onto the last bullet would read
+ * as part of it).
+ */
+export function departmentHover(name: string, known: boolean, aliases: string[], parent: string | null, lead: string[], support: string[], elsewhere: number): string {
+  const blocks: string[] = [];
+  const head = [`**${escapeMarkdown(name)}**${known ? '' : '(不在部门名录中)'}`];
+  if (aliases.length > 0) head.push(`简称:${aliases.map(escapeMarkdown).join('、')}`);
+  if (parent) head.push(`上级:${escapeMarkdown(parent)}`);
+  blocks.push(head.join('  \n'));
+  const list = (title: string, tasks: string[]) => {
+    blocks.push(`**${title}(${tasks.length})**`);
+    if (tasks.length > 0) blocks.push([...tasks.slice(0, 20).map((t) => `- ${escapeMarkdown(t)}`), ...(tasks.length > 20 ? [`- ……另有 ${tasks.length - 20} 项`] : [])].join('\n'));
+  };
+  list('牵头任务', lead);
+  list('配合任务', support);
+  if (elsewhere > 0) blocks.push(`工作区其他方案中另有 ${elsewhere} 项任务`);
+  return blocks.join('\n\n');
 }
