@@ -204,7 +204,7 @@ describe('language server over stdio (push diagnostics)', () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 19, character: 0 } } });
     expect(hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`)).toEqual(['13:24 国标≥95% 约束', '15:27 国标(按地形,未设定 terrain) 参考?', '17:26 国标≥80% 约束']);
     const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
-    expect(lenses.map((l) => `${l.range.start.line} ${l.command.title}`)).toEqual(['7 4 项任务 · 1 项无责任单位', '9 4 项任务 · 1 项无责任单位']);
+    expect(lenses.map((l) => `${l.range.start.line} ${l.command.title}`)).toEqual(['5 按市级指标检查(依据 front matter)· 2019版 · 更改…', '7 4 项任务 · 1 项无责任单位', '9 4 项任务 · 1 项无责任单位']);
   });
 
   it('marks departments and indicators with semantic tokens', async () => {
@@ -288,9 +288,16 @@ describe('language server (pull diagnostics)', () => {
     expect(client.published.size).toBe(0);
   });
 
-  it('answers workspace/diagnostic for the plans that are not open, and not for other Markdown', async () => {
-    const r = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+  it('answers workspace/diagnostic for the plans that are not open only with diagnostics.scope workspace, and never for other Markdown', async () => {
+    type Report = { items: { uri: string; items: Diagnostic[] }[] };
+    expect((await client.request<Report>('workspace/diagnostic', { previousResultIds: [] })).items).toEqual([]);
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecoplan: { diagnostics: { scope: 'workspace' } } } });
+    const r = await client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
     expect(r.items.map((i) => i.uri)).toEqual([otherUri]);
     expect(codesAt(r.items[0].items)).toEqual(['missing-binding-indicators@4']);
+    // back to open files: the closed plan's problems are cleared once, then nothing is reported
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecoplan: { diagnostics: { scope: 'openFiles' } } } });
+    expect((await client.request<Report>('workspace/diagnostic', { previousResultIds: [] })).items).toEqual([{ kind: 'full', uri: otherUri, version: null, items: [] }]);
+    expect((await client.request<Report>('workspace/diagnostic', { previousResultIds: [] })).items).toEqual([]);
   });
 });

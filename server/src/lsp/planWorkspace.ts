@@ -6,6 +6,8 @@ import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { AnalysisCache, analysePlan, type PlanAnalysis } from '../core/analyse';
+import { builtinEditions } from '../core/catalogue/builtin';
+import type { CatalogueEdition } from '../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
@@ -19,6 +21,8 @@ export interface ClientSettings {
   departments?: string;
   rules?: Record<string, Severity | 'off'>;
   include?: string[];
+  /** `openFiles` (default): problems of open plans only; `workspace`: of every plan in the folders. */
+  diagnostics?: { scope?: 'openFiles' | 'workspace' | string };
 }
 
 interface CacheEntry {
@@ -54,7 +58,8 @@ export class PlanWorkspace {
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
   updateSettings(settings: ClientSettings) {
-    this.settings = settings;
+    // an empty level setting (the default) leaves the level to the plan itself
+    this.settings = { ...settings, level: settings.level === '市' || settings.level === '县' ? settings.level : undefined, catalogue: settings.catalogue || undefined };
     this.include = settings.include && settings.include.length > 0 ? picomatch(settings.include, { dot: false }) : null;
     this.invalidate();
   }
@@ -150,6 +155,13 @@ export class PlanWorkspace {
       if (loaded.directory) return loaded.directory;
     }
     return builtinDirectory;
+  }
+
+  /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
+  editionsFor(uri: string): CatalogueEdition[] {
+    const path = toPath(uri);
+    const config = this.trusted && path ? loadConfig(findConfig(dirname(path)), this.configCache) : null;
+    return config?.editions ?? builtinEditions;
   }
 
   /**
