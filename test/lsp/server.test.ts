@@ -269,6 +269,10 @@ describe('language server commands for the status bar and the table views', () =
     const r = await client.request<{ written: string[] }>('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [uri, 'tasks', 'csv'] });
     expect(r.written).toEqual([join(dir, 'plan-任务责任分解表.csv')]);
     expect(readFileSync(r.written[0], 'utf8').split('\r\n')[1]).toBe('\uFEFF'.slice(1) + '三.(一).1,组织规划实施,市生态环境局,市发改委,,,,12');
+    // what the view shows: its filter and sort as row indexes, written in that order to a file marked 筛选
+    const shown = await client.request<{ written: string[]; rows: number }>('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [uri, 'tasks', 'csv', [3, 0]] });
+    expect(shown).toEqual({ written: [join(dir, 'plan-任务责任分解表-筛选.csv')], rows: 2 });
+    expect(readFileSync(shown.written[0], 'utf8').split('\r\n').slice(1, 3)).toEqual(['三.(一).4,扩大绿色采购,市财政局,,,,政府绿色采购比例,18', '三.(一).1,组织规划实施,市生态环境局,市发改委,,,,12']);
   });
 });
 

@@ -69,8 +69,13 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
       const path = toPath(uri);
       if (!path || (kind !== 'all' && !TABLE_KINDS.includes(kind)) || !['md', 'csv', 'xlsx', 'html', 'json'].includes(format)) return null;
       const kinds = kind === 'all' ? TABLE_KINDS : [kind];
-      const t = deriveTables(a);
-      const stem = join(dirname(path), `${basename(path, extname(path))}-${kind === 'all' ? '附表' : TABLE_TITLES[kind]}`);
+      const full = deriveTables(a);
+      let t = full;
+      // [uri, kind, format, rows?]: the rows the view shows (its filter and sort), as indexes into the table
+      const rows = Array.isArray(args?.[3]) && kind !== 'all' ? (args[3] as unknown[]).filter((i): i is number => Number.isInteger(i) && (i as number) >= 0 && (i as number) < full[kind].length) : null;
+      if (rows && kind !== 'all') t = { ...full, [kind]: rows.map((i) => full[kind][i]) };
+      const filtered = !!rows && kind !== 'all' && rows.length < full[kind].length;
+      const stem = join(dirname(path), `${basename(path, extname(path))}-${kind === 'all' ? '附表' : TABLE_TITLES[kind]}${filtered ? '-筛选' : ''}`);
       const written: string[] = [];
       const write = (file: string, data: string | Buffer) => {
         writeFileSync(file, data);
@@ -81,7 +86,7 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
       else if (format === 'json') write(`${stem}.json`, toJson(t, kinds));
       else if (format === 'xlsx') write(`${stem}.xlsx`, await toXlsx(t, kinds));
       else for (const k of kinds) write(kinds.length > 1 ? `${stem}-${TABLE_TITLES[k]}.csv` : `${stem}.csv`, toCsv(t, k));
-      return { written };
+      return { written, rows: kind === 'all' ? null : t[kind].length };
     }
     return null;
   });
