@@ -102,7 +102,7 @@ button[aria-pressed=true]{background:var(--vscode-button-background);color:var(-
 #count{opacity:.8;white-space:nowrap}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--vscode-panel-border,#888);padding:2px 5px;vertical-align:top;overflow-wrap:anywhere}
 th{cursor:pointer;background:var(--vscode-editorWidget-background);position:sticky;top:0;white-space:nowrap;z-index:1}
-td.n{white-space:nowrap}td.w{min-width:7em;white-space:pre-wrap}
+td.n{white-space:nowrap}td.m{min-width:4em}td.w{min-width:6em;white-space:pre-wrap}
 tr[data-line]{cursor:pointer}tr.group td{font-weight:bold;background:var(--vscode-editorWidget-background);cursor:default}
 tr.低于国标{background:rgba(255,0,0,.12)}tr.未覆盖{background:rgba(255,200,0,.12)}tr.不适用{opacity:.6}
 body.compact{font-size:12px}body.compact th,body.compact td{padding:0 3px;line-height:1.35}body.compact .opt{display:none}
@@ -120,10 +120,10 @@ body.compact{font-size:12px}body.compact th,body.compact td{padding:0 3px;line-h
 <script nonce="${n}">
 const vscode = acquireVsCodeApi();
 const KIND = ${JSON.stringify(kind)};
-// [header, key or function, class]: n = short, never wraps; w = long text, wraps; opt = left out in compact mode
+// [header, key or function, class]: n = short, never wraps; m = short text, wraps; w = long text, wraps; opt = left out in compact mode
 const COLS = {
-  indicators: [['领域','domain','n'],['序号','number','n'],['指标名称',r=>r.part?r.name+':'+r.part:r.name,'w'],['单位','unit','n opt'],['方案目标','target','n'],['国家指标值',r=>r.verified?r.threshold:r.threshold+'(待核实)','n'],['指标属性','attribute','n opt'],['状态','status','n'],['牵头单位',r=>r.lead.join('、'),'w'],['配合单位',r=>r.support.join('、'),'w opt'],['行',r=>r.lines.join('、'),'n opt']],
-  tasks: [['编号','path','n'],['任务','title','w'],['牵头单位',r=>r.lead.join('、'),'w'],['配合单位',r=>r.support.join('、'),'w opt'],['笼统表述',r=>r.vague.join('、'),'w opt'],['时限','deadline','n opt'],['涉及指标',r=>r.indicators.join('、'),'w opt'],['行','line','n']],
+  indicators: [['领域','domain','n'],['序号','number','n'],['指标名称',r=>r.part?r.name+':'+r.part:r.name,'w'],['单位','unit','opt'],['方案目标','target','m'],['国家指标值',r=>r.verified?r.threshold:r.threshold+'(待核实)','m'],['指标属性','attribute','n opt'],['状态','status','n'],['牵头单位',r=>r.lead.join('、'),'w'],['配合单位',r=>r.support.join('、'),'w opt'],['行',r=>r.lines.join('、'),'n opt']],
+  tasks: [['编号','path','n'],['任务','title','w'],['牵头单位',r=>r.lead.join('、'),'w'],['配合单位',r=>r.support.join('、'),'w opt'],['笼统表述',r=>r.vague.join('、'),'w opt'],['时限','deadline','m opt'],['涉及指标',r=>r.indicators.join('、'),'w opt'],['行','line','n']],
   departments: [['部门','department','n'],['牵头任务数',r=>r.led.length,'n'],['牵头任务',r=>r.led.join('\\n'),'w opt'],['配合任务数',r=>r.supported.length,'n'],['配合任务',r=>r.supported.join('\\n'),'w opt'],['负责指标',r=>r.indicators.join('、'),'w']],
   coverage: [['领域','domain','n'],['约束性覆盖',r=>r.bindingCovered+'/'+r.bindingTotal,'n'],['参考性覆盖',r=>r.referenceCovered+'/'+r.referenceTotal,'n'],['低于国标','belowThreshold','n'],['无责任单位任务','tasksWithoutOwner','n']],
 }[KIND];

@@ -8,7 +8,7 @@ async function main(url) {
   const failures = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await page.waitForTimeout(4000);
     // open the plan from the Explorer (a fresh profile may put the keyboard focus in another panel)
