@@ -144,6 +144,19 @@ describe('添加责任单位 and the empty clause', () => {
     ]);
   });
 
+  it('offers to fill an empty clause (cursor inside, completion), never a second clause', async () => {
+    const d = s.diagnostics.find((x) => x.code === 'missing-responsible-unit' && x.range.start.line === 12)!;
+    const actions = await s.actionsFor(d);
+    expect(actions.map((a) => a.title)).toEqual(['填写责任单位', '在此行禁用 missing-responsible-unit 规则']);
+    expect(actions[0]).toEqual({
+      title: '填写责任单位',
+      kind: 'quickfix',
+      diagnostics: [d],
+      isPreferred: true,
+      command: { title: '填写责任单位', command: 'ecoplan.client.placeCursor', arguments: [s.uri, { line: 12, character: 15 }, true] },
+    });
+  });
+
   it('inserts the clause, puts the cursor inside and asks for completion, which offers departments there', async () => {
     const d = s.diagnostics.find((x) => x.code === 'missing-responsible-unit' && x.range.start.line === 10)!;
     const fix = (await s.actionsFor(d))[0];

@@ -18,8 +18,8 @@ export const missingResponsibleUnit: Rule = {
     for (const task of model.tasks) {
       if (!task.noUnit) continue;
       index ??= new LineIndex(model.text);
-      const text = model.text.slice(index.offset(task.fullRange.start), index.offset(task.fullRange.end));
-      const empty = EMPTY_CLAUSE.exec(text);
+      const from = index.offset(task.fullRange.start);
+      const empty = EMPTY_CLAUSE.exec(model.text.slice(from, index.offset(task.fullRange.end)));
       if (empty) {
         report({
           range: task.range,
@@ -27,7 +27,8 @@ export const missingResponsibleUnit: Rule = {
             zh: `任务 ${task.path}「${task.title}」的${empty[1]}为空:请在「${empty[1]}:」后填写牵头和配合部门`,
             en: `Task ${task.path} "${task.title}": the ${empty[1]} clause is empty; name the lead and supporting departments after the colon`,
           },
-          data: { path: task.path, emptyClause: true },
+          // where the units go: before the closing bracket (the editor puts the cursor there)
+          data: { path: task.path, emptyClause: index.position(from + empty.index + empty[0].length - 1) },
         });
         continue;
       }

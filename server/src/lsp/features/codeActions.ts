@@ -111,6 +111,12 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
     const data = (d.data ?? {}) as Record<string, unknown>;
     switch (d.code) {
       case 'missing-responsible-unit': {
+        const fill = data.emptyClause as { line: number; character: number } | undefined;
+        if (fill) {
+          // the clause is there, only empty: a second one would do harm; go inside it and list departments
+          out.push({ title: label(ws, '填写责任单位', 'Fill in the responsible units'), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: label(ws, '填写责任单位', 'Fill in the responsible units'), command: PLACE_CURSOR, arguments: [uri, fill, true] } });
+          break;
+        }
         const task = a.model.tasks.find((t) => sameRange(t.range, d.range));
         if (task) out.push(addClause(ws, uri, doc, task, d));
         break;
