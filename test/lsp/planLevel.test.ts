@@ -26,7 +26,8 @@ describe('the plan level where the drafter looks: code lens, status-bar data, an
       applied.push(p);
       return { applied: true };
     });
-    await client.initialize(dir);
+    // VS Code sends an unset ecoplan.level as '': that is no level, not an external one
+    await client.initialize(dir, {}, { settings: { level: '' } });
     const a = client.nextDiagnostics(bare);
     const b = client.nextDiagnostics(fm);
     client.open(bare, BARE);

@@ -15,7 +15,7 @@ async function main(url) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'problem-plan.md' }).first().click({ timeout: 30000 });
     const t0 = Date.now();
     let squiggles = 0;
-    for (let i = 0; i < 60 && squiggles === 0; i++) {
+    for (let i = 0; i < 150 && squiggles === 0; i++) {
       await page.waitForTimeout(1000);
       squiggles = await page.locator('.squiggly-error').count();
     }
