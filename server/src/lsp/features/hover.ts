@@ -1,10 +1,11 @@
 import { MarkupKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applicableThreshold, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
+import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
 import { formatTarget } from '../../core/rules/targetBelowThreshold';
 import type { PlanWorkspace } from '../planWorkspace';
 import { indicatorCard } from './completion';
+import { publicSourceLines, withoutProvenance } from './indicatorWording';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
 export function registerHover(connection: Connection, _documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
@@ -19,7 +20,9 @@ export function registerHover(connection: Connection, _documents: TextDocuments<
       if (!entry) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: `**${ind.name}**:不在 ${a.edition.title}中` } };
       const th = applicableThreshold(entry, a.settings);
       const binding = bindingOf(entry);
-      const card = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
+      const base = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
+      // the edition, its document number and 已核实/待核实 instead of the catalogue's internal provenance notes
+      const card = [withoutProvenance(base), ...publicSourceLines(a.edition, isVerified(entry, th?.threshold))].join('\n');
       const targets = a.model.targets.filter((t) => t.catalogueId === entry.id);
       const list = targets.map((t) => `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.year ? `(${t.year} 年)` : ''}`);
       return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: [card, '', targets.length > 0 ? `本方案的目标(${targets.length} 处):` : '本方案未设定目标', ...list].join('\n') } };
