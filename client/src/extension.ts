@@ -14,11 +14,57 @@ interface Coverage {
   tasksWithoutUnit: number;
   edition: string;
   level: string | null;
+  /** What the plan is checked against and why, in the UI language (server: features/planLevel.ts). */
+  summary: { level: string; edition: string; from: string; fromDetail: string; editionTitle: string };
+  editions: { id: string; title: string; document: string | null; levels: string[]; complete: boolean }[];
 }
 
+/** Only what the user set counts: an unset `ecoplan.level` leaves the level to the plan itself. */
 function settings() {
   const c = workspace.getConfiguration('ecoplan');
-  return { catalogue: c.get<string>('catalogue') || undefined, level: c.get<string>('level') || undefined, departments: c.get<string>('departments') || undefined, rules: c.get<Record<string, string>>('rules') ?? {}, include: c.get<string[]>('include') ?? [] };
+  return {
+    catalogue: c.get<string>('catalogue') || undefined,
+    level: c.get<string>('level') || undefined,
+    departments: c.get<string>('departments') || undefined,
+    rules: c.get<Record<string, string>>('rules') ?? {},
+    include: c.get<string[]>('include') ?? [],
+    diagnostics: { scope: c.get<string>('diagnostics.scope') ?? 'openFiles' },
+  };
+}
+
+async function coverageOf(uri: string): Promise<Coverage | null> {
+  if (!client) return null;
+  return ((await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [uri] }).catch(() => null)) as Coverage | null) ?? null;
+}
+
+/** `EcoPlan: 设置方案级别与指标版本…`: two quick picks, then the server writes the front matter. */
+async function setPlanSettings(uriArg?: string) {
+  const uri = uriArg ?? window.activeTextEditor?.document.uri.toString();
+  if (!uri || !client) return;
+  const zh = !env.language.startsWith('en');
+  const cov = await coverageOf(uri);
+  if (!cov) {
+    void window.showInformationMessage(zh ? 'EcoPlan:当前文件不是方案' : 'EcoPlan: this file is not a plan');
+    return;
+  }
+  const levels = [
+    { label: '县', description: zh ? '县级:县、县级市、市辖区' : 'county level: county, county-level city, district' },
+    { label: '市', description: zh ? '市级:设区的市、地区、自治州、盟' : 'city level: prefecture-level city, prefecture, league' },
+  ];
+  const level = await window.showQuickPick(levels, {
+    title: zh ? '方案级别' : 'Plan level',
+    placeHolder: zh ? `当前:按${cov.summary.level}指标检查(${cov.summary.fromDetail})` : `Now: ${cov.summary.level} (${cov.summary.fromDetail})`,
+  });
+  if (!level) return;
+  const editions = cov.editions
+    .filter((e) => e.levels.includes(level.label))
+    .map((e) => ({ label: e.id, description: `${e.title}${e.document ? `(${e.document})` : ''}`, detail: e.complete ? undefined : zh ? '数据不完整:部分检查不可用' : 'incomplete data: some checks are silent' }));
+  editions.sort((a, b) => (a.label === cov.edition ? -1 : b.label === cov.edition ? 1 : 0));
+  const edition = await window.showQuickPick(editions, { title: zh ? '指标体系版本' : 'Catalogue edition', placeHolder: zh ? `当前:${cov.edition}` : `Now: ${cov.edition}` });
+  if (!edition) return;
+  const r = (await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.setPlanSettings', arguments: [uri, { level: level.label, catalogue: edition.label }] })) as { applied: boolean; reason?: string } | null;
+  if (r && !r.applied && r.reason) void window.showWarningMessage(`EcoPlan: ${r.reason}`);
+  await refreshStatus();
 }
 
 function startClient(context: ExtensionContext): LanguageClient {
@@ -47,16 +93,18 @@ async function refreshStatus() {
     status.hide();
     return;
   }
-  const cov = (await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [editor.document.uri.toString()] }).catch(() => null)) as Coverage | null;
+  const cov = await coverageOf(editor.document.uri.toString());
   if (!cov) {
     status.hide();
     return;
   }
   const zh = !env.language.startsWith('en');
-  status.text = `$(checklist) ${cov.binding.covered}/${cov.binding.total} ${zh ? '约束性' : 'binding'} · $(error) ${cov.errors} $(warning) ${cov.warnings}`;
+  const l = cov.summary;
+  // 县级 · 2019版 · 2/19 约束性: what the plan is checked against, where the drafter looks
+  status.text = `$(checklist) ${l.level} · ${l.edition} · ${cov.binding.covered}/${cov.binding.total} ${zh ? '约束性' : 'binding'} · $(error) ${cov.errors} $(warning) ${cov.warnings}`;
   status.tooltip = zh
-    ? `约束性指标覆盖 ${cov.binding.covered}/${cov.binding.total}${cov.binding.missing.length ? `\n未涉及:${cov.binding.missing.join('、')}` : ''}\n任务 ${cov.tasks} 项,无责任单位 ${cov.tasksWithoutUnit} 项`
-    : `Binding indicators covered ${cov.binding.covered}/${cov.binding.total}\nTasks ${cov.tasks}, without unit ${cov.tasksWithoutUnit}`;
+    ? [`按${l.level}指标检查(${l.fromDetail})`, `指标体系:${l.editionTitle}`, `约束性指标覆盖 ${cov.binding.covered}/${cov.binding.total}${cov.binding.missing.length ? `,未设定目标:${cov.binding.missing.slice(0, 5).join('、')}${cov.binding.missing.length > 5 ? ` 等 ${cov.binding.missing.length} 项` : ''}` : ''}`, `任务 ${cov.tasks} 项,无责任单位 ${cov.tasksWithoutUnit} 项`, '点击打开覆盖报告;更改级别与版本:命令「EcoPlan: 设置方案级别与指标版本…」'].join('\n')
+    : [`Checked against ${l.level} indicators (${l.fromDetail})`, `Catalogue: ${l.editionTitle}`, `Binding indicators covered ${cov.binding.covered}/${cov.binding.total}`, `Tasks ${cov.tasks}, without unit ${cov.tasksWithoutUnit}`, 'Click for the coverage report; change the level: "EcoPlan: Set the plan level and catalogue edition…"'].join('\n');
   status.show();
 }
 
@@ -72,25 +120,44 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await client?.restart();
       await refreshStatus();
     }),
+    commands.registerCommand('ecoplan.setPlanSettings', (uri?: string) => setPlanSettings(uri)),
     commands.registerCommand('ecoplan.showCoverage', async () => {
       const editor = window.activeTextEditor;
       if (!editor || !client) return;
-      const cov = (await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [editor.document.uri.toString()] })) as Coverage | null;
+      const cov = await coverageOf(editor.document.uri.toString());
+      const zh = !env.language.startsWith('en');
       if (!cov) {
-        void window.showInformationMessage('EcoPlan: 当前文件不是方案 / not a plan');
+        void window.showInformationMessage(zh ? 'EcoPlan:当前文件不是方案' : 'EcoPlan: this file is not a plan');
         return;
       }
-      const lines = [
-        `# EcoPlan 覆盖报告 / coverage`,
-        '',
-        `- 指标体系 / catalogue: ${cov.edition}(${cov.level ?? '市'})`,
-        `- 约束性指标 / binding: ${cov.binding.covered}/${cov.binding.total}`,
-        `- 任务 / tasks: ${cov.tasks};无责任单位 / without unit: ${cov.tasksWithoutUnit}`,
-        `- 错误 / errors: ${cov.errors};警告 / warnings: ${cov.warnings}`,
-        '',
-        '## 未涉及的约束性指标 / binding indicators not addressed',
-        ...(cov.binding.missing.length > 0 ? cov.binding.missing.map((m) => `- ${m}`) : ['- (无 / none)']),
-      ];
+      const l = cov.summary;
+      const lines = zh
+        ? [
+            '# EcoPlan 覆盖摘要',
+            '',
+            `- 按${l.level}指标检查(${l.fromDetail})`,
+            `- 指标体系:${l.editionTitle}`,
+            `- 约束性指标:${cov.binding.covered}/${cov.binding.total}`,
+            `- 任务:${cov.tasks} 项;无责任单位:${cov.tasksWithoutUnit} 项`,
+            `- 错误:${cov.errors};警告:${cov.warnings}`,
+            '',
+            '## 未设定目标的约束性指标',
+            '',
+            ...(cov.binding.missing.length > 0 ? cov.binding.missing.map((m) => `- ${m}`) : ['- (无)']),
+          ]
+        : [
+            '# EcoPlan coverage summary',
+            '',
+            `- Checked against ${l.level} indicators (${l.fromDetail})`,
+            `- Catalogue: ${l.editionTitle}`,
+            `- Binding indicators: ${cov.binding.covered}/${cov.binding.total}`,
+            `- Tasks: ${cov.tasks}; without unit: ${cov.tasksWithoutUnit}`,
+            `- Errors: ${cov.errors}; warnings: ${cov.warnings}`,
+            '',
+            '## Binding indicators without a target',
+            '',
+            ...(cov.binding.missing.length > 0 ? cov.binding.missing.map((m) => `- ${m}`) : ['- (none)']),
+          ];
       const doc = await workspace.openTextDocument({ language: 'markdown', content: lines.join('\n') });
       await window.showTextDocument(doc, { preview: true, viewColumn: -2 });
     }),
@@ -100,12 +167,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
         if (editor && client) TablesView.show(client, editor.document.uri, kind);
       }),
     ),
-    // used by the server's "add a responsibility clause" fix to put the cursor inside the new clause
-    commands.registerCommand('ecoplan.client.placeCursor', (uri: string, pos: { line: number; character: number }) => {
+    // used by the server's "add a responsibility clause" fix: the cursor goes inside the new clause
+    // and, when asked, the department list opens there
+    commands.registerCommand('ecoplan.client.placeCursor', async (uri: string, pos: { line: number; character: number }, suggest?: boolean) => {
       const editor = window.visibleTextEditors.find((e) => e.document.uri.toString() === Uri.parse(uri).toString());
       if (!editor) return;
       const p = new Position(pos.line, pos.character);
       editor.selection = new Selection(p, p);
+      if (suggest) {
+        await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+        await commands.executeCommand('editor.action.triggerSuggest');
+      }
     }),
     window.onDidChangeActiveTextEditor(() => void refreshStatus()),
     workspace.onDidSaveTextDocument(() => void refreshStatus()),

@@ -1,4 +1,4 @@
-import { Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
+import { env, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 export type TableKind = 'indicators' | 'tasks' | 'departments' | 'coverage';
@@ -53,7 +53,7 @@ export class TablesView {
     void this.panel.webview.postMessage({ type: 'data', kind: this.kind, tables });
   }
 
-  private async onMessage(m: { type: string; line?: number; format?: string }) {
+  private async onMessage(m: { type: string; line?: number; format?: string; rows?: number[]; total?: number }) {
     if (m.type === 'reveal' && typeof m.line === 'number') {
       const doc = await workspace.openTextDocument(this.uri);
       const editor = await window.showTextDocument(doc, { viewColumn: ViewColumn.One, preserveFocus: false });
@@ -61,8 +61,12 @@ export class TablesView {
       editor.selection = new Selection(r.start, r.start);
       editor.revealRange(r, TextEditorRevealType.InCenter);
     } else if (m.type === 'export' && m.format) {
-      const res = (await this.client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [this.uri.toString(), this.kind, m.format] })) as { written: string[] } | null;
-      if (res) void window.showInformationMessage(`EcoPlan: 已导出 / exported ${res.written.join(', ')}`);
+      // what is shown: the view's filter and sort, as row indexes
+      const res = (await this.client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [this.uri.toString(), this.kind, m.format, m.rows] })) as { written: string[]; rows: number | null } | null;
+      if (!res) return;
+      const zh = !env.language.startsWith('en');
+      const count = res.rows !== null && m.total !== undefined ? (zh ? `(${res.rows}/${m.total} 行)` : ` (${res.rows} of ${m.total} rows)`) : '';
+      void window.showInformationMessage(zh ? `EcoPlan:已导出${count} ${res.written.join('、')}` : `EcoPlan: exported${count} ${res.written.join(', ')}`);
     }
   }
 
@@ -79,57 +83,82 @@ function nonce(): string {
   return s;
 }
 
-/** The page renders whatever table the extension posts; columns follow the keys of the rows. */
+/**
+ * The page renders whatever table the extension posts; columns follow the keys of the rows. Made to
+ * be read beside the plan (half of a 1400 px window): in the catalogue order the 领域 column becomes
+ * a group row above its indicators, short columns never wrap, long ones wrap between words, and a
+ * compact mode (remembered per view) tightens the rows and leaves out the secondary columns. Exports
+ * write the rows shown, in the order shown.
+ */
 function page(kind: TableKind, n: string): string {
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}';">
 <style nonce="${n}">
-body{font-family:var(--vscode-font-family);font-size:13px;color:var(--vscode-foreground)}
-.bar{display:flex;gap:6px;flex-wrap:wrap;margin:6px 0}
-select,input,button{background:var(--vscode-input-background);color:var(--vscode-input-foreground);border:1px solid var(--vscode-input-border,#888);padding:2px 4px}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--vscode-panel-border,#888);padding:2px 6px;vertical-align:top}
-th{cursor:pointer;background:var(--vscode-editorWidget-background);position:sticky;top:0}tr[data-line]{cursor:pointer}
+body{font-family:var(--vscode-font-family);font-size:13px;color:var(--vscode-foreground);margin:0 6px}
+.bar{display:flex;gap:4px;flex-wrap:wrap;align-items:center;margin:6px 0}
+.bar input{flex:1 1 8em;min-width:6em}.bar select{max-width:11em}
+select,input,button{background:var(--vscode-input-background);color:var(--vscode-input-foreground);border:1px solid var(--vscode-input-border,#888);padding:2px 4px;font:inherit}
+button[aria-pressed=true]{background:var(--vscode-button-background);color:var(--vscode-button-foreground)}
+#count{opacity:.8;white-space:nowrap}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--vscode-panel-border,#888);padding:2px 5px;vertical-align:top;overflow-wrap:anywhere}
+th{cursor:pointer;background:var(--vscode-editorWidget-background);position:sticky;top:0;white-space:nowrap;z-index:1}
+td.n{white-space:nowrap}td.m{min-width:4em}td.w{min-width:6em;white-space:pre-wrap}
+tr[data-line]{cursor:pointer}tr.group td{font-weight:bold;background:var(--vscode-editorWidget-background);cursor:default}
 tr.低于国标{background:rgba(255,0,0,.12)}tr.未覆盖{background:rgba(255,200,0,.12)}tr.不适用{opacity:.6}tr.仅趋势{background:rgba(255,200,0,.06)}
+body.compact{font-size:12px}body.compact th,body.compact td{padding:0 3px;line-height:1.35}body.compact .opt{display:none}
 </style></head><body>
 <div class="bar">
-<input id="q" placeholder="筛选 / filter">
+<input id="q" placeholder="筛选">
 <select id="dept"><option value="">全部部门</option></select>
 <select id="domain"><option value="">全部领域</option></select>
 <select id="status"><option value="">全部状态</option></select>
-<button data-format="xlsx">导出 XLSX</button><button data-format="csv">导出 CSV</button><button data-format="html">导出 HTML</button><button data-format="md">导出 Markdown</button>
+<button id="compact" aria-pressed="false" title="紧凑显示:行更密,隐藏次要列">紧凑</button>
+<select id="export"><option value="">导出所示行…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option></select>
+<span id="count"></span>
 </div>
 <table><thead id="head"></thead><tbody id="body"></tbody></table>
 <script nonce="${n}">
 const vscode = acquireVsCodeApi();
 const KIND = ${JSON.stringify(kind)};
+// [header, key or function, class]: n = short, never wraps; m = short text, wraps; w = long text, wraps; opt = left out in compact mode
 const COLS = {
-  indicators: [['领域','domain'],['序号','number'],['指标名称',r=>r.part?r.name+':'+r.part:r.name],['单位','unit'],['方案目标','target'],['国家指标值',r=>r.verified?r.threshold:r.threshold+'(待核实)'],['指标属性','attribute'],['状态','status'],['牵头单位',r=>r.lead.join('、')],['配合单位',r=>r.support.join('、')],['行',r=>r.lines.join('、')]],
-  tasks: [['编号','path'],['任务','title'],['牵头单位',r=>r.lead.join('、')],['配合单位',r=>r.support.join('、')],['笼统表述',r=>r.vague.join('、')],['时限','deadline'],['涉及指标',r=>r.indicators.join('、')],['行','line']],
-  departments: [['部门','department'],['牵头任务数',r=>r.led.length],['牵头任务',r=>r.led.join('\\n')],['配合任务数',r=>r.supported.length],['配合任务',r=>r.supported.join('\\n')],['负责指标',r=>r.indicators.join('、')]],
-  coverage: [['领域','domain'],['约束性覆盖',r=>r.bindingCovered+'/'+r.bindingTotal],['约束性仅趋势','bindingTrendOnly'],['参考性覆盖',r=>r.referenceCovered+'/'+r.referenceTotal],['低于国标','belowThreshold'],['无责任单位任务','tasksWithoutOwner']],
+  indicators: [['领域','domain','n'],['序号','number','n'],['指标名称',r=>r.part?r.name+':'+r.part:r.name,'w'],['单位','unit','opt'],['方案目标','target','m'],['国家指标值',r=>r.verified?r.threshold:r.threshold+'(待核实)','m'],['指标属性','attribute','n opt'],['状态','status','n'],['牵头单位',r=>r.lead.join('、'),'w'],['配合单位',r=>r.support.join('、'),'w opt'],['行',r=>r.lines.join('、'),'n opt']],
+  tasks: [['编号','path','n'],['任务','title','w'],['牵头单位',r=>r.lead.join('、'),'w'],['配合单位',r=>r.support.join('、'),'w opt'],['笼统表述',r=>r.vague.join('、'),'w opt'],['时限','deadline','m opt'],['涉及指标',r=>r.indicators.join('、'),'w opt'],['行','line','n']],
+  departments: [['部门','department','n'],['牵头任务数',r=>r.led.length,'n'],['牵头任务',r=>r.led.join('\\n'),'w opt'],['配合任务数',r=>r.supported.length,'n'],['配合任务',r=>r.supported.join('\\n'),'w opt'],['负责指标',r=>r.indicators.join('、'),'w']],
+  coverage: [['领域','domain','n'],['约束性覆盖',r=>r.bindingCovered+'/'+r.bindingTotal,'n'],['约束性仅趋势','bindingTrendOnly','n'],['参考性覆盖',r=>r.referenceCovered+'/'+r.referenceTotal,'n'],['低于国标','belowThreshold','n'],['无责任单位任务','tasksWithoutOwner','n']],
 }[KIND];
 const val = (r, c) => typeof c[1] === 'function' ? c[1](r) : r[c[1]];
-let rows = [], sortCol = -1, asc = true;
+const state = vscode.getState() || {};
+let rows = [], shown = [], sortCol = -1, asc = true;
 function fill(id, values) { const s = document.getElementById(id); const keep = s.value; s.length = 1; for (const v of [...new Set(values)].filter(Boolean).sort()) { const o = document.createElement('option'); o.value = o.textContent = v; s.appendChild(o); } s.value = keep; }
+function setCompact(on) { document.body.classList.toggle('compact', on); document.getElementById('compact').setAttribute('aria-pressed', String(on)); vscode.setState({ ...state, compact: on }); state.compact = on; }
 function render() {
   const q = document.getElementById('q').value, dept = document.getElementById('dept').value, domain = document.getElementById('domain').value, status = document.getElementById('status').value;
-  let shown = rows.filter(r => (!q || JSON.stringify(r).includes(q)) && (!dept || JSON.stringify([r.lead, r.support, r.department]).includes(dept)) && (!domain || r.domain === domain) && (!status || r.status === status));
+  shown = rows.filter(r => (!q || JSON.stringify(r).includes(q)) && (!dept || JSON.stringify([r.lead, r.support, r.department]).includes(dept)) && (!domain || r.domain === domain) && (!status || r.status === status));
   if (sortCol >= 0) shown = [...shown].sort((a, b) => { const x = val(a, COLS[sortCol]), y = val(b, COLS[sortCol]); return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh')) * (asc ? 1 : -1); });
+  // in the catalogue order, the domain is a group row instead of a narrow column
+  const grouped = KIND === 'indicators' && sortCol < 0;
+  const cols = COLS.map((c, i) => [c, i]).filter(([c]) => !(grouped && c[1] === 'domain'));
   document.getElementById('head').innerHTML = '';
   const hr = document.createElement('tr');
-  COLS.forEach((c, i) => { const th = document.createElement('th'); th.textContent = c[0] + (i === sortCol ? (asc ? ' ▲' : ' ▼') : ''); th.onclick = () => { asc = sortCol === i ? !asc : true; sortCol = i; render(); }; hr.appendChild(th); });
+  for (const [c, i] of cols) { const th = document.createElement('th'); th.className = c[2].includes('opt') ? 'opt' : ''; th.textContent = c[0] + (i === sortCol ? (asc ? ' ▲' : ' ▼') : ''); th.title = '点击排序'; th.onclick = () => { asc = sortCol === i ? !asc : true; sortCol = i; render(); }; hr.appendChild(th); }
   document.getElementById('head').appendChild(hr);
   const body = document.getElementById('body'); body.innerHTML = '';
+  let group = null;
   for (const r of shown) {
+    if (grouped && r.domain !== group) { group = r.domain; const g = document.createElement('tr'); g.className = 'group'; const td = document.createElement('td'); td.colSpan = cols.length; td.textContent = group || '—'; g.appendChild(td); body.appendChild(g); }
     const tr = document.createElement('tr'); if (r.status) tr.className = r.status;
     const line = r.line ?? (r.lines && r.lines[0]);
     if (line) { tr.dataset.line = line; tr.onclick = () => vscode.postMessage({ type: 'reveal', line }); }
-    for (const c of COLS) { const td = document.createElement('td'); td.textContent = String(val(r, c) ?? ''); td.style.whiteSpace = 'pre-wrap'; tr.appendChild(td); }
+    for (const [c] of cols) { const td = document.createElement('td'); td.className = c[2]; td.textContent = String(val(r, c) ?? ''); tr.appendChild(td); }
     body.appendChild(tr);
   }
+  document.getElementById('count').textContent = shown.length === rows.length ? rows.length + ' 行' : shown.length + '/' + rows.length + ' 行';
 }
 window.addEventListener('message', (e) => { if (e.data.type !== 'data' || !e.data.tables) return; rows = e.data.tables[KIND]; fill('dept', rows.flatMap(r => [...(r.lead || []), ...(r.support || []), r.department].filter(Boolean))); fill('domain', rows.map(r => r.domain)); fill('status', rows.map(r => r.status)); render(); });
 for (const id of ['q', 'dept', 'domain', 'status']) document.getElementById(id).addEventListener('input', render);
-for (const b of document.querySelectorAll('button[data-format]')) b.addEventListener('click', () => vscode.postMessage({ type: 'export', format: b.dataset.format }));
+document.getElementById('compact').addEventListener('click', () => setCompact(!document.body.classList.contains('compact')));
+setCompact(!!state.compact);
+document.getElementById('export').addEventListener('change', (e) => { const format = e.target.value; e.target.value = ''; if (format) vscode.postMessage({ type: 'export', format, rows: shown.map(r => rows.indexOf(r)), total: rows.length }); });
 </script></body></html>`;
 }

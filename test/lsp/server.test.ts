@@ -132,10 +132,7 @@ describe('language server over stdio (push diagnostics)', () => {
   it('hovers a department with its names and tasks, here and in the workspace', async () => {
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 25 } });
     const md = (h.contents as { value: string }).value;
-    expect(md.split('\n').slice(0, 2)).toEqual(['**市生态环境局**', '简称:市环保局']);
-    expect(md).toContain('牵头任务(1):\n- 三.(一).1 组织规划实施');
-    expect(md).toContain('配合任务(1):\n- 三.(一).2 提升污水处理能力');
-    expect(md).toContain('工作区其他方案中另有 2 项任务');
+    expect(md).toBe(['**市生态环境局**  \n简称:市环保局', '**牵头任务(1)**', '- 三.(一).1 组织规划实施', '**配合任务(1)**', '- 三.(一).2 提升污水处理能力', '工作区其他方案中另有 2 项任务'].join('\n\n'));
   });
 
   it('goes to the definition of a department in the directory file', async () => {
@@ -207,7 +204,7 @@ describe('language server over stdio (push diagnostics)', () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 19, character: 0 } } });
     expect(hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`)).toEqual(['13:24 国标≥95% 约束', '15:27 国标(按地形,未设定 terrain) 参考?', '17:26 国标≥80% 约束']);
     const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
-    expect(lenses.map((l) => `${l.range.start.line} ${l.command.title}`)).toEqual(['7 4 项任务 · 1 项无责任单位', '9 4 项任务 · 1 项无责任单位']);
+    expect(lenses.map((l) => `${l.range.start.line} ${l.command.title}`)).toEqual(['5 按市级指标检查(依据 front matter)· 2019版 · 更改…', '7 4 项任务 · 1 项无责任单位', '9 4 项任务 · 1 项无责任单位']);
   });
 
   it('marks departments and indicators with semantic tokens', async () => {
@@ -272,6 +269,10 @@ describe('language server commands for the status bar and the table views', () =
     const r = await client.request<{ written: string[] }>('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [uri, 'tasks', 'csv'] });
     expect(r.written).toEqual([join(dir, 'plan-任务责任分解表.csv')]);
     expect(readFileSync(r.written[0], 'utf8').split('\r\n')[1]).toBe('\uFEFF'.slice(1) + '三.(一).1,组织规划实施,市生态环境局,市发改委,,,,12');
+    // what the view shows: its filter and sort as row indexes, written in that order to a file marked 筛选
+    const shown = await client.request<{ written: string[]; rows: number }>('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [uri, 'tasks', 'csv', [3, 0]] });
+    expect(shown).toEqual({ written: [join(dir, 'plan-任务责任分解表-筛选.csv')], rows: 2 });
+    expect(readFileSync(shown.written[0], 'utf8').split('\r\n').slice(1, 3)).toEqual(['三.(一).4,扩大绿色采购,市财政局,,,,政府绿色采购比例,18', '三.(一).1,组织规划实施,市生态环境局,市发改委,,,,12']);
   });
 });
 
@@ -291,9 +292,16 @@ describe('language server (pull diagnostics)', () => {
     expect(client.published.size).toBe(0);
   });
 
-  it('answers workspace/diagnostic for the plans that are not open, and not for other Markdown', async () => {
-    const r = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+  it('answers workspace/diagnostic for the plans that are not open only with diagnostics.scope workspace, and never for other Markdown', async () => {
+    type Report = { items: { uri: string; items: Diagnostic[] }[] };
+    expect((await client.request<Report>('workspace/diagnostic', { previousResultIds: [] })).items).toEqual([]);
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecoplan: { diagnostics: { scope: 'workspace' } } } });
+    const r = await client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
     expect(r.items.map((i) => i.uri)).toEqual([otherUri]);
     expect(codesAt(r.items[0].items)).toEqual(['missing-binding-indicators@4']);
+    // back to open files: the closed plan's problems are cleared once, then nothing is reported
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecoplan: { diagnostics: { scope: 'openFiles' } } } });
+    expect((await client.request<Report>('workspace/diagnostic', { previousResultIds: [] })).items).toEqual([{ kind: 'full', uri: otherUri, version: null, items: [] }]);
+    expect((await client.request<Report>('workspace/diagnostic', { previousResultIds: [] })).items).toEqual([]);
   });
 });

@@ -38,13 +38,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(folder: string, capabilities: ClientCapabilities = {}, initializationOptions?: unknown): Promise<InitializeResult> {
+  async initialize(folder: string, capabilities: ClientCapabilities = {}, initializationOptions?: unknown, locale = 'zh-cn'): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'plans' }],
       capabilities,
-      locale: 'zh-cn',
+      locale,
       initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});

@@ -1,6 +1,7 @@
 import { fw } from '../support/fullWidth';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../support/plan';
+import { analysePlan } from '../../server/src/core/analyse';
 
 /** A plan with front matter and the given body lines; returns the diagnostics of `code` as `line:message`. */
 function check(code: string, body: string[], settings = 'level: 市') {
@@ -124,7 +125,12 @@ describe('missing-binding-indicators and coverage', () => {
     // named in a title, but no target: still missing, and said so
     expect(a.coverage.missing).toContain('危险废物利用处置率');
     expect(a.coverage.mentionedOnly).toEqual(['危险废物利用处置率']);
-    expect(d.message).toBe(`方案未对 18 项约束性指标设定目标(共 19 项适用):${a.coverage.missing.join('、')};其中 危险废物利用处置率 只提及未设目标`);
+    // one line for the Problems panel: the count and the first three; all 18 in the related information
+    expect(d.message).toBe('方案未对 18 项约束性指标设定目标(共 19 项适用):生态文明建设规划、党委政府对生态文明建设重大目标任务部署情况、生态文明建设工作占党政实绩考核的比例 等,全部列在相关信息中;其中 1 项只提及未设目标');
+    expect(d.related!.map((r) => r.message)).toEqual(a.coverage.missing.map((m) => (m === '危险废物利用处置率' ? `${m}:只提及,未设定目标` : `${m}:未设定目标`)));
+    // the named-only one points at where the plan names it
+    expect(d.related!.find((r) => r.message.startsWith('危险废物'))!.range).toEqual({ start: { line: 6, character: 4 }, end: { line: 6, character: 13 } });
+    expect(d.related!.filter((r) => r.range.start.line === 4).length).toBe(17);
   });
   it('requires a 沿海地区-only indicator only when the plan names it', () => {
     const inland = analyse(['---', 'ecoplan:', '  level: 市', '---', '# 方案', '城镇污水处理率达95%以上。'].join('\n'));
@@ -235,6 +241,18 @@ describe('unquantified-target and trend targets', () => {
     expect(a.coverage.covered + a.coverage.trendOnly.length + a.coverage.missing.length).toBe(a.coverage.total);
     expect(a.coverage.covered).toBe(1);
     const rule = a.diagnostics.find((d) => d.code === 'missing-binding-indicators')!;
-    expect(rule.message).toContain(';另有 单位地区生产总值能耗 只有趋势性表述');
+    expect(rule.message).toContain(';另有 1 项只有趋势性表述');
+    expect(rule.related!.map((r) => r.message)).toContain('单位地区生产总值能耗:只有趋势性表述,未量化');
+  });
+});
+
+describe('English messages name the level in English only', () => {
+  it('says (city), never (市), whether the threshold is per level or not', () => {
+    const text = ['---', 'ecoplan:', '  level: 市', '---', '# 某市实施方案', '1.治污。城镇污水处理率达85%以上。(责任单位:市住建局)', '2.采购。政府绿色采购比例达60%。(责任单位:市财政局)'].join('\n');
+    const a = analysePlan(text, { uri: 'test.md', format: 'markdown', locale: 'en' });
+    expect(a.diagnostics.filter((d) => d.code === 'target-below-threshold').map((d) => d.message)).toEqual([
+      '城镇污水处理率: target ≥85% is weaker than the national-2019 (city) binding indicator ≥95%',
+      '政府绿色采购比例: target ≥60% is weaker than the national-2019 (city) binding indicator ≥80%',
+    ]);
   });
 });

@@ -8,14 +8,14 @@ async function main(url) {
   const failures = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await page.waitForTimeout(4000);
     // open the plan from the Explorer (a fresh profile may put the keyboard focus in another panel)
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'problem-plan.md' }).first().click({ timeout: 30000 });
     const t0 = Date.now();
     let squiggles = 0;
-    for (let i = 0; i < 60 && squiggles === 0; i++) {
+    for (let i = 0; i < 150 && squiggles === 0; i++) {
       await page.waitForTimeout(1000);
       squiggles = await page.locator('.squiggly-error').count();
     }

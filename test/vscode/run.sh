@@ -3,7 +3,8 @@
 # Installs code-server and the Node.js it needs (v24, from the npm registry) into a cache folder
 # outside the project, installs ecoplan.vsix into it, opens samples/problem-plan.md and checks
 # (test/vscode/check.cjs) that EcoPlan's diagnostics, status bar item and code lenses appear and
-# that VS Code shows no error notification (it rejects malformed LSP answers with one).
+# that VS Code shows no error notification (it rejects malformed LSP answers with one); then walks
+# through a drafter's first steps on a 区 plan (test/vscode/walkthrough.cjs), in a Chinese UI locale.
 #
 # Exit: 0 passed · 1 the extension misbehaved · 3 code-server could not be installed or started
 # here (reported, not a verdict on EcoPlan). Needs: ecoplan.vsix (npm run package), Chromium.
@@ -39,11 +40,13 @@ fi
 
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-mkdir -p "$work/ws" && cp samples/problem-plan.md "$work/ws/"
+mkdir -p "$work/ws" && cp samples/problem-plan.md test/vscode/fixtures/donghu.plan.md "$work/ws/"
 node "$cs/out/node/entry.js" --extensions-dir "$work/ext" --user-data-dir "$work/data" --install-extension "$root/ecoplan.vsix" >"$work/install.log" 2>&1 || unavailable "code-server could not install the .vsix (see its log)"
-node "$cs/out/node/entry.js" --auth none --bind-addr "127.0.0.1:$port" --extensions-dir "$work/ext" --user-data-dir "$work/data" --disable-telemetry --disable-workspace-trust "$work/ws" >"$work/server.log" 2>&1 &
+node "$cs/out/node/entry.js" --auth none --bind-addr "127.0.0.1:$port" --extensions-dir "$work/ext" --user-data-dir "$work/data" --disable-telemetry --disable-workspace-trust --locale "${ECOPLAN_CODE_SERVER_LOCALE:-zh-cn}" "$work/ws" >"$work/server.log" 2>&1 &
 server=$!
 up() { node -e "require('http').get('http://127.0.0.1:$port/', () => process.exit(0)).on('error', () => process.exit(1))"; }
 for _ in $(seq 1 60); do up && break; sleep 0.5; done
 up || unavailable "code-server did not start"
-PATH="/usr/bin:$PATH" node test/vscode/check.cjs "http://127.0.0.1:$port/?folder=$work/ws"
+PATH="/usr/bin:$PATH" node test/vscode/check.cjs "http://127.0.0.1:$port/?folder=$work/ws" || exit 1
+# a drafter's first ten minutes (issue 11), one screenshot per step under test/output/vscode/
+PATH="/usr/bin:$PATH" node test/vscode/walkthrough.cjs "http://127.0.0.1:$port/?folder=$work/ws"

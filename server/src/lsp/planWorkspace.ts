@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { AnalysisCache, analysePlan, type PlanAnalysis } from '../core/analyse';
+import { builtinEditions } from '../core/catalogue/builtin';
+import type { CatalogueEdition } from '../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
@@ -18,6 +21,8 @@ export interface ClientSettings {
   departments?: string;
   rules?: Record<string, Severity | 'off'>;
   include?: string[];
+  /** `openFiles` (default): problems of open plans only; `workspace`: of every plan in the folders. */
+  diagnostics?: { scope?: 'openFiles' | 'workspace' | string };
 }
 
 interface CacheEntry {
@@ -38,6 +43,8 @@ export class PlanWorkspace {
   locale: Locale = 'zh';
   /** In an untrusted folder only the built-in catalogue and directory are used (no config files). */
   trusted = true;
+  /** The client applies workspace edits that create files (`添加到部门名录` may need a new directory file). */
+  canCreateFiles = false;
   problems: string[] = [];
   private cache = new Map<string, CacheEntry>();
   /** Per open document: what re-analysis after a keystroke reuses (see AnalysisCache). */
@@ -51,7 +58,8 @@ export class PlanWorkspace {
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
   updateSettings(settings: ClientSettings) {
-    this.settings = settings;
+    // an empty level setting (the default) leaves the level to the plan itself
+    this.settings = { ...settings, level: settings.level === '市' || settings.level === '县' ? settings.level : undefined, catalogue: settings.catalogue || undefined };
     this.include = settings.include && settings.include.length > 0 ? picomatch(settings.include, { dot: false }) : null;
     this.invalidate();
   }
@@ -149,6 +157,37 @@ export class PlanWorkspace {
     return builtinDirectory;
   }
 
+  /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
+  editionsFor(uri: string): CatalogueEdition[] {
+    const path = toPath(uri);
+    const config = this.trusted && path ? loadConfig(findConfig(dirname(path)), this.configCache) : null;
+    return config?.editions ?? builtinEditions;
+  }
+
+  /**
+   * Where departments added by the drafter go for this plan: the directory file already in use
+   * (front matter `departments:`, then the config's, then the `ecoplan.departments` setting), or,
+   * when none is configured, `ecoplan.departments.yaml` at the workspace root, to be referenced from
+   * the nearest config file (`configPath`, created at the root when there is none). Null when
+   * untrusted or not a file.
+   */
+  directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null {
+    const path = toPath(uri);
+    if (!this.trusted || !path) return null;
+    const fm = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(text.slice(0, 4000));
+    if (fm) return { file: join(dirname(path), fm[1]), exists: existsSync(join(dirname(path), fm[1])), configPath: null, configExists: false };
+    const configPath = findConfig(dirname(path));
+    const fromConfig = configPath ? configuredDirectory(configPath) : null;
+    if (fromConfig) return { file: fromConfig, exists: existsSync(fromConfig), configPath: null, configExists: false };
+    const base = this.folders.find((f) => path.startsWith(f)) ?? this.folders[0] ?? dirname(path);
+    if (this.settings.departments) {
+      const file = isAbsolute(this.settings.departments) ? this.settings.departments : join(base, this.settings.departments);
+      return { file, exists: existsSync(file), configPath: null, configExists: false };
+    }
+    const file = join(base, 'ecoplan.departments.yaml');
+    return { file, exists: existsSync(file), configPath: configPath ?? join(base, 'ecoplan.config.yaml'), configExists: !!configPath };
+  }
+
   /** Every plan in the workspace folders (open or not), as URIs. Skips node_modules and dot-folders. */
   allPlanUris(limit = 2000): string[] {
     const out = new Set<string>();
@@ -188,6 +227,16 @@ export class PlanWorkspace {
     };
     for (const f of this.folders) walk(f, 0);
     return [...out];
+  }
+}
+
+/** The `departments:` file a config names (resolved against the config's folder), if any. */
+function configuredDirectory(configPath: string): string | null {
+  try {
+    const value = parseDocument(readFileSync(configPath, 'utf8')).get('departments');
+    return typeof value === 'string' && value ? (isAbsolute(value) ? value : join(dirname(configPath), value)) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -37,6 +37,7 @@ connection.onInitialize((params): InitializeResult => {
     if (root) workspace.folders = [root];
   }
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  workspace.canCreateFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
   configurationSupport = !!params.capabilities.workspace?.configuration;
   return {
     capabilities: {
@@ -87,6 +88,8 @@ connection.onDidChangeConfiguration(async (change) => {
 connection.onDidChangeWatchedFiles(() => {
   workspace.invalidate();
   diagnostics.refreshAll();
+  // a directory or config file changed (e.g. by 添加到部门名录): pulled diagnostics are stale too
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
 });
 
 registerCompletion(connection, documents, workspace);

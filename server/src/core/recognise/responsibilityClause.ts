@@ -79,7 +79,9 @@ const V = checkClauseVerbs(clauseVerbsData);
 
 const labelRole = new Map<string, LabelRole>(LABEL_ROLES.flatMap((role) => V.labels[role].map((w) => [w, role] as [string, LabelRole])));
 const verbRole = new Map<string, VerbRole>(VERB_ROLES.flatMap((role) => V.verbs[role].map((w) => [w, role] as [string, VerbRole])));
-const LABELS = alternation([...labelRole.keys()]);
+/** The labels that open a responsibility clause (`责任单位:`), from the vocabulary. */
+export const CLAUSE_LABELS = [...labelRole.keys()];
+const LABELS = alternation(CLAUSE_LABELS);
 // a label may be bold in Markdown: `**责任单位**:`, `**责任单位:**`
 const EMPHASIS = '(?:[*_]{2})?';
 const LABEL = new RegExp(`^${EMPHASIS}(${LABELS})${EMPHASIS}\\s*[::]${EMPHASIS}\\s*`);

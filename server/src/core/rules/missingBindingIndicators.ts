@@ -1,6 +1,9 @@
 import { appliesTo, bindingOf } from '../catalogue/thresholds';
 import type { CatalogueIndicator } from '../catalogue/types';
-import type { PlanLevel } from '../model/types';
+import type { PlanLevel, Range } from '../model/types';
+
+/** How many missing indicators the one-line message names before `等`. */
+const FIRST_FEW = 3;
 import type { RuleContext } from './rule';
 import type { Rule } from './rule';
 
@@ -97,12 +100,27 @@ export const missingBindingIndicators: Rule = {
     if (!ctx.edition.complete) return;
     const cov = bindingCoverage(ctx);
     if (cov.missing.length === 0) return;
+    // The Problems panel shows one line: the count and the first few; every indicator is listed in
+    // the related information (a named-only one at the place the plan names it).
+    const few = cov.missing.slice(0, FIRST_FEW);
+    const more = cov.missing.length > few.length;
+    const mentionAt = new Map<string, Range>();
+    for (const m of ctx.model.indicatorMentions) {
+      const name = ctx.edition.indicators.find((i) => i.id === m.catalogueId)?.name;
+      if (name && !mentionAt.has(name)) mentionAt.set(name, m.range);
+    }
     report({
       range: ctx.model.titleRange,
       message: {
-        zh: `方案未对 ${cov.missing.length} 项约束性指标设定目标(共 ${cov.total} 项适用):${cov.missing.join('、')}${cov.mentionedOnly.length > 0 ? `;其中 ${cov.mentionedOnly.join('、')} 只提及未设目标` : ''}${cov.trendOnly.length > 0 ? `;另有 ${cov.trendOnly.join('、')} 只有趋势性表述` : ''}`,
-        en: `The plan sets no target for ${cov.missing.length} of ${cov.total} applicable binding indicators: ${cov.missing.join(', ')}${cov.mentionedOnly.length > 0 ? `; ${cov.mentionedOnly.join(', ')} named without a target` : ''}${cov.trendOnly.length > 0 ? `; ${cov.trendOnly.join(', ')} given only a trend` : ''}`,
+        zh: `方案未对 ${cov.missing.length} 项约束性指标设定目标(共 ${cov.total} 项适用):${few.join('、')}${more ? ` 等,全部列在相关信息中` : ''}${cov.mentionedOnly.length > 0 ? `;其中 ${cov.mentionedOnly.length} 项只提及未设目标` : ''}${cov.trendOnly.length > 0 ? `;另有 ${cov.trendOnly.length} 项只有趋势性表述` : ''}`,
+        en: `The plan sets no target for ${cov.missing.length} of ${cov.total} applicable binding indicators: ${few.join(', ')}${more ? ', … (all listed in the related information)' : ''}${cov.mentionedOnly.length > 0 ? `; ${cov.mentionedOnly.length} of them named without a target` : ''}${cov.trendOnly.length > 0 ? `; ${cov.trendOnly.length} more given only a trend` : ''}`,
       },
+      related: cov.missing.map((name) => {
+        const at = cov.mentionedOnly.includes(name) ? mentionAt.get(name) : undefined;
+        return at
+          ? { range: at, message: { zh: `${name}:只提及,未设定目标`, en: `${name}: named, no target` } }
+          : { range: ctx.model.titleRange, message: { zh: `${name}:未设定目标`, en: `${name}: no target` } };
+      }).concat(cov.trendOnly.map((name) => ({ range: ctx.model.titleRange, message: { zh: `${name}:只有趋势性表述,未量化`, en: `${name}: a trend only, not quantified` } }))),
       data: { coverage: cov },
     });
   },

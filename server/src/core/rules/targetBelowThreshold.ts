@@ -51,7 +51,7 @@ export const targetBelowThreshold: Rule = {
         severity: !verified ? 'warning' : binding === true ? 'error' : 'warning',
         message: {
           zh: `${ind.name} 目标 ${formatTarget(t)}${converted} 低于 ${scopeZh}${attrZh} ${thText}${verified ? '' : '(该指标值尚未核实)'}`,
-          en: `${ind.name}: target ${formatTarget(t)}${convertedEn} is weaker than the ${ctx.edition.id} (${applicable.qualifier ?? LEVEL_EN[level]}) ${attrEn} ${thText}${verified ? '' : ' (threshold not yet verified)'}`,
+          en: `${ind.name}: target ${formatTarget(t)}${convertedEn} is weaker than the ${ctx.edition.id} (${LEVEL_EN[applicable.qualifier ?? level] ?? applicable.qualifier}) ${attrEn} ${thText}${verified ? '' : ' (threshold not yet verified)'}`,
         },
         data: { indicatorId: ind.id, threshold: th, verified, raiseTo: { op: th.op, value: thValue, unit: ind.unit } },
       });

@@ -47,7 +47,7 @@ export const unknownDepartment: Rule = {
             zh: `「${u.name}」不在${dir.configured ? '本地部门名录' : '内置部门名录'}中${hintZh}`,
             en: `"${u.name}" is not in the ${dir.configured ? 'configured' : 'built-in'} department directory${hintEn}`,
           },
-          data: { suggestions },
+          data: { name: u.name, suggestions },
         });
       }
     }

@@ -1,9 +1,12 @@
-import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CodeActionKind, CreateFile, TextDocumentEdit, type CodeAction, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorTarget, Range, Task } from '../../core/model/types';
 import { contains } from '../../core/query';
 import type { PlanWorkspace } from '../planWorkspace';
+import { addDepartmentToDirectory, setConfigKey } from './yamlEdits';
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
@@ -20,17 +23,66 @@ function clauseStyle(text: string) {
   return /[\uFF08\uFF1A]/.test(text) ? { open: '\uFF08', colon: '\uFF1A', close: '\uFF09' } : { open: '(', colon: ':', close: ')' };
 }
 
-function addClause(uri: string, doc: TextDocument, task: Task, diagnostic?: Diagnostic): CodeAction {
+/** A quick-fix label in the UI language only (the server's locale follows the editor's). */
+function label(ws: PlanWorkspace, zh: string, en: string): string {
+  return ws.locale === 'en' ? en : zh;
+}
+
+function addClause(ws: PlanWorkspace, uri: string, doc: TextDocument, task: Task, diagnostic?: Diagnostic): CodeAction {
   const s = clauseStyle(doc.getText());
   const at = task.fullRange.end;
   const text = `${s.open}责任单位${s.colon}${s.close}`;
+  const inside = { line: at.line, character: at.character + text.length - 1 };
   return {
-    title: '添加责任单位 (add a responsibility clause)',
+    title: label(ws, '添加责任单位', 'Add a responsibility clause'),
     kind: CodeActionKind.QuickFix,
     diagnostics: diagnostic ? [diagnostic] : undefined,
     isPreferred: true,
     edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: text }] } },
-    command: { title: 'place cursor', command: PLACE_CURSOR, arguments: [uri, { line: at.line, character: at.character + text.length - 1 }] },
+    // VS Code: cursor inside the clause and the department list open; other clients just get the edit
+    command: { title: label(ws, '填写责任单位', 'Fill in the responsible units'), command: PLACE_CURSOR, arguments: [uri, inside, true] },
+  };
+}
+
+function replaceAll(text: string, next: string): TextEdit {
+  const end = TextDocument.create('', '', 0, text).positionAt(text.length);
+  return { range: { start: { line: 0, character: 0 }, end }, newText: next };
+}
+
+/**
+ * `添加到部门名录`: the unit joins the plan's directory file (the one in use, or a new
+ * `ecoplan.departments.yaml` at the workspace root referenced from the config). The files are edited
+ * through the YAML Document API; nothing is offered when a file is not valid YAML, or when a new file
+ * would be needed and the client cannot create files.
+ */
+function addToDirectory(ws: PlanWorkspace, doc: TextDocument, d: Diagnostic, name: string): CodeAction | null {
+  const target = ws.directoryTarget(doc.uri, doc.getText());
+  if (!target) return null;
+  const changes: (TextDocumentEdit | CreateFile)[] = [];
+  const edit = (file: string, exists: boolean, change: (text: string) => string | null): boolean => {
+    const fileUri = pathToFileURL(file).toString();
+    const current = exists ? ws.textOf(fileUri)?.text : '';
+    if (current === undefined) return false;
+    const next = change(current);
+    if (next === null) return false;
+    if (!exists) {
+      if (!ws.canCreateFiles) return false;
+      changes.push(CreateFile.create(fileUri, { ignoreIfExists: true }));
+    }
+    if (next !== current) changes.push(TextDocumentEdit.create({ uri: fileUri, version: null }, [replaceAll(current, next)]));
+    return true;
+  };
+  if (!edit(target.file, target.exists, (t) => addDepartmentToDirectory(t, name))) return null;
+  if (target.configPath) {
+    const rel = relative(dirname(target.configPath), target.file).split(sep).join('/');
+    if (!edit(target.configPath, target.configExists, (t) => setConfigKey(t, 'departments', rel, /\.json$/i.test(target.configPath!)))) return null;
+  }
+  return {
+    title: label(ws, `将「${name}」添加到部门名录`, `Add "${name}" to the department directory`),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: true,
+    edit: { documentChanges: changes },
   };
 }
 
@@ -70,13 +122,19 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
     const data = (d.data ?? {}) as Record<string, unknown>;
     switch (d.code) {
       case 'missing-responsible-unit': {
+        const fill = data.emptyClause as { line: number; character: number } | undefined;
+        if (fill) {
+          // the clause is there, only empty: a second one would do harm; go inside it and list departments
+          out.push({ title: label(ws, '填写责任单位', 'Fill in the responsible units'), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, command: { title: label(ws, '填写责任单位', 'Fill in the responsible units'), command: PLACE_CURSOR, arguments: [uri, fill, true] } });
+          break;
+        }
         const task = a.model.tasks.find((t) => sameRange(t.range, d.range));
-        if (task) out.push(addClause(uri, doc, task, d));
+        if (task) out.push(addClause(ws, uri, doc, task, d));
         break;
       }
       case 'renamed-indicator':
         if (typeof data.replacement === 'string') {
-          out.push({ title: `改为「${data.replacement}」`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [{ range: d.range, newText: data.replacement }] } } });
+          out.push({ title: label(ws, `改为「${data.replacement}」`, `Change to "${data.replacement}"`), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [{ range: d.range, newText: data.replacement }] } } });
         }
         break;
       case 'target-below-threshold': {
@@ -84,7 +142,7 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
         const target = a.model.targets.find((t) => sameRange(t.range, d.range));
         if (target && raise?.value !== undefined) {
           const edit = raiseTargetEdit(doc, target, raise.value);
-          if (edit) out.push({ title: `将目标提高到国标 ${raise.value}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [edit] } } });
+          if (edit) out.push({ title: label(ws, `将目标提高到国标 ${raise.value}`, `Raise the target to the national ${raise.value}`), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [edit] } } });
         }
         break;
       }
@@ -93,8 +151,13 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
         break;
       case 'unknown-department':
       case 'unknown-indicator':
+        if (d.code === 'unknown-department' && typeof data.name === 'string') {
+          const add = addToDirectory(ws, doc, d, data.name);
+          if (add) out.push(add);
+        }
+        // a suggestion is a guess (from the built-in list, it may not exist there): never the preferred fix
         for (const s of ((data.suggestions as string[] | undefined) ?? []).slice(0, 3)) {
-          out.push({ title: `改为「${s}」`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: d.range, newText: s }] } } });
+          out.push({ title: label(ws, `改为「${s}」`, `Change to "${s}"`), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: d.range, newText: s }] } } });
         }
         break;
     }
@@ -102,7 +165,7 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
       const line = d.range.start.line;
       const indent = /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 200 } }))![0];
       out.push({
-        title: `在此行禁用 ${d.code} 规则`,
+        title: label(ws, `在此行禁用 ${d.code} 规则`, `Disable ${d.code} for this line`),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- ecoplan-disable-next-line ${d.code} -->\n` }] } },
@@ -121,16 +184,15 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
         const u = clause.units.filter((x) => !x.tagged)[i];
         return NEEDS_BRACES.test(u.name) ? [e, { range: { start: u.range.end, end: u.range.end }, newText: '}' }] : [e];
       });
-    out.push({ title: '将责任单位转换为部门标记 (@)', kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: edits } } });
+    out.push({ title: label(ws, '将责任单位转换为部门标记 (@)', 'Convert the units to department tags (@)'), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: edits } } });
   }
   const target = a.model.targets.find((t) => !t.tagged && contains(t.range, pos));
   if (target) {
     const tag = targetAsTag(target);
-    if (tag) out.push({ title: `将目标转换为指标标记 ${tag}`, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [{ range: target.range, newText: tag }] } } });
+    if (tag) out.push({ title: label(ws, `将目标转换为指标标记 ${tag}`, `Convert the target to the tag ${tag}`), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [{ range: target.range, newText: tag }] } } });
   }
   const task = a.model.tasks.find((t) => t.noUnit && contains(t.fullRange, pos) && !diagnostics.some((d) => d.code === 'missing-responsible-unit' && sameRange(d.range, t.range)));
-  if (task) out.push(addClause(uri, doc, task));
-  void ws;
+  if (task) out.push(addClause(ws, uri, doc, task));
   return out;
 }
 

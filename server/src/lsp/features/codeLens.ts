@@ -1,6 +1,7 @@
 import type { CodeLens, Connection } from 'vscode-languageserver/node';
 import type { OutlineNode, PlanModel } from '../../core/model/types';
 import type { PlanWorkspace } from '../planWorkspace';
+import { levelLens } from './planLevel';
 
 /** On each section that holds tasks: `12 项任务 · 2 项无责任单位`. */
 export function codeLenses(model: PlanModel): CodeLens[] {
@@ -26,6 +27,7 @@ export function codeLenses(model: PlanModel): CodeLens[] {
 export function registerCodeLens(connection: Connection, ws: PlanWorkspace) {
   connection.onCodeLens(({ textDocument }) => {
     const a = ws.analysisOf(textDocument.uri);
-    return a ? codeLenses(a.model) : null;
+    // the level and edition the plan is checked against, on its title line, then the task counts
+    return a ? [levelLens(a, ws.locale), ...codeLenses(a.model)] : null;
   });
 }

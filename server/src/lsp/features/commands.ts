@@ -1,13 +1,27 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, TextEdit } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { deriveTables } from '../../core/tables/deriveTables';
 import { TABLE_KINDS, TABLE_TITLES, type TableKind } from '../../report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../../report/render';
 import { toXlsx } from '../../report/xlsx';
 import { toPath, type PlanWorkspace } from '../planWorkspace';
+import { levelSummary } from './planLevel';
+import { setPlanSettings } from './yamlEdits';
 
-export const COMMANDS = { coverage: 'ecoplan.server.coverage', tables: 'ecoplan.server.tables', exportTable: 'ecoplan.server.exportTable' };
+/** One edit replacing only what differs between two texts (the common start and end are kept). */
+export function minimalEdit(before: string, after: string): TextEdit | null {
+  if (before === after) return null;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const doc = TextDocument.create('', '', 0, before);
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
+}
+
+export const COMMANDS = { coverage: 'ecoplan.server.coverage', tables: 'ecoplan.server.tables', exportTable: 'ecoplan.server.exportTable', setPlanSettings: 'ecoplan.server.setPlanSettings' };
 
 /**
  * Server commands the extension calls: coverage for the status bar, the tables for the webview,
@@ -24,6 +38,9 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
         uri,
         edition: a.edition.id,
         level: a.settings.level,
+        levelFrom: a.settings.levelFrom,
+        summary: levelSummary(a, ws.locale),
+        editions: ws.editionsFor(uri).map((e) => ({ id: e.id, title: e.title, document: e.document, levels: e.levels, complete: e.complete })),
         binding: a.coverage,
         tasks: a.model.tasks.length,
         tasksWithoutUnit: a.model.tasks.filter((t) => t.noUnit).length,
@@ -32,14 +49,33 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
       };
     }
     if (command === COMMANDS.tables) return deriveTables(a);
+    if (command === COMMANDS.setPlanSettings) {
+      // [uri, {level, catalogue}]: write them into the plan's front matter, nothing else
+      const wanted = (args?.[1] ?? {}) as { level?: unknown; catalogue?: unknown };
+      const level = wanted.level === '市' || wanted.level === '县' ? wanted.level : undefined;
+      const catalogue = typeof wanted.catalogue === 'string' && ws.editionsFor(uri).some((e) => e.id === wanted.catalogue) ? wanted.catalogue : undefined;
+      const text = ws.textOf(uri)?.text;
+      if (text === undefined || (!level && !catalogue)) return { applied: false, reason: ws.locale === 'en' ? 'no valid level or catalogue given' : '未给出有效的级别或指标体系' };
+      const next = setPlanSettings(text, { level, catalogue });
+      if (next === null) return { applied: false, reason: ws.locale === 'en' ? 'the front matter is not valid YAML: fix it first' : 'front matter 不是有效的 YAML,请先修正' };
+      const edit = minimalEdit(text, next);
+      if (!edit) return { applied: true };
+      const r = await connection.workspace.applyEdit({ label: ws.locale === 'en' ? 'Set the plan level and edition' : '设置方案级别与指标版本', edit: { changes: { [uri]: [edit] } } });
+      return { applied: r.applied, edit };
+    }
     if (command === COMMANDS.exportTable) {
       const kind = args?.[1] as TableKind | 'all';
       const format = args?.[2] as string;
       const path = toPath(uri);
       if (!path || (kind !== 'all' && !TABLE_KINDS.includes(kind)) || !['md', 'csv', 'xlsx', 'html', 'json'].includes(format)) return null;
       const kinds = kind === 'all' ? TABLE_KINDS : [kind];
-      const t = deriveTables(a);
-      const stem = join(dirname(path), `${basename(path, extname(path))}-${kind === 'all' ? '附表' : TABLE_TITLES[kind]}`);
+      const full = deriveTables(a);
+      let t = full;
+      // [uri, kind, format, rows?]: the rows the view shows (its filter and sort), as indexes into the table
+      const rows = Array.isArray(args?.[3]) && kind !== 'all' ? (args[3] as unknown[]).filter((i): i is number => Number.isInteger(i) && (i as number) >= 0 && (i as number) < full[kind].length) : null;
+      if (rows && kind !== 'all') t = { ...full, [kind]: rows.map((i) => full[kind][i]) };
+      const filtered = !!rows && kind !== 'all' && rows.length < full[kind].length;
+      const stem = join(dirname(path), `${basename(path, extname(path))}-${kind === 'all' ? '附表' : TABLE_TITLES[kind]}${filtered ? '-筛选' : ''}`);
       const written: string[] = [];
       const write = (file: string, data: string | Buffer) => {
         writeFileSync(file, data);
@@ -50,7 +86,7 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
       else if (format === 'json') write(`${stem}.json`, toJson(t, kinds));
       else if (format === 'xlsx') write(`${stem}.xlsx`, await toXlsx(t, kinds));
       else for (const k of kinds) write(kinds.length > 1 ? `${stem}-${TABLE_TITLES[k]}.csv` : `${stem}.csv`, toCsv(t, k));
-      return { written };
+      return { written, rows: kind === 'all' ? null : t[kind].length };
     }
     return null;
   });

@@ -35,8 +35,8 @@ export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] 
 /**
  * Push diagnostics for open plans, debounced per document; a newer edit makes the pending
  * analysis of the older version stale, and it is dropped rather than published. Clients that
- * pull (`textDocument/diagnostic`, `workspace/diagnostic`) get the same results on request,
- * including for plans in the workspace that are not open.
+ * pull (`textDocument/diagnostic`, `workspace/diagnostic`) get the same results on request, and
+ * with `ecoplan.diagnostics.scope: workspace` also for plans in the workspace that are not open.
  */
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: PlanWorkspace, opts: { push: () => boolean; delayMs: number }) {
   const timers = new Map<string, NodeJS.Timeout>();
@@ -86,13 +86,26 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     return { kind: DocumentDiagnosticReportKind.Full, items: a ? toLspDiagnostics(params.textDocument.uri, a) : [] };
   });
 
+  // Plans that are not open, reported through workspace pull: only with `ecoplan.diagnostics.scope:
+  // workspace` (a drafter's Problems panel shows the files they opened, as with other linters).
+  // After switching back to `openFiles`, each plan reported before gets one empty report, which
+  // clears its problems from the panel.
+  const reportedClosed = new Set<string>();
   connection.languages.diagnostics.onWorkspace((_params, token) => {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
+    if (workspace.settings.diagnostics?.scope !== 'workspace') {
+      for (const uri of reportedClosed) if (!documents.get(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+      reportedClosed.clear();
+      return { items };
+    }
     for (const uri of workspace.allPlanUris()) {
       if (token.isCancellationRequested) break;
       if (documents.get(uri)) continue; // open documents are reported per document
       const a = workspace.analysisOf(uri);
-      if (a) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a) });
+      if (a) {
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a) });
+        reportedClosed.add(uri);
+      }
     }
     return { items };
   });

@@ -1,12 +1,13 @@
 import { MarkupKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applicableThreshold, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
+import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
 import { formatTarget } from '../../core/rules/targetBelowThreshold';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorOccurrence } from '../../core/query';
 import type { PlanWorkspace } from '../planWorkspace';
 import { indicatorCard } from './completion';
+import { publicSourceLines, withoutProvenance } from './indicatorWording';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
 export function registerHover(connection: Connection, _documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
@@ -29,18 +30,7 @@ export function registerHover(connection: Connection, _documents: TextDocuments<
         const pa = ws.analysisOf(uri);
         if (pa) elsewhere += departmentOccurrences(pa.model).filter((o) => departmentKey(o.name, pa.directory) === key && o.task).length;
       }
-      const lines = [
-        `**${d?.name ?? dep.name}**${d ? '' : '(不在部门名录中)'}`,
-        d && d.aliases.length > 0 ? `简称:${d.aliases.join('、')}` : '',
-        d?.parent ? `上级:${d.parent}` : '',
-        '',
-        `牵头任务(${lead.length}):`,
-        ...lead.slice(0, 20).map((t) => `- ${t}`),
-        `配合任务(${support.length}):`,
-        ...support.slice(0, 20).map((t) => `- ${t}`),
-        elsewhere > 0 ? `\n工作区其他方案中另有 ${elsewhere} 项任务` : '',
-      ].filter((l, i) => l !== '' || i === 3);
-      return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: lines.join('\n') } };
+      return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere) } };
     }
     return null;
   });
@@ -63,7 +53,9 @@ export function indicatorHover(a: PlanAnalysis, ind: IndicatorOccurrence): strin
   }
   const th = applicableThreshold(entry, a.settings);
   const binding = bindingOf(entry);
-  const card = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
+  const base = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
+  // the edition, its document number and 已核实/待核实 instead of the catalogue's internal provenance notes
+  const card = [withoutProvenance(base), ...publicSourceLines(a.edition, isVerified(entry, th?.threshold))].join('\n');
   const resolved = a.names.resolve(ind.name);
   const how = resolved && resolved.kind !== 'name' && ind.name !== entry.name ? resolutionNote(ind.name, entry.name, ind.target?.match ?? resolved.kind, ind.target?.matchConfidence ?? resolved.confidence) : null;
   const targets = a.model.targets.filter((t) => t.catalogueId === entry.id);
@@ -78,4 +70,30 @@ function resolutionNote(written: string, name: string, match: string | null, con
 
 function targetLine(t: PlanAnalysis['model']['targets'][number]): string {
   return `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.op === 'trend' ? '(未量化)' : ''}${t.year ? `(${t.year} 年)` : ''}`;
+}
+
+/** Markdown's inline punctuation in a task title is text, not formatting. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|~!]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The department card: blocks separated by blank lines, so that each heading starts a paragraph
+ * and each task list ends before the next heading (a heading glued onto the last bullet would read
+ * as part of it).
+ */
+export function departmentHover(name: string, known: boolean, aliases: string[], parent: string | null, lead: string[], support: string[], elsewhere: number): string {
+  const blocks: string[] = [];
+  const head = [`**${escapeMarkdown(name)}**${known ? '' : '(不在部门名录中)'}`];
+  if (aliases.length > 0) head.push(`简称:${aliases.map(escapeMarkdown).join('、')}`);
+  if (parent) head.push(`上级:${escapeMarkdown(parent)}`);
+  blocks.push(head.join('  \n'));
+  const list = (title: string, tasks: string[]) => {
+    blocks.push(`**${title}(${tasks.length})**`);
+    if (tasks.length > 0) blocks.push([...tasks.slice(0, 20).map((t) => `- ${escapeMarkdown(t)}`), ...(tasks.length > 20 ? [`- ……另有 ${tasks.length - 20} 项`] : [])].join('\n'));
+  };
+  list('牵头任务', lead);
+  list('配合任务', support);
+  if (elsewhere > 0) blocks.push(`工作区其他方案中另有 ${elsewhere} 项任务`);
+  return blocks.join('\n\n');
 }
