@@ -266,6 +266,13 @@ describe('clause forms with roles', () => {
     ]);
   });
 
+  it('white space before a label\'s colon is not a separator', () => {
+    expect(clausesOf(['1.推进治理。(责任单位 :市住建局 、市水务局)', '2.推进治理。责任单位 : 市住建局'])).toEqual([
+      { form: 'labelled', at: '1:7-1:25', units: ['市住建局:lead@1:14-1:18', '市水务局:support@1:20-1:24'], vague: [] },
+      { form: 'labelled', at: '2:7-2:18', units: ['市住建局:lead@2:14-2:18'], vague: [] },
+    ]);
+  });
+
   it('labels in Markdown bold', () => {
     const model = read(['## 二、主要任务', '', '1. 推进治理。**责任单位**:市生态环境局、市财政局', '', '2. 推进治理。(**牵头单位**:市生态环境局;**配合单位:** 市财政局)'].join('\n'), 'markdown');
     expect(model.tasks.map((t) => t.units.map((u) => `${u.name}:${u.role}@${at(u.range)}`))).toEqual([

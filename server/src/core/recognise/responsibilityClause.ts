@@ -296,13 +296,21 @@ function splitTop(text: string, start: number, seps: Set<number>): Piece[] {
     if (d > 0) depth++;
     else if (d < 0) {
       if (depth > 0) depth--;
-    } else if (depth === 0 && seps.has(c)) {
+    } else if (depth === 0 && seps.has(c) && !(isSpace(c) && colonFollows(text, i))) {
       pieces.push({ text: text.slice(from, i), start: start + from });
       from = i + 1;
     }
   }
   pieces.push({ text: text.slice(from), start: start + from });
   return pieces;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
+/** `责任单位 :A`: white space before a label's colon does not separate anything. */
+function colonFollows(text: string, i: number): boolean {
+  let k = i;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  return text[k] === ':' || text[k] === ':';
 }
 
 /** Split where a regex (global) matches, dropping the match. */
