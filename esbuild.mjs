@@ -17,11 +17,11 @@ const yamlPlugin = {
 };
 
 // Packages a plan check does not need (xlsx, pinyin for completion, schema validation of a user
-// catalogue, GB18030 decoding) are bundled on their own into dist/vendor/<name>.js and loaded on
+// catalogue, GB18030 decoding, `ecoplan.include` globs) are bundled on their own into dist/vendor/<name>.js and loaded on
 // first use: the bundles import a stand-in whose functions and default export load the real module
 // when first called or touched. Start-up then reads and compiles only what checking a plan needs.
 const require = createRequire(import.meta.url);
-const LAZY = ['exceljs', 'ajv/dist/2020', 'iconv-lite', 'pinyin-pro'];
+const LAZY = ['exceljs', 'ajv/dist/2020', 'iconv-lite', 'pinyin-pro', 'picomatch'];
 const vendorFile = (pkg) => `vendor/${pkg.replace(/[^\w.-]+/g, '_')}.js`;
 const lazyPlugin = {
   name: 'lazy-vendor',
