@@ -17,11 +17,12 @@ const yamlPlugin = {
 };
 
 // Packages a plan check does not need (xlsx, pinyin for completion, schema validation of a user
-// catalogue, GB18030 decoding, `ecoplan.include` globs) are bundled on their own into dist/vendor/<name>.js and loaded on
-// first use: the bundles import a stand-in whose functions and default export load the real module
-// when first called or touched. Start-up then reads and compiles only what checking a plan needs.
+// catalogue, GB18030 decoding, `ecoplan.include` globs, YAML for front matter and config files) are
+// bundled on their own into dist/vendor/<name>.js and loaded on first use: the bundles import a
+// stand-in whose functions and default export load the real module when first called or touched.
+// Start-up then reads and compiles only what checking a plan needs.
 const require = createRequire(import.meta.url);
-const LAZY = ['exceljs', 'ajv/dist/2020', 'iconv-lite', 'pinyin-pro', 'picomatch'];
+const LAZY = ['exceljs', 'ajv/dist/2020', 'iconv-lite', 'pinyin-pro', 'picomatch', 'yaml'];
 const vendorFile = (pkg) => `vendor/${pkg.replace(/[^\w.-]+/g, '_')}.js`;
 const lazyPlugin = {
   name: 'lazy-vendor',
