@@ -3,6 +3,8 @@
 import * as esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const yamlPlugin = {
   name: 'yaml',
@@ -11,6 +13,42 @@ const yamlPlugin = {
       contents: JSON.stringify(parse(await readFile(args.path, 'utf8'))),
       loader: 'json',
     }));
+  },
+};
+
+// Packages a plan check does not need (xlsx, pinyin for completion, schema validation of a user
+// catalogue, GB18030 decoding, `ecoplan.include` globs, YAML for front matter and config files) are
+// bundled on their own into dist/vendor/<name>.js and loaded on first use: the bundles import a
+// stand-in whose functions and default export load the real module when first called or touched.
+// Start-up then reads and compiles only what checking a plan needs.
+const require = createRequire(import.meta.url);
+const LAZY = ['exceljs', 'ajv/dist/2020', 'iconv-lite', 'pinyin-pro', 'picomatch', 'yaml'];
+const vendorFile = (pkg) => `vendor/${pkg.replace(/[^\w.-]+/g, '_')}.js`;
+const lazyPlugin = {
+  name: 'lazy-vendor',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${LAZY.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`) }, (args) => ({ path: args.path, namespace: 'lazy' }));
+    build.onResolve({ filter: /^\.\/vendor\// }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const real = require(args.path);
+      const named = Object.keys(real).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default' && typeof real[k] === 'function');
+      return {
+        loader: 'js',
+        contents: [
+          `let mod;`,
+          `const load = () => (mod ??= require(${JSON.stringify('./' + vendorFile(args.path))}));`,
+          `const main = () => (load().__esModule ? load().default : load());`,
+          // named exports: functions called (or classes constructed) through
+          ...named.map((k) => `export function ${k}(...args) { const f = load()[${JSON.stringify(k)}]; return new.target ? Reflect.construct(f, args) : f.apply(this, args); }`),
+          `export default new Proxy(function () {}, {`,
+          `  get: (_, k) => main()[k],`,
+          `  has: (_, k) => k in main(),`,
+          `  apply: (_, self, args) => Reflect.apply(main(), self, args),`,
+          `  construct: (_, args) => Reflect.construct(main(), args),`,
+          `});`,
+        ].join('\n'),
+      };
+    });
   },
 };
 
@@ -25,7 +63,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: quiet ? 'error' : 'info',
-  plugins: [yamlPlugin],
+  plugins: [yamlPlugin, lazyPlugin],
 };
 
 const entries = [
@@ -34,4 +72,15 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
 ];
-await Promise.all(entries.filter((e) => !(production && e.dev)).map(({ dev, ...e }) => esbuild.build({ ...common, ...e })));
+const vendors = LAZY.map((pkg) => ({
+  stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
+  outfile: `dist/${vendorFile(pkg)}`,
+  // third-party code, loaded as is: always minified, no source map
+  sourcemap: false,
+  minify: true,
+  plugins: [yamlPlugin],
+}));
+await Promise.all([
+  ...entries.filter((e) => !(production && e.dev)).map(({ dev, ...e }) => esbuild.build({ ...common, ...e })),
+  ...vendors.map((v) => esbuild.build({ ...common, ...v })),
+]);

@@ -1,6 +1,8 @@
 // `npm run bench`: analysis time per document (median of repeated runs) for the bundled samples,
 // the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
-// remark-parse alone on the same text.
+// remark-parse alone on the same text. Then what a user feels: the CLI as whole processes, server
+// start-up, keystrokes and completion over stdio, and a 1,000-plan workspace.
+// `npm run bench -- --only startup|lsp|workspace` runs one part (the analysis tables are skipped).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
@@ -8,6 +10,8 @@ import { unified } from 'unified';
 import { analysePlan } from '../../server/src/core/analyse';
 import { syntheticPlan } from '../support/synthetic';
 import { lspBench } from './lspBench';
+import { cliStartupBench, serverStartupBench } from './startupBench';
+import { workspaceBench } from './workspaceBench';
 import { deriveTables } from '../../server/src/core/tables/deriveTables';
 import { TABLE_KINDS } from '../../server/src/report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../../server/src/report/render';
@@ -47,6 +51,15 @@ function bench(name: string, text: string, format: 'markdown' | 'text'): Row {
 }
 
 async function main() {
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
+if (only) {
+  if (only === 'startup') await startup();
+  else if (only === 'lsp') await lspBench();
+  else if (only === 'workspace') await workspaceBench();
+  else console.error(`--only: startup, lsp or workspace, not ${only}`);
+  return;
+}
 const rows: Row[] = [];
 const samples = join(process.cwd(), 'samples');
 for (const f of existsSync(samples) ? readdirSync(samples).sort() : []) {
@@ -101,7 +114,14 @@ for (const [name, text, format] of tableDocs) {
 const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
+await startup();
 await lspBench();
+await workspaceBench();
+}
+
+async function startup() {
+  await cliStartupBench();
+  await serverStartupBench();
 }
 
 void main();

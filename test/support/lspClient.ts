@@ -51,6 +51,11 @@ export class LspClient {
     return result;
   }
 
+  /** The server's process id (the benches read its CPU time and peak memory from /proc). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ uri, resolve }));
   }

@@ -71,10 +71,19 @@ describe('Markdown facts parsed chunk by chunk', () => {
     const edited = text.slice(0, at) + '8' + text.slice(at + 1);
     const incremental = analysePlan(edited, { uri: 'big.md', cache });
     expect(cache.markdown.lastParsed).toBe(1);
+    expect(cache.lines.lastRead).toBe(1);
     const fresh = analysePlan(edited, { uri: 'big.md' });
     expect(incremental.diagnostics).toEqual(fresh.diagnostics);
     expect(incremental.model.tasks).toEqual(fresh.model.tasks);
     expect(incremental.model.targets).toEqual(fresh.model.targets);
+    // and keystroke after keystroke: the digit put back, then a line added above (every line below moves)
+    const back = analysePlan(text, { uri: 'big.md', cache });
+    expect([cache.markdown.lastParsed, cache.lines.lastRead]).toEqual([1, 1]);
+    expect(back.diagnostics).toEqual(analysePlan(text, { uri: 'big.md' }).diagnostics);
+    const lines = text.split('\n').length;
+    const shiftedText = text.slice(0, at) + '\n' + text.slice(at);
+    analysePlan(shiftedText, { uri: 'big.md', cache });
+    expect(cache.lines.lastRead).toBe(lines - text.slice(0, at).split('\n').length + 2);
   });
 
   it('gives the same analysis as a fresh one after any sequence of edits (random documents, random edits)', () => {

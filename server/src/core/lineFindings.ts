@@ -68,35 +68,44 @@ export function recogniseLine(lineText: string, lineStart: number, text: string,
  * not read again. (A new line shifts the numbers below it: those lines are read again once.)
  */
 export class LineFindingsCache {
-  // by line number: the line's text (folded and original) and what was found on it. An integer key
-  // and two string comparisons are cheaper than a key string built and hashed per line.
-  private lines = new Map<number, { work: string; original: string; found: LineFindings }>();
-  private next = new Map<number, { work: string; original: string; found: LineFindings }>();
+  // by line number: the line's text (folded and original) and what was found on it. An array
+  // indexed by line and two string comparisons are cheaper than a key string built and hashed per
+  // line; the two arrays are swapped and reused, so a keystroke allocates no table of its own.
+  private lines: (CachedLine | undefined)[] = [];
+  private next: (CachedLine | undefined)[] = [];
   private names: IndicatorNameIndex | null = null;
   /** Lines read (not found in the cache) by the last analysis, for tests and benchmarks. */
   lastRead = 0;
 
   begin(names: IndicatorNameIndex) {
-    if (this.names !== names) this.lines.clear();
+    if (this.names !== names) this.lines.length = 0;
     this.names = names;
-    this.next = new Map();
+    this.next.length = 0;
     this.lastRead = 0;
   }
 
   get(line: number, workLine: string, originalLine: string, read: () => LineFindings): LineFindings {
-    const known = this.lines.get(line);
+    const known = this.lines[line];
     if (known && known.work === workLine && known.original === originalLine) {
-      this.next.set(line, known);
+      this.next[line] = known;
       return known.found;
     }
     const found = read();
     this.lastRead++;
-    this.next.set(line, { work: workLine, original: originalLine, found });
+    this.next[line] = { work: workLine, original: originalLine, found };
     return found;
   }
 
   end() {
+    const done = this.lines;
     this.lines = this.next;
-    this.next = new Map();
+    done.length = 0;
+    this.next = done;
   }
+}
+
+interface CachedLine {
+  work: string;
+  original: string;
+  found: LineFindings;
 }

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv from 'ajv/dist/2020';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import catalogueSchema from '../../../../data/catalogue/catalogue.schema.json';
@@ -16,10 +16,13 @@ export interface UserCatalogueResult {
   problems: CatalogueProblem[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
 // a user's catalogue is an edition file that may also say which built-in edition it `extends`
 const schema = catalogueSchema as { properties: Record<string, unknown>; required?: string[] };
-const validate = ajv.compile({ ...schema, properties: { ...schema.properties, extends: { type: 'string' } }, required: ['edition'] });
+let compiled: ValidateFunction | undefined;
+/** Compiled on the first user catalogue, not at start-up: most runs have none (and the bundles load ajv lazily). */
+function validator(): ValidateFunction {
+  return (compiled ??= new Ajv({ allErrors: true, strict: false }).compile({ ...schema, properties: { ...schema.properties, extends: { type: 'string' } }, required: ['edition'] }));
+}
 
 /** The YAML node at a JSON pointer path (`/indicators/3/thresholds/0/op`), to give the error a line. */
 function nodeAt(doc: Document, instancePath: string): { range?: [number, number, number] } | null {
@@ -57,6 +60,7 @@ export function loadUserCatalogue(text: string, builtins: CatalogueEdition[]): U
   const raw = doc.toJS() as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object') return { edition: null, problems: [{ line: 1, message: 'a catalogue must be an object with `edition` and `indicators`' }] };
   const problems: CatalogueProblem[] = [];
+  const validate = validator();
   if (!validate(raw)) {
     for (const e of validate.errors ?? []) {
       const node = nodeAt(doc, e.instancePath);
