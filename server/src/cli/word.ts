@@ -1,0 +1,134 @@
+// `ecoplan import` and `ecoplan export`, and the Word reader `ecoplan check` uses for .docx files.
+// Bundled on its own as dist/word.js and loaded by bin.ts only when a command needs it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import type { AnalyseOptions } from '../core/analyse';
+import { deriveTables } from '../core/tables/deriveTables';
+import type { LoadedConfig } from '../node/config';
+import { toMarkdown as tablesToMarkdown } from '../report/render';
+import { readDocx, WordReadError } from '../word/docxRead';
+import { readLegacyDoc } from '../word/docRead';
+import { exportDocx } from '../word/exportDocx';
+import { tagsToProse } from '../word/tagsToProse';
+import { toMarkdown, type ImportedPlan } from '../word/toMarkdown';
+import { analyseFile } from './main';
+import type { WordRead } from './wordHook';
+
+const PLACEHOLDER_NAMES: Record<string, { zh: string; en: string }> = {
+  image: { zh: '图片', en: 'image(s)' },
+  textbox: { zh: '文本框', en: 'text box(es)' },
+  chart: { zh: '图表', en: 'chart(s)' },
+  object: { zh: '嵌入对象', en: 'embedded object(s)' },
+  deletion: { zh: '修订删除内容(未导入)', en: 'tracked deletion(s) left out' },
+  numberFormat: { zh: '未知编号格式(按阿拉伯数字)', en: 'unknown numbering format(s) shown as decimals' },
+};
+
+export function readForCheck(bytes: Uint8Array, fileName: string): WordRead {
+  try {
+    const plan = toMarkdown(readDocx(bytes), fileName);
+    return { ok: true, text: plan.text, lineParagraphs: plan.lineParagraphs };
+  } catch (e) {
+    if (e instanceof WordReadError) return { ok: false, reason: { zh: e.zh, en: e.en } };
+    return { ok: false, reason: { zh: `无法读取 Word 文件(${(e as Error).message})`, en: `cannot read the Word file (${(e as Error).message})` } };
+  }
+}
+
+/** A .docx or legacy .doc file as a plan in Markdown. Throws WordReadError for files that are not Word files. */
+export async function importWordFile(bytes: Uint8Array, fileName: string): Promise<ImportedPlan> {
+  if (extname(fileName).toLowerCase() === '.doc') return readLegacyDoc(Buffer.from(bytes), fileName);
+  return toMarkdown(readDocx(bytes), fileName);
+}
+
+export function replacementSummary(replaced: ImportedPlan['replaced']): string {
+  const parts = Object.entries(replaced).map(([k, n]) => `${PLACEHOLDER_NAMES[k]?.zh ?? k} ${n} 处`);
+  const en = Object.entries(replaced).map(([k, n]) => `${n} ${PLACEHOLDER_NAMES[k]?.en ?? k}`);
+  return parts.length ? `替换为占位注释:${parts.join('、')} / replaced by placeholder comments: ${en.join(', ')}` : '无替换内容 / nothing replaced';
+}
+
+async function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const inputs: string[] = [];
+  let output: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o' || a === '--output') {
+      output = argv[++i] ?? null;
+      if (output === null) return err('ecoplan import: -o 缺少取值 / -o needs a value'), 2;
+    } else if (a.startsWith('-')) return err(`ecoplan import: 未知选项 / unknown option: ${a}`), 2;
+    else inputs.push(a);
+  }
+  if (inputs.length === 0) return err('ecoplan import: 请给出 Word 文件 / give a .docx or .doc file'), 2;
+  if (output && inputs.length > 1) return err('ecoplan import: -o 只能用于一个文件 / -o takes one input file'), 2;
+  let status = 0;
+  for (const input of inputs) {
+    const target = output ?? join(dirname(input), `${basename(input, extname(input))}.plan.md`);
+    try {
+      const plan = await importWordFile(readFileSync(input), basename(input));
+      if (output === '-') out(plan.text);
+      else writeFileSync(target, plan.text);
+      err(`ecoplan import: ${input} → ${output === '-' ? 'stdout' : target}:${replacementSummary(plan.replaced)}`);
+    } catch (e) {
+      const reason = e instanceof WordReadError ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      err(`ecoplan import: ${input}: ${reason}`);
+      status = 2;
+    }
+  }
+  return status;
+}
+
+/** The plan's `ecoplan:` front matter settings as strings (kept in the .docx so that import restores them). */
+function frontMatterSettings(data: Record<string, unknown> | null | undefined): Record<string, string> {
+  const ecoplan = data?.ecoplan;
+  if (!ecoplan || typeof ecoplan !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ecoplan)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+  return out;
+}
+
+/** The 指标责任明细表 and 任务分解表 as Markdown 附件, each on its own page. */
+function tableAppendix(text: string): string {
+  const parts = text.split(/^## /m).slice(1);
+  return parts.map((p, i) => `\n\n---\n\n## 附件${i + 1} ${p.trim()}\n`).join('');
+}
+
+async function runExport(argv: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let input: string | null = null;
+  let output: string | null = null;
+  let withTables = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o' || a === '--output') {
+      output = argv[++i] ?? null;
+      if (output === null) return err('ecoplan export: -o 缺少取值 / -o needs a value'), 2;
+    } else if (a === '--with-tables') withTables = true;
+    else if (a.startsWith('-')) return err(`ecoplan export: 未知选项 / unknown option: ${a}`), 2;
+    else if (input === null) input = a;
+    else return err('ecoplan export: 只能给出一个方案文件 / one plan at a time'), 2;
+  }
+  if (!input) return err('ecoplan export: 请给出方案文件 / give a plan file'), 2;
+  const target = output ?? join(dirname(input), `${basename(input, extname(input)).replace(/\.plan$/, '')}.docx`);
+  const ctx = { configCache: new Map<string, LoadedConfig>(), reported: new Set<string>(), ioProblems: [] as string[], err };
+  const display = relative(process.cwd(), input) || input;
+  const analysis = analyseFile(input, display, { locale: 'zh' }, ctx);
+  for (const p of ctx.ioProblems) err(`ecoplan export: ${p}`);
+  if (!analysis) return 2;
+  const format = extname(input).toLowerCase() === '.txt' ? 'text' : 'markdown';
+  const options: AnalyseOptions = { uri: display, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
+  const prose = tagsToProse(analysis, options);
+  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks'])) : undefined;
+  try {
+    const bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
+    writeFileSync(target, bytes);
+  } catch (e) {
+    err(`ecoplan export: 无法写入 / cannot write ${target}: ${(e as Error).message}`);
+    return 2;
+  }
+  err(`ecoplan export: ${input} → ${target}${prose.keptTags ? `(${prose.keptTags} 处标记无法写成可回读的文字,保留原样 / ${prose.keptTags} tag(s) kept as written)` : ''}`);
+  return 0;
+}
+
+export async function runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (command === 'import') return runImport(argv, out, err);
+  if (command === 'export') return runExport(argv, out, err);
+  err(`ecoplan: 未知命令 / unknown command: ${command}`);
+  return 2;
+}
