@@ -75,13 +75,17 @@ export function tagsToProse(analysis: PlanAnalysis, options: AnalyseOptions): { 
   const edits: Edit[] = [];
   for (const tag of analysis.model.departmentTags) {
     const [s, e] = offsets(index, tag.range);
-    edits.push({ start: s, end: e, text: tag.name, line: tag.range.start.line });
+    // the name as written (the model's name has full-width punctuation folded)
+    const [ns, ne] = offsets(index, tag.nameRange);
+    edits.push({ start: s, end: e, text: text.slice(ns, ne), line: tag.range.start.line });
   }
   const indicatorEdits: Edit[] = [];
   for (const tag of analysis.model.indicatorTags) {
     const [s, e] = offsets(index, tag.range);
     const t = tag.target !== null ? analysis.model.targets[tag.target] : undefined;
-    const prose = t && contains(tag.range, t.range) ? targetProse(tag.name, t) : tag.name;
+    const [ns, ne] = offsets(index, tag.nameRange);
+    const name = text.slice(ns, ne);
+    const prose = t && contains(tag.range, t.range) ? targetProse(name, t) : name;
     if (prose !== null) indicatorEdits.push({ start: s, end: e, text: prose, line: tag.range.start.line });
   }
   const candidate = apply(text, [...edits, ...indicatorEdits]);

@@ -32,13 +32,19 @@ function placeholderText(i: Extract<Inline, { kind: 'placeholder' }>): string {
   return comment(i.text ? `${what}(未导入):${i.text}` : `${what}(未导入)`);
 }
 
-/** Characters that would start Markdown syntax at the beginning of a line. */
+/** What would make a line Markdown syntax (a list item, heading, quote, fence, rule, table row or HTML) rather than text. */
 function escapeLineStart(s: string): string {
-  return s
-    .replace(/^(\s*)([#>+*\-=_`|~])/, '$1\\$2')
-    .replace(/^(\s*)(<)(?!!--)/, '$1\\$2')
-    .replace(/^(\s*)(\d+)([.)])(\s|$)/, '$1$2\\$3$4')
-    .replace(/^[ \t]+/, '');
+  const t = s.replace(/^[ \t]+/, '');
+  // list markers and lone dashes stay: EcoPlan reads such a line as the text it is
+  if (/^#{1,6}(\s|$)/.test(t) || /^[>|]/.test(t) || /^(`{3,}|~{3,})/.test(t) || /^(\*\s*){3,}$|^(_\s*){3,}$|^(-\s*){3,}$/.test(t)) return `\\${t}`;
+  if (/^<(?!!--)/.test(t)) return `\\${t}`;
+  // `1. ` stays: an ordered list item is read as the numbered line it is
+  return t;
+}
+
+/** A numbered line that reads as a heading: no sentence ends before its last character. */
+function titleLike(s: string): boolean {
+  return !/[。；;！!？?]./.test(s.trim());
 }
 
 class NoteNumbers {
@@ -117,10 +123,6 @@ export function toMarkdown(doc: WordDocument, sourceName: string): ImportedPlan 
     titleParts.push(b);
     start++;
   }
-  if (titleParts.length === 0 && blocks[0]?.kind === 'p') {
-    const t = visibleText(blocks[0]).trim();
-    if (!blocks[0].label && t.length <= 80 && !/[。;；:：]$/.test(t) && !LEVEL1.test(t) && !LEVEL2.test(t)) (titleParts.push(blocks[0]), (start = 1));
-  }
   const title = titleParts.map((p) => visibleText(p).trim()).join('');
 
   // front matter: the settings EcoPlan stored when it exported the file, else what the title says
@@ -155,7 +157,7 @@ export function toMarkdown(doc: WordDocument, sourceName: string): ImportedPlan 
     }
     const label = b.label && /[\p{L}\p{N}]$/u.test(b.label) && b.inlines.length ? `${b.label} ` : b.label;
     const plain = (label + b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')).trim();
-    const headingDepth = LEVEL1.test(plain) ? 2 : LEVEL2.test(plain) ? 3 : b.headingLevel && !b.label && plain.length <= 60 ? Math.min(6, b.headingLevel + 1) : 0;
+    const headingDepth = b.headingLevel ? Math.min(6, b.headingLevel + 1) : !titleLike(plain) ? 0 : LEVEL1.test(plain) ? 2 : LEVEL2.test(plain) ? 3 : 0;
     // a heading is one line and carries no emphasis of its own
     const { text, refs } = inlineText(b.inlines, notes, { bold: headingDepth === 0, cell: false });
     const body = (label + text).trim();
