@@ -408,9 +408,13 @@ function readTable(tbl: XmlNode, ctx: Ctx): WordTable {
         cellInlines(tc, ctx, firstParagraph); // a continued cell is empty in Word; read it all the same
       } else {
         cell = { inlines: cellInlines(tc, ctx, firstParagraph) };
-        if (above && above.from < r - 1) rowSpans.push({ col, from: above.from, to: r - 1 });
+        // a new cell ends the merges of every column it covers
+        for (let c = col; c < col + span; c++) {
+          const o = open.get(c);
+          if (o && o.from < r - 1) rowSpans.push({ col: c, from: o.from, to: r - 1 });
+          open.delete(c);
+        }
         if (merge === 'restart') open.set(col, { from: r, cell });
-        else open.delete(col);
       }
       for (let i = 0; i < span; i++) row.push(cell);
       col += span;

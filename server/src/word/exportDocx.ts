@@ -61,6 +61,8 @@ export const LAYOUT = {
   body: 16,
   title: 22,
   pageNumber: 14,
+  /** 156 mm / 28 characters = 15.79 pt a character: 3号 (16 pt) less 0.25 pt, in twentieths of a point */
+  bodyCharacterSpacing: -5,
 };
 
 export interface ExportOptions {
@@ -163,7 +165,7 @@ function runs(text: string, style: RunStyle, noteIds: Map<string, number>): Para
   let pairsLeft = Math.floor(boldMarks / 2) * 2;
   let buf = '';
   const emit = () => {
-    if (buf) out.push(new TextRun({ text: buf, bold: bold || style.bold, font: fontOf(style.font), size: style.size * 2 }));
+    if (buf) out.push(new TextRun({ text: buf, bold: bold || style.bold, font: fontOf(style.font), size: style.size * 2, characterSpacing: style.size === LAYOUT.body ? LAYOUT.bodyCharacterSpacing : undefined }));
     buf = '';
   };
   const re = /\*\*|\[\^([^\]\s]+)\]|\\([!-/:-@[-`{-~])|<br\s*\/?>/g;
@@ -307,7 +309,8 @@ export async function exportDocx(text: string, options: ExportOptions): Promise<
             // the page number's line sits 7 mm below the text block
             margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: Math.round(15 * MM), footer: Math.round(22 * MM) },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LAYOUT.linePitch, charSpace: Math.round(((LAYOUT.pageWidth - LAYOUT.left - LAYOUT.right) / 28 / PT - LAYOUT.body) * 4096) },
+          // 22 lines on the line grid; 28 characters a line come from the runs' character spacing
+          grid: { type: DocumentGridType.LINES, linePitch: LAYOUT.linePitch },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: children.length ? children : [new Paragraph({})],

@@ -13,8 +13,9 @@ function number(v: number): string {
 }
 
 /** The words for a tagged target, or null when it has no plain wording. */
-export function targetProse(name: string, t: IndicatorTarget): string | null {
-  const year = t.year !== null ? `到${t.year}年` : '';
+export function targetProse(name: string, t: IndicatorTarget, withYear: boolean): string | null {
+  // the year only when the tag gave it: a year from the sentence (到2023年，[[…]]) is already there
+  const year = withYear && t.year !== null ? `到${t.year}年` : '';
   if (t.op === 'qualitative') return t.text ? `${year}${name}${t.text}` : null;
   if (t.value === null) return null;
   const op = OP_WORDS[t.op];
@@ -81,12 +82,12 @@ export function tagsToProse(analysis: PlanAnalysis, options: AnalyseOptions): { 
   }
   const indicatorEdits: Edit[] = [];
   for (const tag of analysis.model.indicatorTags) {
-    const [s, e] = offsets(index, tag.range);
     const t = tag.target !== null ? analysis.model.targets[tag.target] : undefined;
     const [ns, ne] = offsets(index, tag.nameRange);
     const name = text.slice(ns, ne);
-    const prose = t && contains(tag.range, t.range) ? targetProse(name, t) : name;
-    if (prose !== null) indicatorEdits.push({ start: s, end: e, text: prose, line: tag.range.start.line });
+    const [ts, te] = offsets(index, tag.range);
+    const prose = t && contains(tag.range, t.range) ? targetProse(name, t, /\d{4}\s*年/.test(text.slice(ts, te))) : name;
+    if (prose !== null) indicatorEdits.push({ start: ts, end: te, text: prose, line: tag.range.start.line });
   }
   const candidate = apply(text, [...edits, ...indicatorEdits]);
   // read the prose back; where a line's targets changed, keep that line's indicator tags
