@@ -84,10 +84,12 @@ function frontMatterSettings(data: Record<string, unknown> | null | undefined): 
   return out;
 }
 
-/** The 指标责任明细表 and 任务分解表 as Markdown 附件, each on its own page. */
-function tableAppendix(text: string): string {
+/** The 指标责任明细表 and 任务分解表 as Markdown 附件, each on its own page, numbered after the plan's own 附件. */
+function tableAppendix(text: string, plan: string): string {
+  let last = 0;
+  for (const m of plan.matchAll(/^[#\s]*附件\s*(\d+)/gm)) last = Math.max(last, Number(m[1]));
   const parts = text.split(/^## /m).slice(1);
-  return parts.map((p, i) => `\n\n---\n\n## 附件${i + 1} ${p.trim()}\n`).join('');
+  return parts.map((p, i) => `\n\n---\n\n## 附件${last + i + 1} ${p.trim()}\n`).join('');
 }
 
 async function runExport(argv: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -114,7 +116,7 @@ async function runExport(argv: string[], _out: (s: string) => void, err: (s: str
   const format = extname(input).toLowerCase() === '.txt' ? 'text' : 'markdown';
   const options: AnalyseOptions = { uri: display, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
   const prose = tagsToProse(analysis, options);
-  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks'])) : undefined;
+  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks']), analysis.model.text) : undefined;
   try {
     const bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
     writeFileSync(target, bytes);
