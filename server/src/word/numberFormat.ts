@@ -5,7 +5,7 @@
 const DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (the counting form of chineseCounting and japaneseCounting). */
-export function chineseCounting(n: number): string {
+export function chineseCounting(n: number, leadingOne = false): string {
   if (n <= 0 || n >= 100000) return String(n);
   const units = ['', '十', '百', '千', '万'];
   const digits = String(n).split('').map(Number);
@@ -20,7 +20,7 @@ export function chineseCounting(n: number): string {
     if (zero) out += '零';
     zero = false;
     // 十一 rather than 一十一 when the number starts with the tens
-    out += (d === 1 && place === 1 && out === '' ? '' : DIGITS[d]) + units[place];
+    out += (d === 1 && place === 1 && out === '' && !leadingOne ? '' : DIGITS[d]) + units[place];
   });
   return out;
 }
@@ -90,7 +90,8 @@ export function formatNumber(n: number, format: string): string {
     case 'taiwaneseCountingThousand':
       return chineseCounting(n);
     case 'chineseLegalSimplified':
-      return chineseCounting(n).replace(/[一二三四五六七八九十百千万零]/g, (c) => '壹贰叁肆伍陆柒捌玖拾佰仟万零'['一二三四五六七八九十百千万零'.indexOf(c)]);
+      // the financial form writes 壹拾 for ten
+      return chineseCounting(n, true).replace(/[一二三四五六七八九十百千万零]/g, (c) => '壹贰叁肆伍陆柒捌玖拾佰仟万零'['一二三四五六七八九十百千万零'.indexOf(c)]);
     case 'ideographDigital':
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
