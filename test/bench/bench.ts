@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { analysePlan } from '../../server/src/core/analyse';
 import { syntheticPlan } from '../support/synthetic';
 import { lspBench } from './lspBench';
+import { wordBench } from './wordBench';
 import { deriveTables } from '../../server/src/core/tables/deriveTables';
 import { TABLE_KINDS } from '../../server/src/report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../../server/src/report/render';
@@ -101,6 +102,7 @@ for (const [name, text, format] of tableDocs) {
 const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
+await wordBench();
 await lspBench();
 }
 

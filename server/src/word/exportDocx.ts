@@ -3,7 +3,7 @@
 // characters, title in 2号小标宋, body in 3号仿宋_GB2312, 一、 headings in 黑体, (一) headings in
 // 楷体_GB2312, page numbers `— 1 —` in 4号宋体 outside the text block (right on odd pages, left on
 // even). Fonts are named, not embedded; the font table gives each its usual fallback.
-// Written with the `docx` library; the font table's fallbacks are added with fflate and fast-xml-parser.
+// Written with the `docx` library; the font table (with the fallbacks) built with fast-xml-parser.
 import {
   AlignmentType,
   Document,
@@ -23,9 +23,8 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { XMLBuilder } from 'fast-xml-parser';
-import { parseXml, tagOf, kids, attr, type XmlNode } from './xml';
+import type { XmlNode } from './xml';
 import { SETTINGS_PROPERTY } from './toMarkdown';
 
 export const FONTS = {
@@ -248,28 +247,19 @@ function pageNumberFooter(align: 'right' | 'left'): Footer {
   });
 }
 
-/** Adds w:altName fallbacks to the font table for the fonts the document names. */
-function withFontFallbacks(docx: Uint8Array): Uint8Array {
-  const files = unzipSync(docx);
-  const name = 'word/fontTable.xml';
-  const xml = files[name];
-  if (!xml) return docx;
-  const nodes = parseXml(strFromU8(xml));
-  const fonts = nodes.find((n) => tagOf(n) === 'w:fonts');
-  if (!fonts) return docx;
-  const list = kids(fonts);
-  const present = new Set(list.map((f) => attr(f, 'w:name')));
-  for (const [font, alt] of Object.entries(ALT_NAMES)) {
-    const entry = list.find((f) => attr(f, 'w:name') === font);
-    const altNode: XmlNode = { 'w:altName': [], ':@': { 'w:val': alt } };
-    const charset: XmlNode = { 'w:charset': [], ':@': { 'w:val': '86' } };
-    const family: XmlNode = { 'w:family': [], ':@': { 'w:val': font === '黑体' ? 'modern' : 'roman' } };
-    if (entry) kids(entry).unshift(altNode);
-    else if (!present.has(font)) list.push({ 'w:font': [altNode, charset, family], ':@': { 'w:name': font } });
-  }
+/** The font table: every font the document names, each with its usual fallback (w:altName). */
+function fontTable(): string {
+  const font = (name: string, alt: string | null, family: string, charset: string): XmlNode => ({
+    'w:font': [...(alt ? [{ 'w:altName': [], ':@': { 'w:val': alt } }] : []), { 'w:charset': [], ':@': { 'w:val': charset } }, { 'w:family': [], ':@': { 'w:val': family } }],
+    ':@': { 'w:name': name },
+  });
+  const fonts = [
+    ...Object.entries(ALT_NAMES).map(([name, alt]) => font(name, alt, name === '黑体' ? 'modern' : 'roman', '86')),
+    font(FONTS.latin, null, 'roman', '00'),
+  ];
+  const nodes: XmlNode[] = [{ 'w:fonts': fonts, ':@': { 'xmlns:w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main' } }];
   const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
-  files[name] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + (builder.build(nodes) as string));
-  return zipSync(files, { level: 6 });
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + (builder.build(nodes) as string);
 }
 
 /** The plan as a .docx in the official layout. */
@@ -317,5 +307,5 @@ export async function exportDocx(text: string, options: ExportOptions): Promise<
       },
     ],
   });
-  return Buffer.from(withFontFallbacks(await Packer.toBuffer(doc)));
+  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTable() }]);
 }

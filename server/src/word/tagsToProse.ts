@@ -89,6 +89,7 @@ export function tagsToProse(analysis: PlanAnalysis, options: AnalyseOptions): { 
     const prose = t && contains(tag.range, t.range) ? targetProse(name, t, /\d{4}\s*年/.test(text.slice(ts, te))) : name;
     if (prose !== null) indicatorEdits.push({ start: ts, end: te, text: prose, line: tag.range.start.line });
   }
+  if (indicatorEdits.length === 0) return { text: apply(text, edits), keptTags: 0 };
   const candidate = apply(text, [...edits, ...indicatorEdits]);
   // read the prose back; where a line's targets changed, keep that line's indicator tags
   const before = targetsByLine(analysis);
