@@ -7,21 +7,14 @@ import { deriveTables } from '../core/tables/deriveTables';
 import type { LoadedConfig } from '../node/config';
 import { toMarkdown as tablesToMarkdown } from '../report/render';
 import { readDocx, WordReadError } from '../word/docxRead';
-import { readLegacyDoc } from '../word/docRead';
+import { importWordFile, replacementSummary } from '../word/importWord';
 import { exportDocx } from '../word/exportDocx';
 import { tagsToProse } from '../word/tagsToProse';
-import { toMarkdown, type ImportedPlan } from '../word/toMarkdown';
+import { toMarkdown } from '../word/toMarkdown';
 import { analyseFile } from './main';
 import type { WordRead } from './wordHook';
 
-const PLACEHOLDER_NAMES: Record<string, { zh: string; en: string }> = {
-  image: { zh: '图片', en: 'image(s)' },
-  textbox: { zh: '文本框', en: 'text box(es)' },
-  chart: { zh: '图表', en: 'chart(s)' },
-  object: { zh: '嵌入对象', en: 'embedded object(s)' },
-  deletion: { zh: '修订删除内容(未导入)', en: 'tracked deletion(s) left out' },
-  numberFormat: { zh: '未知编号格式(按阿拉伯数字)', en: 'unknown numbering format(s) shown as decimals' },
-};
+export { importWordFile, replacementSummary };
 
 export function readForCheck(bytes: Uint8Array, fileName: string): WordRead {
   try {
@@ -31,18 +24,6 @@ export function readForCheck(bytes: Uint8Array, fileName: string): WordRead {
     if (e instanceof WordReadError) return { ok: false, reason: { zh: e.zh, en: e.en } };
     return { ok: false, reason: { zh: `无法读取 Word 文件(${(e as Error).message})`, en: `cannot read the Word file (${(e as Error).message})` } };
   }
-}
-
-/** A .docx or legacy .doc file as a plan in Markdown. Throws WordReadError for files that are not Word files. */
-export async function importWordFile(bytes: Uint8Array, fileName: string): Promise<ImportedPlan> {
-  if (extname(fileName).toLowerCase() === '.doc') return readLegacyDoc(Buffer.from(bytes), fileName);
-  return toMarkdown(readDocx(bytes), fileName);
-}
-
-export function replacementSummary(replaced: ImportedPlan['replaced']): string {
-  const parts = Object.entries(replaced).map(([k, n]) => `${PLACEHOLDER_NAMES[k]?.zh ?? k} ${n} 处`);
-  const en = Object.entries(replaced).map(([k, n]) => `${n} ${PLACEHOLDER_NAMES[k]?.en ?? k}`);
-  return parts.length ? `替换为占位注释:${parts.join('、')} / replaced by placeholder comments: ${en.join(', ')}` : '无替换内容 / nothing replaced';
 }
 
 async function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
