@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { analysePlan } from '../../server/src/core/analyse';
 import { readDocx } from '../../server/src/word/docxRead';
+import { importWordFile } from '../../server/src/word/importWord';
 import { exportDocx, FONTS } from '../../server/src/word/exportDocx';
 import { tagsToProse } from '../../server/src/word/tagsToProse';
 import { toMarkdown } from '../../server/src/word/toMarkdown';
@@ -53,7 +54,7 @@ const HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>西岭县�
 </body></html>`;
 
 describe.skipIf(!available)(`LibreOffice${available ? '' : ' (skipped: soffice or poppler-utils not installed)'}`, () => {
-  it('imports a .docx that LibreOffice wrote from HTML: its list numbering, bold and merged cells', () => {
+  it('imports a .docx that LibreOffice wrote from HTML (its list numbering, bold and merged cells), and the same saved as .doc', async () => {
     writeFileSync(join(work, 'xiling.html'), HTML);
     soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, join(work, 'xiling.html')]);
     const plan = toMarkdown(readDocx(readFileSync(join(work, 'xiling.docx'))), 'xiling.docx');
@@ -91,7 +92,28 @@ describe.skipIf(!available)(`LibreOffice${available ? '' : ' (skipped: soffice o
       ['附件1.3', '生态修复工程(县林业局)', '', ''],
     ]);
     expect(m.targets).toEqual(['城镇污水处理率|>=|95||%|2025|||', '生态文明建设工作占党政实绩考核的比例|>=|20||%||||']);
-  }, 180_000);
+
+    // the same document saved by LibreOffice as Word 97 (.doc) and read with word-extractor: the text
+    // and the typed numbering survive; Word's automatic numbering, bold and merged cells do not
+    soffice(['--convert-to', 'doc:MS Word 97', '--outdir', work, join(work, 'xiling.docx')]);
+    const legacy = await importWordFile(readFileSync(join(work, 'xiling.doc')), 'xiling.doc');
+    expect(legacy.text.split('\n')).toEqual([
+      '---', 'ecoplan:', '  level: 县', '  period: 2024-2026', 'source: xiling.doc', '---', '',
+      '# 西岭县创建国家生态文明建设示范县行动方案（2024—2026年）', '',
+      '## 一、主要任务', '',
+      '### （一）完善生态制度', '',
+      '组织规划实施。到2025年，城镇污水处理率达到95%以上。（责任单位：县生态环境分局、县发改局）', '',
+      '强化考核。生态文明建设工作占党政实绩考核的比例不低于20%。（牵头单位：县委组织部）', '',
+      '推进信息公开。（责任单位：县级相关部门）', '',
+      '附件1 重点工程', '',
+      '| 序号 | 工作任务 | 责任单位 |',
+      '|---|---|---|',
+      '| 1 | 污水处理厂扩建工程 | 县住建局 |',
+      '| 2 | 污水管网改造工程 |   |',
+      '| 3 | 生态修复工程（县林业局） |   |',
+      '',
+    ]);
+  }, 300_000);
 
   it('renders an exported plan as A4 pages with the title, every task line and the named body font', async () => {
     const source = readFileSync(join(root, 'samples', 'qingxi-city-plan.md'), 'utf8');

@@ -2,7 +2,8 @@
 // typed, paragraph by paragraph (typed numbering such as 一、 and (一) included), table cells (one
 // row per line, cells separated by tabs, made a GFM table here) and footnote/endnote text. What does
 // not: Word's automatic numbering labels (the binary format keeps them outside the text), bold,
-// merged-cell structure, images and text boxes (their text may appear inline or not at all).
+// merged-cell structure (a merged cell's text is in its first row only), alignment (a short first
+// line is taken as the title), images and text boxes (their text may appear inline or not at all).
 import WordExtractor from 'word-extractor';
 import type { Inline, WordBlock, WordDocument } from './docxRead';
 import { isCompoundFile, WordReadError } from './docxRead';
@@ -20,7 +21,7 @@ export async function readLegacyDoc(bytes: Buffer, fileName: string): Promise<Im
   let n = 0;
   const text = (t: string): Inline[] => [{ kind: 'text', text: t, bold: false }];
   let table: WordBlock & { kind: 'table' } | null = null;
-  for (const raw of extracted.getBody().split('\n')) {
+  for (const raw of extracted.getBody({ filterUnicode: false }).split('\n')) {
     const line = raw.replace(/\s+$/, '');
     if (line.includes('\t')) {
       const cells = line.split('\t').map((c) => ({ inlines: text(c.trim()) }));
@@ -38,7 +39,13 @@ export async function readLegacyDoc(bytes: Buffer, fileName: string): Promise<Im
     const width = Math.max(...b.rows.map((r) => r.length));
     for (const r of b.rows) while (r.length < width) r.push({ inlines: [] });
   }
-  const notes = [extracted.getFootnotes(), extracted.getEndnotes()].join('\n').trim();
+  // the binary format keeps no alignment here: a short first line without a sentence in it is the title
+  const first = blocks[0];
+  if (first?.kind === 'p') {
+    const t = first.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+    if (t.length <= 60 && !/[。；;：:]/.test(t)) first.title = true;
+  }
+  const notes = [extracted.getFootnotes({ filterUnicode: false }), extracted.getEndnotes({ filterUnicode: false })].join('\n').trim();
   if (notes) blocks.push({ kind: 'p', n: ++n, label: '', inlines: text(`注:${notes.replace(/\s*\n\s*/g, ' ')}`), headingLevel: null, title: false, centered: false });
   const doc: WordDocument = { blocks, notes: new Map(), properties: {}, counts: { image: 0, textbox: 0, chart: 0, object: 0, deletion: 0, numberFormat: 0 } };
   return toMarkdown(doc, fileName);
