@@ -43,3 +43,52 @@ describe('export → import round trip', () => {
     expect({ ...a, level: b.level }).toEqual(b);
   });
 });
+
+describe('Markdown structure through Word', () => {
+  it('keeps headings at every depth, bold, footnotes, tables and page breaks, and drops comments', async () => {
+    const md = [
+      '# 北湖市创建国家生态文明建设示范市实施方案',
+      '',
+      '## 一、主要任务',
+      '',
+      '### （一）健全制度',
+      '',
+      '#### 专栏',
+      '',
+      '1.**组织规划实施。**制定计划[^a]。（责任单位：市生态环境局）',
+      '',
+      '[^a]: 每年一次。',
+      '',
+      '<!-- ecoplan-disable-next-line -->',
+      '---',
+      '',
+      '# 附件',
+      '',
+      '| 序号 | 工作任务 | 责任单位 |',
+      '|---|---|---|',
+      '| 1 | 管网\\|泵站工程 | 市住建局 |',
+      '',
+    ].join('\n');
+    const back = toMarkdown(readDocx(await exportDocx(md, { format: 'markdown' })), 'x.docx');
+    expect(back.text.split('\n').slice(6)).toEqual([
+      '# 北湖市创建国家生态文明建设示范市实施方案',
+      '',
+      '## 一、主要任务',
+      '',
+      '### （一）健全制度',
+      '',
+      '#### 专栏',
+      '',
+      '1.**组织规划实施。**制定计划[^1]。（责任单位：市生态环境局）',
+      '',
+      '[^1]: 每年一次。',
+      '',
+      '# 附件',
+      '',
+      '| 序号 | 工作任务 | 责任单位 |',
+      '|---|---|---|',
+      '| 1 | 管网\\|泵站工程 | 市住建局 |',
+      '',
+    ]);
+  });
+});

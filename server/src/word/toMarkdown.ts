@@ -157,7 +157,7 @@ export function toMarkdown(doc: WordDocument, sourceName: string): ImportedPlan 
     }
     const label = b.label && /[\p{L}\p{Nd}]$/u.test(b.label) && b.inlines.length ? `${b.label} ` : b.label;
     const plain = (label + b.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('')).trim();
-    const headingDepth = b.headingLevel ? Math.min(6, b.headingLevel + 1) : !titleLike(plain) ? 0 : LEVEL1.test(plain) ? 2 : LEVEL2.test(plain) ? 3 : 0;
+    const headingDepth = b.title ? 1 : b.headingLevel ? Math.min(6, b.headingLevel + 1) : !titleLike(plain) ? 0 : LEVEL1.test(plain) ? 2 : LEVEL2.test(plain) ? 3 : 0;
     // a heading is one line and carries no emphasis of its own
     const { text, refs } = inlineText(b.inlines, notes, { bold: headingDepth === 0, cell: false });
     const body = (label + text).trim();
