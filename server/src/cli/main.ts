@@ -15,6 +15,7 @@ const USAGE = `用法 / usage:
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件]
   ecoplan import <方案.docx|.doc> [-o 方案.plan.md]
   ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables]
+  ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县]
 
 目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
 退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
@@ -217,7 +218,7 @@ export function main(argv: string[]): number {
   const err = (s: string) => process.stderr.write(s + '\n');
   if (command === 'check') return runCheck(rest, out, err);
   const word = wordSupport();
-  if (word && (command === 'import' || command === 'export')) {
+  if (word && (command === 'import' || command === 'export' || command === 'catalogue')) {
     void word.runWordCommand(command, rest, out, err).then((code) => (process.exitCode = code));
     return 0;
   }

@@ -6,7 +6,11 @@ import type { AnalyseOptions } from '../core/analyse';
 import { deriveTables } from '../core/tables/deriveTables';
 import type { LoadedConfig } from '../node/config';
 import { toMarkdown as tablesToMarkdown } from '../report/render';
-import { readDocx, WordReadError } from '../word/docxRead';
+import { stringify } from 'yaml';
+import { builtinEditions } from '../core/catalogue/builtin';
+import { loadUserCatalogue } from '../core/catalogue/userCatalogue';
+import { catalogueFromRows } from '../word/catalogueImport';
+import { readDocx, WordReadError, type Inline } from '../word/docxRead';
 import { importWordFile, replacementSummary } from '../word/importWord';
 import { exportDocx } from '../word/exportDocx';
 import { tagsToProse } from '../word/tagsToProse';
@@ -109,9 +113,84 @@ async function runExport(argv: string[], _out: (s: string) => void, err: (s: str
   return 0;
 }
 
+function inlineText(inlines: Inline[]): string {
+  return inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+}
+
+/** The indicator table's rows from a .docx (its tables, merged cells repeated) or an .xlsx (every sheet). */
+async function tableRows(file: string, bytes: Buffer): Promise<string[][][]> {
+  if (extname(file).toLowerCase() === '.xlsx') {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => {
+      const rows: string[][] = [];
+      for (let r = 1; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        // a merged cell's value is its master's, so merged cells come repeated
+        rows.push(Array.from({ length: ws.columnCount }, (_, c) => String(row.getCell(c + 1).text ?? '')));
+      }
+      return rows;
+    });
+  }
+  const doc = readDocx(bytes);
+  return doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows.map((row) => row.map((cell) => inlineText(cell.inlines)))] : []));
+}
+
+async function runCatalogue(argv: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'import') return err('ecoplan catalogue: 用法 / usage: ecoplan catalogue import <指标表.docx|.xlsx> -o <x.yaml> [--extends national-2019] [--id ID] [--level 市|县]'), 2;
+  let input: string | null = null;
+  let output: string | null = null;
+  let extendsId: string | undefined;
+  let id: string | undefined;
+  let levels: ('市' | '县')[] = ['市', '县'];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const next = () => rest[++i];
+    if (a === '-o' || a === '--output') output = next() ?? null;
+    else if (a === '--extends') extendsId = next();
+    else if (a === '--id') id = next();
+    else if (a === '--level') {
+      const v = next();
+      if (v !== '市' && v !== '县') return err('ecoplan catalogue import: --level 只能是 市 或 县 / must be 市 or 县'), 2;
+      levels = [v];
+    } else if (a.startsWith('-')) return err(`ecoplan catalogue import: 未知选项 / unknown option: ${a}`), 2;
+    else input = a;
+  }
+  if (!input || !output) return err('ecoplan catalogue import: 请给出指标表和 -o 输出文件 / give the table file and -o <x.yaml>'), 2;
+  if (extendsId && !builtinEditions.some((e) => e.id === extendsId)) return err(`ecoplan catalogue import: --extends 未知的指标体系 / unknown edition: ${extendsId}(${builtinEditions.map((e) => e.id).join('、')})`), 2;
+  let tables: string[][][];
+  try {
+    tables = await tableRows(input, readFileSync(input));
+  } catch (e) {
+    err(`ecoplan catalogue import: ${input}: ${e instanceof WordReadError ? e.message : (e as Error).message}`);
+    return 2;
+  }
+  const slug = (id ?? basename(output, extname(output))).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user-catalogue';
+  const options = { source: basename(input), id: slug, title: basename(input, extname(input)), extendsId, levels };
+  // the table with the most indicators read
+  const results = tables.map((rows) => catalogueFromRows(rows, options));
+  const best = results.sort((a, b) => b.indicators - a.indicators)[0];
+  if (!best || best.indicators === 0) {
+    for (const p of best?.problems ?? []) err(`ecoplan catalogue import: ${input}: 第 ${p.row} 行 / row ${p.row}: ${p.message}`);
+    err(`ecoplan catalogue import: ${input}: 没有读出任何指标 / no indicator read`);
+    return 2;
+  }
+  const text = `# 由 ecoplan catalogue import 从 ${basename(input)} 生成 / generated from ${basename(input)}\n${stringify(best.catalogue, { lineWidth: 0 })}`;
+  const check = loadUserCatalogue(text, builtinEditions);
+  for (const p of check.problems) err(`ecoplan catalogue import: ${output}:${p.line}: ${p.message}`);
+  if (!check.edition) return 2;
+  writeFileSync(output, text);
+  for (const p of best.problems) err(`ecoplan catalogue import: ${input}: 第 ${p.row} 行 / row ${p.row}: ${p.message}`);
+  err(`ecoplan catalogue import: ${input} → ${output}:${best.indicators} 项指标${best.problems.length ? `,${best.problems.length} 行无法读取` : ''} / ${best.indicators} indicator(s)${best.problems.length ? `, ${best.problems.length} row(s) not read` : ''}`);
+  return best.problems.length ? 1 : 0;
+}
+
 export async function runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (command === 'import') return runImport(argv, out, err);
   if (command === 'export') return runExport(argv, out, err);
+  if (command === 'catalogue') return runCatalogue(argv, out, err);
   err(`ecoplan: 未知命令 / unknown command: ${command}`);
   return 2;
 }

@@ -11,11 +11,11 @@ export type WordRead = { ok: true; text: string; lineParagraphs: number[] } | { 
 export interface WordSupport {
   /** A .docx imported in memory for `check`. */
   readForCheck(bytes: Uint8Array, fileName: string): WordRead;
-  /** `ecoplan import | export …` */
+  /** `ecoplan import | export | catalogue import …` */
   runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number>;
 }
 
-export const WORD_COMMANDS = new Set(['import', 'export']);
+export const WORD_COMMANDS = new Set(['import', 'export', 'catalogue']);
 export const WORD_EXTENSIONS = new Set(['.docx']);
 
 let support: WordSupport | null = null;
