@@ -67,7 +67,9 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' },
+  // the Word code (import/export, .docx in check) is its own bundle, loaded by cli.js only when needed
+  { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['./word.js'] },
+  { entryPoints: ['server/src/cli/word.ts'], outfile: 'dist/word.js' },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
 import { TablesView, type TableKind } from './tablesView';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerWordImport } from './wordImport';
 
 let client: LanguageClient | undefined;
 let status: StatusBarItem | undefined;
@@ -114,6 +115,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // the coverage item opens the coverage report (as a live table)
   status.command = 'ecoplan.showTable.coverage';
   context.subscriptions.push(status);
+  registerWordImport(context);
 
   context.subscriptions.push(
     commands.registerCommand('ecoplan.restartServer', async () => {

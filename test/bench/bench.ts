@@ -12,6 +12,7 @@ import { syntheticPlan } from '../support/synthetic';
 import { lspBench } from './lspBench';
 import { cliStartupBench, serverStartupBench } from './startupBench';
 import { workspaceBench } from './workspaceBench';
+import { wordBench } from './wordBench';
 import { deriveTables } from '../../server/src/core/tables/deriveTables';
 import { TABLE_KINDS } from '../../server/src/report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../../server/src/report/render';
@@ -115,6 +116,7 @@ const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
 await startup();
+await wordBench();
 await lspBench();
 await workspaceBench();
 }

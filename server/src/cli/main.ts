@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { analysePlan, type PlanAnalysis } from '../core/analyse';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
@@ -8,12 +8,16 @@ import { decodePlan } from '../node/decode';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import { fileReport, type JsonReport } from './jsonReport';
+import { isImported, paragraphNote, paragraphOf, rememberImport, WORD_EXTENSIONS, wordSupport } from './wordHook';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en]
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件]
+  ecoplan import <方案.docx|.doc> [-o 方案.plan.md]
+  ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables]
+  ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县]
 
-目录下的所有 .md 和 .txt 文件都会被检查。/ Folders are searched for .md and .txt files.
+目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
 退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
 
 interface CheckArgs {
@@ -81,7 +85,7 @@ function collectFiles(paths: string[], problems: string[]): string[] {
         if (name === 'node_modules' || name.startsWith('.')) continue;
         walk(join(p, name), false);
       }
-    } else if (explicit || PLAN_EXTENSIONS.has(extname(p).toLowerCase())) files.push(p);
+    } else if (explicit || PLAN_EXTENSIONS.has(extname(p).toLowerCase()) || (wordSupport() && WORD_EXTENSIONS.has(extname(p).toLowerCase()))) files.push(p);
   };
   for (const p of paths) walk(p, true);
   return files;
@@ -106,7 +110,9 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
     ctx.ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     return null;
   }
-  const decoded = decodePlan(bytes);
+  const ext = extname(file).toLowerCase();
+  const word = ext === '.docx' || ext === '.doc' ? readWord(bytes, ext, basename(file)) : null;
+  const decoded = word ?? decodePlan(bytes);
   if (!decoded.ok) {
     ctx.ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
     return null;
@@ -121,9 +127,9 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
     if (loaded.directory) directory = loaded.directory;
   }
   try {
-    return analysePlan(decoded.text, {
+    const analysis = analysePlan(decoded.text, {
       uri: display,
-      format: extname(file).toLowerCase() === '.txt' ? 'text' : 'markdown',
+      format: ext === '.txt' ? 'text' : 'markdown',
       catalogue: config.settings.catalogue ?? args.catalogue,
       level: config.settings.level ?? args.level,
       terrain: config.settings.terrain,
@@ -134,11 +140,21 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
       editions: config.editions,
       locale: args.locale,
     });
+    if (word?.ok) rememberImport(analysis, word.lineParagraphs);
+    return analysis;
   } catch (e) {
     // A bug in a recogniser must not stop a batch review: report it and go on.
     ctx.ioProblems.push(`${file}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
     return null;
   }
+}
+
+function readWord(bytes: Uint8Array, ext: string, name: string) {
+  const support = wordSupport();
+  if (ext === '.doc' || !support) {
+    return { ok: false as const, reason: { zh: '旧版 .doc 文件请先用 ecoplan import 转换为 .plan.md 再检查', en: 'a legacy .doc file: convert it with ecoplan import first' } };
+  }
+  return support.readForCheck(bytes, name);
 }
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -162,13 +178,22 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
     const display = relative(process.cwd(), file) || file;
     const analysis = analyseFile(file, display, args, { configCache, reported, ioProblems, err });
     if (!analysis) continue;
-    report.files.push(fileReport(display, analysis));
+    const fr = fileReport(display, analysis);
+    if (isImported(analysis)) {
+      // a Word file: positions are in the imported Markdown; each finding also names its Word paragraph
+      Object.assign(fr, { source: { format: 'docx', positions: 'imported-markdown' } });
+      for (const [i, d] of fr.diagnostics.entries()) Object.assign(d, { paragraph: paragraphOf(analysis, analysis.diagnostics[i].range.start.line) });
+      for (const t of fr.tasks) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
+      for (const t of fr.targets) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
+    }
+    report.files.push(fr);
     report.summary.files++;
     report.summary.tasks += analysis.model.tasks.length;
     for (const d of analysis.diagnostics) {
       if (d.severity === 'error') report.summary.errors++;
       if (d.severity === 'warning') report.summary.warnings++;
-      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      const paragraph = paragraphOf(analysis, d.range.start.line);
+      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}${paragraph ? paragraphNote(paragraph, args.locale) : ''}`);
     }
   }
   for (const p of ioProblems) err(`ecoplan: ${p}`);
@@ -192,6 +217,11 @@ export function main(argv: string[]): number {
   const out = (s: string) => process.stdout.write(s + '\n');
   const err = (s: string) => process.stderr.write(s + '\n');
   if (command === 'check') return runCheck(rest, out, err);
+  const word = wordSupport();
+  if (word && (command === 'import' || command === 'export' || command === 'catalogue')) {
+    void word.runWordCommand(command, rest, out, err).then((code) => (process.exitCode = code));
+    return 0;
+  }
   if (command === 'table') {
     void runTable(rest, out, err).then((code) => (process.exitCode = code));
     return 0;

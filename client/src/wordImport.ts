@@ -1,0 +1,34 @@
+// `EcoPlan: 从 Word 导入方案…`: pick a .docx (or legacy .doc), write the plan as Markdown beside it
+// (name.plan.md), open it beside the current editor, and say what was replaced by placeholders.
+// The Word reader is loaded on first use, not when the extension starts.
+import { commands, Uri, ViewColumn, window, workspace, type ExtensionContext } from 'vscode';
+
+export function registerWordImport(context: ExtensionContext): void {
+  context.subscriptions.push(commands.registerCommand('ecoplan.importWord', importWord));
+}
+
+async function importWord(): Promise<void> {
+  const picked = await window.showOpenDialog({ canSelectMany: false, filters: { 'Word 文档 / Word documents': ['docx', 'doc'] }, openLabel: '导入 / Import' });
+  const source = picked?.[0];
+  if (!source) return;
+  const name = source.path.split('/').pop() ?? 'plan.docx';
+  const target = Uri.joinPath(source, '..', `${name.replace(/\.docx?$/i, '')}.plan.md`);
+  const { importWordFile, replacementSummary } = await import('../../server/src/word/importWord');
+  let plan;
+  try {
+    plan = await importWordFile(await workspace.fs.readFile(source), name);
+  } catch (e) {
+    void window.showErrorMessage(`EcoPlan: ${name}: ${(e as Error).message}`);
+    return;
+  }
+  try {
+    await workspace.fs.stat(target);
+    const overwrite = '覆盖 / Overwrite';
+    if ((await window.showWarningMessage(`${target.path.split('/').pop()} 已存在,是否覆盖?/ already exists: overwrite it?`, { modal: true }, overwrite)) !== overwrite) return;
+  } catch {
+    // no such file yet
+  }
+  await workspace.fs.writeFile(target, new TextEncoder().encode(plan.text));
+  await window.showTextDocument(await workspace.openTextDocument(target), { viewColumn: ViewColumn.Beside });
+  void window.showInformationMessage(`EcoPlan: ${name} → ${target.path.split('/').pop()}:${replacementSummary(plan.replaced)}`);
+}

@@ -1,0 +1,88 @@
+// The CLI's door to Word files. The Word code (server/src/cli/word.ts → dist/word.js, with its zip,
+// XML and docx libraries) is loaded by bin.ts only when a command needs it, and handed in here;
+// `ecoplan check` on Markdown or text files never loads it.
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { PlanAnalysis } from '../core/analyse';
+import type { Locale } from '../core/rules/rule';
+
+export type WordRead = { ok: true; text: string; lineParagraphs: number[] } | { ok: false; reason: { zh: string; en: string } };
+
+export interface WordSupport {
+  /** A .docx imported in memory for `check`. */
+  readForCheck(bytes: Uint8Array, fileName: string): WordRead;
+  /** `ecoplan import | export | catalogue import …` */
+  runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number>;
+}
+
+export const WORD_COMMANDS = new Set(['import', 'export', 'catalogue']);
+export const WORD_EXTENSIONS = new Set(['.docx']);
+
+let support: WordSupport | null = null;
+/** Where each analysed Word file's lines came from. */
+const imported = new WeakMap<PlanAnalysis, number[]>();
+
+export function setWordSupport(s: WordSupport | null) {
+  support = s;
+}
+
+export function wordSupport(): WordSupport | null {
+  return support;
+}
+
+export function rememberImport(a: PlanAnalysis, lineParagraphs: number[]) {
+  imported.set(a, lineParagraphs);
+}
+
+/** The Word paragraph of a line of the imported text, or null when the analysis is not of a Word file. */
+export function paragraphOf(a: PlanAnalysis, line: number): number | null {
+  const map = imported.get(a);
+  if (!map) return null;
+  for (let l = Math.min(line, map.length - 1); l >= 0; l--) if (map[l]) return map[l];
+  return 0;
+}
+
+export function isImported(a: PlanAnalysis): boolean {
+  return imported.has(a);
+}
+
+export function paragraphNote(n: number, locale: Locale): string {
+  return locale === 'en' ? ` [Word paragraph ${n}]` : ` [Word 第 ${n} 段]`;
+}
+
+function hasWordFile(dir: string, budget: { n: number }): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return false;
+  }
+  for (const name of entries) {
+    if (--budget.n < 0) return true;
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    if (WORD_EXTENSIONS.has(extname(name).toLowerCase())) return true;
+    const p = join(dir, name);
+    try {
+      if (statSync(p).isDirectory() && hasWordFile(p, budget)) return true;
+    } catch {
+      /* reported by the walk itself */
+    }
+  }
+  return false;
+}
+
+/** Whether a command line needs the Word code: a Word command, or a check that reaches a .docx. */
+export function needsWord(argv: string[]): boolean {
+  const [command, ...rest] = argv;
+  if (WORD_COMMANDS.has(command)) return true;
+  if (command !== 'check') return false;
+  return rest.some((a) => {
+    if (a.startsWith('-')) return false;
+    if (WORD_EXTENSIONS.has(extname(a).toLowerCase())) return true;
+    try {
+      return statSync(a).isDirectory() && hasWordFile(a, { n: 20000 });
+    } catch {
+      return false;
+    }
+  });
+}
