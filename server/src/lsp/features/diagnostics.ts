@@ -45,8 +45,13 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   const publish = (doc: TextDocument) => {
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // stale: a newer edit is pending
-    const a = workspace.analysisOf(doc.uri);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
+    try {
+      const a = workspace.analysisOf(doc.uri);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
+    } catch (e) {
+      // runs from a timer: an error here must not end the server
+      connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
