@@ -11,6 +11,7 @@ import type { LocalizedText } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
 import { decodePlan } from '../node/decode';
 import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+import { whenIdle } from './idle';
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
 export interface ClientSettings {
@@ -92,22 +93,30 @@ export class PlanWorkspace {
     return this.latest.get(uri) ?? null;
   }
 
+  /**
+   * The last completed analysis, or, for a plan never analysed yet (a pull client that has not
+   * asked for diagnostics), its first analysis: the only time completion analyses.
+   */
+  lastOrFirstAnalysis(uri: string): PlanAnalysis | null {
+    return this.latest.get(uri) ?? this.analysisOf(uri);
+  }
+
   /** Every plan's last completed analysis, by URI. */
   lastAnalyses(): IterableIterator<[string, PlanAnalysis]> {
     return this.latest.entries();
   }
 
-  private indexing: NodeJS.Timeout | null = null;
+  private stopIndexing: (() => void) | null = null;
 
   /**
-   * Analyse the workspace's plans that nothing has asked for yet, one per timer tick, so that
-   * requests and edits are served in between; completion ranks by what is known so far.
+   * Analyse the workspace's plans that nothing has asked for yet, one per step, only while the
+   * client is quiet (idle.ts), so that requests and edits are served in between; completion ranks
+   * by what is known so far.
    */
   indexInIdle(onDone?: () => void, limit = 200): void {
-    if (this.indexing) clearTimeout(this.indexing);
+    this.stopIndexing?.();
     let queue: string[] | null = null;
-    const step = () => {
-      this.indexing = null;
+    this.stopIndexing = whenIdle(() => {
       if (queue === null) {
         try {
           queue = this.allPlanUris(limit);
@@ -117,9 +126,13 @@ export class PlanWorkspace {
         // plans deleted (or no longer plans) since they were analysed
         const listed = new Set(queue);
         for (const u of [...this.latest.keys()]) if (!listed.has(u) && !this.documents.get(u)) this.latest.delete(u);
+        return true;
       }
       const next = queue.shift();
-      if (next === undefined) return onDone?.();
+      if (next === undefined) {
+        onDone?.();
+        return false;
+      }
       if (!this.documents.get(next) && !this.cache.has(next)) {
         try {
           this.analysisOf(next);
@@ -127,9 +140,8 @@ export class PlanWorkspace {
           // a file that cannot be analysed is reported when it is opened; indexing goes on
         }
       }
-      this.indexing = setTimeout(step, 0);
-    };
-    this.indexing = setTimeout(step, 0);
+      return true;
+    });
   }
 
   /** Markdown with `ecoplan:` front matter, a `*.plan.md` file, or a file matching `ecoplan.include`. */

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { LocalizedText } from '../core/model/types';
 import { localize } from '../core/rules/rule';
+import { noteActivity, whenIdle } from './idle';
 import { paramsProblem } from './validate';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -43,6 +44,7 @@ const INVALID_PARAMS = 'ecoplan/$invalidParams';
  */
 const validatingStrategy: MessageStrategy = {
   handleMessage(message: Message, next: (message: Message) => void) {
+    noteActivity();
     const m = message as { method?: unknown; params?: unknown; id?: unknown };
     if (typeof m.method !== 'string') return next(message);
     const problem = paramsProblem(m.method, m.params);
@@ -130,6 +132,9 @@ const indexWorkspace = (delayMs: number) => {
   clearTimeout(indexTimer);
   indexTimer = setTimeout(() => workspace.indexInIdle(() => prepareCompletion(workspace)), delayMs);
 };
+
+// a plan just opened: prepare its completion once the client has been quiet for a moment
+documents.onDidOpen((e) => whenIdle(() => (prepareCompletion(workspace, e.document.uri), false), 50));
 
 connection.onInitialized(async () => {
   if (configurationSupport) {

@@ -17,7 +17,7 @@ function kind(v: unknown): LocalizedText {
   if (v === null) return { zh: 'null', en: 'null' };
   if (Array.isArray(v)) return { zh: '数组', en: 'an array' };
   if (typeof v === 'string') return { zh: '字符串', en: 'a string' };
-  if (typeof v === 'number') return { zh: `数 ${String(v).slice(0, 24)}`, en: `the number ${String(v).slice(0, 24)}` };
+  if (typeof v === 'number') return { zh: `数值 ${String(v).slice(0, 24)}`, en: `the number ${String(v).slice(0, 24)}` };
   if (typeof v === 'boolean') return { zh: `布尔值 ${v}`, en: `the boolean ${v}` };
   return { zh: typeof v, en: typeof v };
 }
@@ -30,8 +30,8 @@ const expected = (path: string, what: LocalizedText, v: unknown): LocalizedText 
 export const any: Check = () => null;
 export const str: Check = (v, p) => (typeof v === 'string' ? null : expected(p, { zh: '字符串', en: 'a string' }, v));
 export const bool: Check = (v, p) => (typeof v === 'boolean' ? null : expected(p, { zh: '布尔值', en: 'a boolean' }, v));
-export const uint: Check = (v, p) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= UINT_MAX ? null : expected(p, { zh: `0 到 ${UINT_MAX} 的整数`, en: `an integer from 0 to ${UINT_MAX}` }, v));
-export const int: Check = (v, p) => (Number.isInteger(v) && Math.abs(v as number) <= UINT_MAX + 1 ? null : expected(p, { zh: '32 位整数', en: 'a 32-bit integer' }, v));
+export const uint: Check = (v, p) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= UINT_MAX ? null : expected(p, { zh: `不小于 0 的整数(最大 ${UINT_MAX})`, en: `an integer from 0 to ${UINT_MAX}` }, v));
+export const int: Check = (v, p) => (Number.isInteger(v) && Math.abs(v as number) <= UINT_MAX + 1 ? null : expected(p, { zh: ' 32 位整数', en: 'a 32-bit integer' }, v));
 /** A DocumentUri: a string with a scheme (`file:`, `untitled:` …). */
 export const uri: Check = (v, p) => (typeof v === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(v) ? null : expected(p, { zh: '带协议的 URI 字符串', en: 'a URI string with a scheme' }, v));
 

@@ -99,7 +99,7 @@ interface DepartmentRow {
  * levels; filtered by the typed text and cut to MAX_ITEMS.
  */
 export function departmentCompletion(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, query: string, braced: boolean): CompletionList {
-  const a = ws.lastAnalysis(uri);
+  const a = ws.lastOrFirstAnalysis(uri);
   const dir: DepartmentDirectory = a?.directory ?? builtinDirectory;
   const level: PlanLevel = a?.settings.level ?? ws.settings.level ?? '市';
   const here = a ? usesIn(a) : new Map<string, number>();
@@ -169,7 +169,7 @@ function editionFor(ws: PlanWorkspace, a: PlanAnalysis | null): CatalogueEdition
  * is `isIncomplete` whenever something was left out: typing more asks again).
  */
 export function indicatorCompletion(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, query: string, closing: string, hasCloser: boolean): CompletionList {
-  const a = ws.lastAnalysis(uri);
+  const a = ws.lastOrFirstAnalysis(uri);
   const edition = editionFor(ws, a);
   const settings = a?.settings ?? { level: ws.settings.level ?? '市' };
   const level = settings.level ?? '市';
@@ -233,6 +233,9 @@ const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
  */
 export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
   connection.onCompletion((params): CompletionList | CompletionItem[] => {
+    return complete(params);
+  });
+  const complete = (params: { textDocument: { uri: string }; position: { line: number; character: number } }): CompletionList | CompletionItem[] => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const line = Math.min(params.position.line, doc.lineCount - 1);
@@ -248,7 +251,7 @@ export function registerCompletion(connection: Connection, documents: TextDocume
     // a unit after a number that follows an indicator name: `城镇人均公园绿地面积达15|`
     const num = UNIT_AFTER_NUMBER.exec(before);
     if (num) {
-      const edition = editionFor(ws, ws.lastAnalysis(doc.uri));
+      const edition = editionFor(ws, ws.lastOrFirstAnalysis(doc.uri));
       const window = before.slice(Math.max(0, before.length - 40));
       const ind = allIndicators(edition)
         .filter((i) => i.unit && (window.includes(i.name) || i.aliases.some((al) => window.includes(al))))
@@ -262,14 +265,16 @@ export function registerCompletion(connection: Connection, documents: TextDocume
       }
     }
     return [];
-  });
+  };
 }
 
 /**
  * Idle-time preparation, so that the first `@` finds everything ready: the use counts of every
  * plan analysed so far and the pinyin keys of names the shipped data does not hold.
  */
-export function prepareCompletion(ws: PlanWorkspace): void {
+export function prepareCompletion(ws: PlanWorkspace, uri?: string): void {
+  // the first list for an open plan: computes its use counts and compiles the code paths once
+  if (uri && ws.lastAnalysis(uri)) departmentCompletion(ws, uri, 0, 0, 0, '', false);
   const names = new Set<string>();
   for (const [, pa] of ws.lastAnalyses()) {
     for (const name of usesIn(pa).keys()) names.add(name);

@@ -1,4 +1,5 @@
 import pinyinData from '../../../../data/pinyin/keys.json';
+import { whenIdle } from '../idle';
 
 /**
  * Pinyin search keys for department and indicator names: `市生态环境局` →
@@ -45,21 +46,21 @@ export function pinyinKeysIfReady(name: string): string | null {
 }
 
 const pending = new Set<string>();
-let timer: NodeJS.Timeout | null = null;
+let running = false;
 
-/** Compute the keys of these names in idle time, a few at a time. */
+/** Compute the keys of these names while the client is quiet, a few at a time. */
 export function warmPinyin(names: Iterable<string>): void {
   for (const n of names) if (builtin[n] === undefined && !computed.has(n)) pending.add(n);
-  if (pending.size === 0 || timer) return;
-  const step = () => {
-    timer = null;
+  if (pending.size === 0 || running) return;
+  running = true;
+  whenIdle(() => {
     let n = 0;
     for (const name of pending) {
       pending.delete(name);
       pinyinKeys(name);
       if (++n >= 20) break;
     }
-    if (pending.size > 0) timer = setTimeout(step, 0);
-  };
-  timer = setTimeout(step, 0);
+    running = pending.size > 0;
+    return running;
+  });
 }
