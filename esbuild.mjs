@@ -33,5 +33,6 @@ const entries = [
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
+  { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },
 ];
 await Promise.all(entries.filter((e) => !(production && e.dev)).map(({ dev, ...e }) => esbuild.build({ ...common, ...e })));
