@@ -99,12 +99,7 @@ describe.each([
 
 describe('hostile requests get InvalidParams, and the server stays up', () => {
   const { client, logs } = loggingClient();
-  beforeAll(async () => {
-    await client.initialize(dir, {});
-    const first = client.nextDiagnostics(uri);
-    client.open(uri, PLAN);
-    await first;
-  });
+  beforeAll(() => client.startWith(dir, uri, PLAN));
   afterAll(() => client.stop());
 
   it('rejects negative, fractional and huge positions, missing uris and wrong types, saying where', async () => {

@@ -50,11 +50,26 @@ export const MAX_ITEMS = 50;
 // Use counts of one analysis (one version of one plan), by department (aliases merged): a
 // keystroke in one plan does not recount the others.
 const usesByAnalysis = new WeakMap<PlanAnalysis, Map<string, number>>();
+/** Per analysis and department: how often each of its names is written (`区生态环境分局` ×25, `区生态环境局` ×1). */
+const formsByAnalysis = new WeakMap<PlanAnalysis, Map<string, Map<string, number>>>();
+
+/** The name this plan writes most for a department, when it writes any. */
+function planForm(pa: PlanAnalysis | null, key: string): string | null {
+  if (!pa) return null;
+  usesIn(pa);
+  const forms = formsByAnalysis.get(pa)?.get(key);
+  if (!forms) return null;
+  let best: string | null = null;
+  let most = 0;
+  for (const [form, n] of forms) if (n > most || (n === most && form === key)) [best, most] = [form, n];
+  return best;
+}
 
 function usesIn(pa: PlanAnalysis): Map<string, number> {
   const known = usesByAnalysis.get(pa);
   if (known) return known;
   const uses = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
   {
     const seen = new Set<string>();
     const count = (name: string, r: { start: { line: number; character: number } }) => {
@@ -63,12 +78,25 @@ function usesIn(pa: PlanAnalysis): Map<string, number> {
       seen.add(at);
       const key = pa.directory.resolve(name)?.name ?? name;
       uses.set(key, (uses.get(key) ?? 0) + 1);
+      const f = forms.get(key) ?? new Map<string, number>();
+      f.set(name, (f.get(name) ?? 0) + 1);
+      forms.set(key, f);
     };
     for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
     for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
     usesByAnalysis.set(pa, uses);
+    formsByAnalysis.set(pa, forms);
   }
   return uses;
+}
+
+/** The department (by key) of the unit that starts where the cursor's name starts, if the analysis has one. */
+function typedUnit(pa: PlanAnalysis, line: number, from: number): string | null {
+  const starts = (r: { start: { line: number; character: number } }) => r.start.line === line && r.start.character === from;
+  const tag = pa.model.departmentTags.find((t) => starts(t.nameRange));
+  const unit = tag ? null : pa.model.clauses.flatMap((c) => c.units).find((u) => starts(u.range));
+  const name = tag?.name ?? unit?.name;
+  return name === undefined ? null : (pa.directory.resolve(name)?.name ?? name);
 }
 
 /** The level prefixes of a plan's own units: a 县 plan (also a 区 or 旗) writes 县…, 区…, 旗…. */
@@ -102,7 +130,7 @@ export function departmentCompletion(ws: PlanWorkspace, uri: string, line: numbe
   const a = ws.lastOrFirstAnalysis(uri);
   const dir: DepartmentDirectory = a?.directory ?? builtinDirectory;
   const level: PlanLevel = a?.settings.level ?? ws.settings.level ?? '市';
-  const here = a ? usesIn(a) : new Map<string, number>();
+  const here = new Map(a ? usesIn(a) : []);
   const elsewhere = new Map<string, number>();
   for (const [u, pa] of ws.lastAnalyses()) {
     if (u === uri) continue;
@@ -110,6 +138,12 @@ export function departmentCompletion(ws: PlanWorkspace, uri: string, line: numbe
       const key = dir.resolve(name)?.name ?? name;
       elsewhere.set(key, (elsewhere.get(key) ?? 0) + n);
     }
+  }
+  // the name being typed is in the last analysis as a unit of its own (`@sth`): not a use
+  const typing = a ? typedUnit(a, line, from) : null;
+  if (typing) {
+    here.set(typing, (here.get(typing) ?? 1) - 1);
+    if (here.get(typing)! <= 0) here.delete(typing);
   }
   const rows = new Map<string, DepartmentRow>();
   for (const entry of dir.departments) {
@@ -141,18 +175,22 @@ export function departmentCompletion(ws: PlanWorkspace, uri: string, line: numbe
   const shown = keyed.slice(0, MAX_ITEMS);
   warmPinyin(rows.keys());
   const items = shown.map(({ r, t }, i): CompletionItem => {
-    const needsBraces = !braced && /[\s、,，。;；:：()（）\uFF08\uFF09]/.test(r.name);
     const uses = [r.here > 0 ? `本方案中出现 ${r.here} 次` : '', r.elsewhere > 0 ? `工作区其他方案中出现 ${r.elsewhere} 次` : ''].filter(Boolean).join(';');
     const origin = r.source === 'builtin' ? '内置部门名录' : r.source ? r.source : '本工作区方案中使用';
+    // the row shows (and inserts) the name this plan writes, when it writes a short form; the
+    // department's other names are its detail
+    const form = planForm(a, r.name) ?? r.name;
+    const otherNames = [r.name, ...r.aliases].filter((n) => n !== form);
+    const newText = !braced && /[\s、,，。;；:：()（）\uFF08\uFF09]/.test(form) ? `{${form}}` : form;
     return {
-      label: r.name,
-      labelDetails: r.aliases.length > 0 ? { description: r.aliases.slice(0, 2).join('、') + (r.aliases.length > 2 ? '…' : '') } : undefined,
+      label: form,
+      labelDetails: otherNames.length > 0 ? { description: otherNames.slice(0, 2).join('、') + (otherNames.length > 2 ? '…' : '') } : undefined,
       kind: CompletionItemKind.Class,
-      detail: r.aliases.length > 0 ? `简称:${r.aliases.join('、')}` : undefined,
+      detail: form !== r.name ? `= ${r.name}` : r.aliases.length > 0 ? `简称:${r.aliases.join('、')}` : undefined,
       documentation: { kind: MarkupKind.PlainText, value: uses ? `${origin}\n${uses}` : origin },
       filterText: [r.name, ...r.aliases].map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' '),
       sortText: `${t}${String(i).padStart(3, '0')}`,
-      textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: needsBraces ? `{${r.name}}` : r.name },
+      textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText },
     };
   });
   return { isIncomplete: keyed.length > shown.length, items };
