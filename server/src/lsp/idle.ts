@@ -22,3 +22,20 @@ export function whenIdle(step: () => boolean, quietMs = 250): () => void {
   timer = setTimeout(tick, 0);
   return () => clearTimeout(timer);
 }
+
+/**
+ * A keystroke that typed a completion trigger (`@`, `[`, `【`, `：`, `、`): the client sends its
+ * completion request right behind it. The analysis of that keystroke waits this long, so the
+ * completion is answered first (from the last analysis) instead of queueing behind it.
+ */
+const TRIGGER_GRACE_MS = 15;
+let lastTriggerAt = -Infinity;
+
+export function noteTrigger(): void {
+  lastTriggerAt = performance.now();
+}
+
+/** How long an analysis about to start should still wait for a completion request. */
+export function completionGraceMs(): number {
+  return Math.max(0, Math.ceil(lastTriggerAt + TRIGGER_GRACE_MS - performance.now()));
+}

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { LocalizedText } from '../core/model/types';
 import { localize } from '../core/rules/rule';
-import { noteActivity, whenIdle } from './idle';
+import { noteActivity, noteTrigger, whenIdle } from './idle';
 import { paramsProblem } from './validate';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
@@ -37,6 +37,9 @@ import { COMMANDS, registerCommands } from './features/commands';
 /** A request with malformed params is answered by this method's handler: InvalidParams, saying what is wrong. */
 const INVALID_PARAMS = 'ecoplan/$invalidParams';
 
+/** An edit that types one completion trigger character (see completionProvider.triggerCharacters). */
+const TRIGGER_TEXT = /^(?:[@\uFF20\[\u3010:\uFF1A、])$/;
+
 /**
  * Every incoming message is checked against the shape its method requires (validate.ts) before a
  * handler sees it: a malformed notification is logged and dropped (nothing malformed is stored),
@@ -48,7 +51,13 @@ const validatingStrategy: MessageStrategy = {
     const m = message as { method?: unknown; params?: unknown; id?: unknown };
     if (typeof m.method !== 'string') return next(message);
     const problem = paramsProblem(m.method, m.params);
-    if (!problem) return next(message);
+    if (!problem) {
+      if (m.method === 'textDocument/didChange') {
+        const changes = (m.params as { contentChanges: { text: string }[] }).contentChanges;
+        if (changes.length === 1 && TRIGGER_TEXT.test(changes[0].text)) noteTrigger();
+      }
+      return next(message);
+    }
     const text = localize(problem, workspace.locale);
     if (m.id === undefined) {
       connection.console.warn(localize({ zh: `已忽略无效的 ${m.method} 通知:${text}`, en: `Ignored an invalid ${m.method} notification: ${text}` }, workspace.locale));

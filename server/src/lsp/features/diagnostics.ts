@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
-import { noteActivity } from '../idle';
+import { completionGraceMs, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
@@ -73,9 +73,9 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        // one turn of the event loop first: a request already received (the completion a client
-        // sends with the keystroke that typed `@`) is answered before this analysis blocks the thread
-        setImmediate(() => publish(doc));
+        // a request already received, or about to be (the completion a client sends with the
+        // keystroke that typed `@`), is answered before this analysis blocks the thread
+        setTimeout(() => publish(doc), completionGraceMs());
       }, delay),
     );
   };
