@@ -73,6 +73,7 @@ const entries = [
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
+  { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },
 ];
 const vendors = LAZY.map((pkg) => ({
   stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },

@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30000,
+    // a language server spawned in beforeAll can take seconds to start on a loaded 2-core machine
+    hookTimeout: 30000,
     reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

@@ -1,5 +1,5 @@
 // LSP-level figures: the real server (dist/server.js) over stdio, as an editor drives it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,79 @@ export async function lspBench(): Promise<void> {
     console.log(`\nserver start (spawn, initialize, open the 35 KB plan) → first diagnostics: ${startToFirst.toFixed(0)} ms`);
   } finally {
     await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  await completionBench();
+}
+
+/**
+ * Completion as a drafter meets it (issue 12): the first `@` completion in a freshly started
+ * server on a 35 KB plan (a new server per run; the workspace folder holds the sample plans), and
+ * completion sent right after typing `@` on a 1 MB plan (the keystroke's re-analysis still pending).
+ */
+export async function completionBench(runs = { fresh: 9, typed: 30 }): Promise<{ fresh: number[]; typed: number[]; freshItems: number; typedItems: number }> {
+  const folder = mkdtempSync(join(tmpdir(), 'ecoplan-completion-bench-'));
+  const samples = join(process.cwd(), 'samples');
+  if (existsSync(samples)) for (const f of readdirSync(samples)) if (f.endsWith('.md')) copyFileSync(join(samples, f), join(folder, f));
+  const completionAt = (text: string) => {
+    const at = text.indexOf('(责任单位:@', Math.floor(text.length / 2)) + '(责任单位:@'.length;
+    const before = text.slice(0, at);
+    return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
+  };
+  const count = (r: unknown) => (Array.isArray(r) ? r.length : ((r as { items?: unknown[] } | null)?.items?.length ?? 0));
+  const fresh: number[] = [];
+  let freshItems = 0;
+  const small = syntheticPlan(35 * 1024);
+  try {
+    for (let i = 0; i < runs.fresh; i++) {
+      const client = new LspClient();
+      try {
+        await client.initialize(folder, { textDocument: { publishDiagnostics: { versionSupport: true } } });
+        const uri = pathToFileURL(join(folder, `fresh-${i}.plan.md`)).toString();
+        const first = diagnosticsFor(client, uri, 1);
+        client.open(uri, small, 1);
+        await first;
+        const t = performance.now();
+        const r = await client.request('textDocument/completion', { textDocument: { uri }, position: completionAt(small) });
+        fresh.push(performance.now() - t);
+        freshItems = count(r);
+      } finally {
+        await client.stop();
+      }
+    }
+    // 1 MB: type `@` at the end of a clause's line, ask for completion at once, then delete it again
+    const big = syntheticPlan(1024 * 1024);
+    const client = new LspClient();
+    const typed: number[] = [];
+    let typedItems = 0;
+    try {
+      await client.initialize(folder, { textDocument: { publishDiagnostics: { versionSupport: true } } });
+      const uri = pathToFileURL(join(folder, 'big.plan.md')).toString();
+      const first = diagnosticsFor(client, uri, 1);
+      client.open(uri, big, 1);
+      await first;
+      const pos = completionAt(big);
+      const at = { line: pos.line, character: pos.character - 1 }; // just before the existing `@`
+      let version = 1;
+      for (let i = 0; i < runs.typed; i++) {
+        client.change(uri, ++version, [{ range: { start: at, end: at }, text: '@' }]);
+        const t = performance.now();
+        const r = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: at.line, character: at.character + 1 } });
+        typed.push(performance.now() - t);
+        typedItems = count(r);
+        const settled = diagnosticsFor(client, uri, version + 1);
+        client.change(uri, ++version, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }]);
+        await settled;
+      }
+    } finally {
+      await client.stop();
+    }
+    console.log('\n| completion after `@`, real server over stdio | runs | median ms | p95 ms | items |');
+    console.log('|---|---:|---:|---:|---:|');
+    console.log(`| first completion in a fresh server, 35 KB plan | ${fresh.length} | ${median(fresh).toFixed(1)} | ${quantile(fresh, 0.95).toFixed(1)} | ${freshItems} |`);
+    console.log(`| right after typing \`@\`, 1 MB plan | ${typed.length} | ${median(typed).toFixed(1)} | ${quantile(typed, 0.95).toFixed(1)} | ${typedItems} |`);
+    return { fresh, typed, freshItems, typedItems };
+  } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -87,13 +87,19 @@ describe('language server over stdio (push diagnostics)', () => {
     const r = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: 23 } });
     const items = r.items;
     const eco = items.find((i) => i.label === '市生态环境局')!;
-    expect(eco.filterText).toContain('ssthjj');
-    expect(eco.filterText).toContain('shishengtaihuanjingju');
+    expect(eco.filterText).toBe('市生态环境局 shishengtaihuanjingju ssthjj 市环保局 shihuanbaoju shbj');
     expect(eco.textEdit).toEqual({ range: { start: { line: 11, character: 23 }, end: { line: 11, character: 23 } }, newText: '市生态环境局' });
-    // used three times in the workspace: ranked before unused 市 departments
+    // the units this plan uses first (most used first), then the other 市 units; at most 50 of them
     const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
-    expect(sorted[0].label).toBe('市生态环境局');
-    expect(items.find((i) => i.label === '市环保局')?.detail).toBe('= 市生态环境局');
+    // (the tag at the cursor is the name being typed: not counted) in the form this plan writes them
+    expect(sorted.slice(0, 5).map((i) => i.label)).toEqual(['市发改委', '市财政局', '市生态环境局', '市住建局', '市委办公室']);
+    expect(r.isIncomplete).toBe(true);
+    expect(items.length).toBe(50);
+    // a short form is a detail of its department, not a row of its own
+    expect(eco.detail).toBe('简称:市环保局');
+    expect(eco.labelDetails).toEqual({ description: '市环保局' });
+    expect(items.some((i) => i.label === '市环保局' || i.label === '市发展和改革委员会')).toBe(false);
+    expect(items.find((i) => i.label === '市发改委')).toMatchObject({ detail: '= 市发展和改革委员会', textEdit: { newText: '市发改委' } });
   });
 
   it('completes indicators after [[ with unit, threshold and attribute, as a snippet', async () => {

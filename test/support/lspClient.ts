@@ -56,6 +56,14 @@ export class LspClient {
     return this.proc.pid;
   }
 
+  /** Initialize on a folder, open one plan and wait for its first diagnostics. */
+  async startWith(folder: string, uri: string, text: string, capabilities: ClientCapabilities = {}): Promise<PublishDiagnosticsParams> {
+    await this.initialize(folder, capabilities);
+    const first = this.nextDiagnostics(uri);
+    this.open(uri, text);
+    return first;
+  }
+
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ uri, resolve }));
   }

@@ -32,23 +32,20 @@ export function departmentOccurrences(model: PlanModel): DepartmentOccurrence[] 
   const out = new Map<string, DepartmentOccurrence>();
   const key = (r: Range) => `${r.start.line}:${r.start.character}`;
   const taskOf = new Map<string, { task: Task; role: 'lead' | 'support' }>();
+  // `@{…}` tags: the name starts two characters after the tag (one set, so this stays linear)
+  const braced = new Set(model.departmentTags.filter((t) => t.range.start.character + 2 === t.nameRange.start.character).map((t) => key(t.nameRange)));
   for (const task of model.tasks) for (const c of task.clauses) for (const u of c.units) taskOf.set(key(u.range), { task, role: u.role });
   for (const c of model.clauses) {
     for (const u of c.units) {
       const t = taskOf.get(key(u.range));
-      out.set(key(u.range), { name: u.name, range: u.range, tagged: u.tagged, braced: isBraced(model.text, u.range, model), task: t?.task ?? null, role: t?.role ?? null });
+      out.set(key(u.range), { name: u.name, range: u.range, tagged: u.tagged, braced: braced.has(key(u.range)), task: t?.task ?? null, role: t?.role ?? null });
     }
   }
   for (const tag of model.departmentTags) {
     if (out.has(key(tag.nameRange))) continue;
-    out.set(key(tag.nameRange), { name: tag.name, range: tag.nameRange, tagged: true, braced: isBraced(model.text, tag.nameRange, model), task: null, role: null });
+    out.set(key(tag.nameRange), { name: tag.name, range: tag.nameRange, tagged: true, braced: braced.has(key(tag.nameRange)), task: null, role: null });
   }
   return [...out.values()].sort((a, b) => compare(a.range.start, b.range.start));
-}
-
-function isBraced(text: string, range: Range, model: PlanModel): boolean {
-  void text;
-  return model.departmentTags.some((t) => t.nameRange.start.line === range.start.line && t.nameRange.start.character === range.start.character && t.range.start.character + 2 === range.start.character);
 }
 
 export function departmentAt(model: PlanModel, pos: Position): DepartmentOccurrence | null {

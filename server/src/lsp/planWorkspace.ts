@@ -10,9 +10,11 @@ import { builtinEditions } from '../core/catalogue/builtin';
 import type { CatalogueEdition } from '../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
+import type { LocalizedText } from '../core/model/types';
 import type { Locale } from '../core/rules/rule';
 import { decodePlan } from '../node/decode';
 import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+import { whenIdle } from './idle';
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
 export interface ClientSettings {
@@ -57,11 +59,21 @@ export class PlanWorkspace {
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
-  updateSettings(settings: ClientSettings) {
-    // an empty level setting (the default) leaves the level to the plan itself
-    this.settings = { ...settings, level: settings.level === '市' || settings.level === '县' ? settings.level : undefined, catalogue: settings.catalogue || undefined };
-    this.include = settings.include && settings.include.length > 0 ? picomatch(settings.include, { dot: false }) : null;
+  /**
+   * Take the editor's `ecoplan.*` settings as the client sent them: what has the wrong type is
+   * dropped (and returned, so the server can log it), the rest is used.
+   */
+  updateSettings(raw: unknown): LocalizedText[] {
+    const { settings, problems } = sanitizeSettings(raw);
+    this.settings = settings;
+    try {
+      this.include = settings.include && settings.include.length > 0 ? picomatch(settings.include, { dot: false }) : null;
+    } catch {
+      this.include = null;
+      problems.push({ zh: 'ecoplan.include 含有无法解析的通配模式', en: 'ecoplan.include holds a pattern that cannot be read' });
+    }
     this.invalidate();
+    return problems;
   }
 
   invalidate() {
@@ -75,6 +87,68 @@ export class PlanWorkspace {
     this.editCaches.delete(uri);
     this.cache.delete(uri);
     this.lastAnalysisMs.delete(uri);
+    this.latest.delete(uri);
+  }
+
+  /**
+   * The last completed analysis of each plan, whatever version it was of (settings changes do not
+   * drop it): what completion answers from, so it never waits for an analysis of the latest keystroke.
+   */
+  private latest = new Map<string, PlanAnalysis>();
+
+  lastAnalysis(uri: string): PlanAnalysis | null {
+    return this.latest.get(uri) ?? null;
+  }
+
+  /**
+   * The last completed analysis, or, for a plan never analysed yet (a pull client that has not
+   * asked for diagnostics), its first analysis: the only time completion analyses.
+   */
+  lastOrFirstAnalysis(uri: string): PlanAnalysis | null {
+    return this.latest.get(uri) ?? this.analysisOf(uri);
+  }
+
+  /** Every plan's last completed analysis, by URI. */
+  lastAnalyses(): IterableIterator<[string, PlanAnalysis]> {
+    return this.latest.entries();
+  }
+
+  private stopIndexing: (() => void) | null = null;
+
+  /**
+   * Analyse the workspace's plans that nothing has asked for yet, one per step, only while the
+   * client is quiet (idle.ts), so that requests and edits are served in between; completion ranks
+   * by what is known so far.
+   */
+  indexInIdle(onDone?: () => void, limit = 200): void {
+    this.stopIndexing?.();
+    let queue: string[] | null = null;
+    this.stopIndexing = whenIdle(() => {
+      if (queue === null) {
+        try {
+          queue = this.allPlanUris(limit);
+        } catch {
+          queue = [];
+        }
+        // plans deleted (or no longer plans) since they were analysed
+        const listed = new Set(queue);
+        for (const u of [...this.latest.keys()]) if (!listed.has(u) && !this.documents.get(u)) this.latest.delete(u);
+        return true;
+      }
+      const next = queue.shift();
+      if (next === undefined) {
+        onDone?.();
+        return false;
+      }
+      if (!this.documents.get(next) && !this.cache.has(next)) {
+        try {
+          this.analysisOf(next);
+        } catch {
+          // a file that cannot be analysed is reported when it is opened; indexing goes on
+        }
+      }
+      return true;
+    });
   }
 
   /** Markdown with `ecoplan:` front matter, a `*.plan.md` file, or a file matching `ecoplan.include`. */
@@ -138,6 +212,7 @@ export class PlanWorkspace {
     });
     this.lastAnalysisMs.set(uri, performance.now() - started);
     this.cache.set(uri, { key, analysis });
+    this.latest.set(uri, analysis);
     return analysis;
   }
 
@@ -238,6 +313,40 @@ function configuredDirectory(configPath: string): string | null {
   } catch {
     return null;
   }
+}
+
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** The well-typed part of a client's settings object, and what was left out. */
+export function sanitizeSettings(raw: unknown): { settings: ClientSettings; problems: LocalizedText[] } {
+  const settings: ClientSettings = {};
+  const problems: LocalizedText[] = [];
+  if (raw === null || raw === undefined) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [{ zh: 'ecoplan 设置应为对象,已忽略', en: 'the ecoplan settings must be an object; ignored' }] };
+  const r = raw as Record<string, unknown>;
+  const bad = (key: string) => problems.push({ zh: `设置 ecoplan.${key} 的值无效,已忽略`, en: `setting ecoplan.${key} has an invalid value; ignored` });
+  if (typeof r.catalogue === 'string' && r.catalogue) settings.catalogue = r.catalogue;
+  else if (r.catalogue !== undefined && r.catalogue !== '' && r.catalogue !== null) bad('catalogue');
+  if (r.level === '市' || r.level === '县') settings.level = r.level;
+  else if (r.level !== undefined && r.level !== '' && r.level !== null) bad('level');
+  if (typeof r.departments === 'string') settings.departments = r.departments;
+  else if (r.departments !== undefined && r.departments !== null) bad('departments');
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    const rules: Record<string, Severity | 'off'> = {};
+    for (const [code, sev] of Object.entries(r.rules)) {
+      if (typeof sev === 'string' && SEVERITIES.includes(sev)) rules[code] = sev as Severity | 'off';
+      else bad(`rules.${code}`);
+    }
+    settings.rules = rules;
+  } else if (r.rules !== undefined && r.rules !== null) bad('rules');
+  if (Array.isArray(r.include) && r.include.every((x) => typeof x === 'string')) settings.include = r.include.filter((x: string) => x.length > 0);
+  else if (r.include !== undefined && r.include !== null) bad('include');
+  const diagnostics = r.diagnostics as Record<string, unknown> | undefined | null;
+  if (diagnostics && typeof diagnostics === 'object' && !Array.isArray(diagnostics)) {
+    if (diagnostics.scope === 'openFiles' || diagnostics.scope === 'workspace') settings.diagnostics = { scope: diagnostics.scope };
+    else if (diagnostics.scope !== undefined && diagnostics.scope !== null && diagnostics.scope !== '') bad('diagnostics.scope');
+  } else if (diagnostics !== undefined && diagnostics !== null) bad('diagnostics');
+  return { settings, problems };
 }
 
 export function toPath(uri: string): string | null {

@@ -1,8 +1,23 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type Message,
+  type MessageStrategy,
+} from 'vscode-languageserver/node';
+import type { LocalizedText } from '../core/model/types';
+import { localize } from '../core/rules/rule';
+import { noteActivity, noteTrigger, whenIdle } from './idle';
+import { paramsProblem } from './validate';
 import { registerCodeActions } from './features/codeActions';
 import { registerCodeLens } from './features/codeLens';
-import { registerCompletion } from './features/completion';
+import { prepareCompletion, registerCompletion } from './features/completion';
 import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentSymbols } from './features/documentSymbols';
@@ -14,22 +29,69 @@ import { registerRename } from './features/rename';
 import { registerSelectionRanges } from './features/selectionRanges';
 import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
-import { PlanWorkspace, toPath, type ClientSettings } from './planWorkspace';
+import { PlanWorkspace, toPath } from './planWorkspace';
 import { COMMANDS, registerCommands } from './features/commands';
 
 // The language server: a thin shell over the core. Each editor feature lives in features/<name>.ts.
-const connection = createConnection(ProposedFeatures.all);
+
+/** A request with malformed params is answered by this method's handler: InvalidParams, saying what is wrong. */
+const INVALID_PARAMS = 'ecoplan/$invalidParams';
+
+/** An edit that types one completion trigger character (see completionProvider.triggerCharacters). */
+const TRIGGER_TEXT = /^(?:[@\uFF20\[\u3010:\uFF1A、])$/;
+
+/**
+ * Every incoming message is checked against the shape its method requires (validate.ts) before a
+ * handler sees it: a malformed notification is logged and dropped (nothing malformed is stored),
+ * a malformed request is answered with InvalidParams. Responses to the server's own requests pass.
+ */
+const validatingStrategy: MessageStrategy = {
+  handleMessage(message: Message, next: (message: Message) => void) {
+    noteActivity();
+    const m = message as { method?: unknown; params?: unknown; id?: unknown };
+    if (typeof m.method !== 'string') return next(message);
+    const problem = paramsProblem(m.method, m.params);
+    if (!problem) {
+      if (m.method === 'textDocument/didChange') {
+        const changes = (m.params as { contentChanges: { text: string }[] }).contentChanges;
+        if (changes.length === 1 && TRIGGER_TEXT.test(changes[0].text)) noteTrigger();
+      }
+      return next(message);
+    }
+    const text = localize(problem, workspace.locale);
+    if (m.id === undefined) {
+      connection.console.warn(localize({ zh: `已忽略无效的 ${m.method} 通知:${text}`, en: `Ignored an invalid ${m.method} notification: ${text}` }, workspace.locale));
+      return;
+    }
+    next({ ...message, method: INVALID_PARAMS, params: { method: m.method, problem: text } } as Message);
+  },
+};
+
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: validatingStrategy });
 const documents = new TextDocuments(TextDocument);
 const workspace = new PlanWorkspace(documents);
+
+connection.onRequest(INVALID_PARAMS, (p: { method: string; problem: string }) => {
+  const text = localize({ zh: `无效的 ${p.method} 请求:${p.problem}`, en: `Invalid ${p.method} request: ${p.problem}` }, workspace.locale);
+  connection.console.warn(text);
+  throw new ResponseError(ErrorCodes.InvalidParams, text);
+});
+
+const logSettingsProblems = (problems: LocalizedText[]) => {
+  for (const p of problems) connection.console.warn(localize(p, workspace.locale));
+};
+
+// Nothing a client sends may end the server: an error that escapes a timer is logged, not fatal.
+process.on('uncaughtException', (e) => connection.console.error(`EcoPlan: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 let pullDiagnostics = false;
 let configurationSupport = false;
 
 connection.onInitialize((params): InitializeResult => {
-  const locale = params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale;
-  workspace.locale = locale && locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
-  const init = (params.initializationOptions ?? {}) as { settings?: ClientSettings; trusted?: boolean };
-  if (init.settings) workspace.updateSettings(init.settings);
+  const locale = params.locale ?? (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
+  workspace.locale = typeof locale === 'string' && locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown };
+  if (init.settings !== undefined) logSettingsProblems(workspace.updateSettings(init.settings));
   if (init.trusted === false) workspace.trusted = false;
   workspace.folders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
   if (workspace.folders.length === 0 && params.rootUri) {
@@ -64,11 +126,25 @@ connection.onInitialize((params): InitializeResult => {
 
 async function pullSettings() {
   if (!configurationSupport) return;
-  const s = (await connection.workspace.getConfiguration('ecoplan')) as ClientSettings | null;
-  if (s) workspace.updateSettings(s);
+  const s: unknown = await connection.workspace.getConfiguration('ecoplan');
+  if (s !== null && s !== undefined) logSettingsProblems(workspace.updateSettings(s));
 }
 
 const diagnostics = registerDiagnostics(connection, documents, workspace, { push: () => !pullDiagnostics, delayMs: 200 });
+
+/**
+ * In idle time, analyse the workspace's plans nothing has asked for yet and prepare completion
+ * (use counts, pinyin keys), so completion ranks by the workspace without waiting for any of it.
+ * It starts a moment after start-up, so that the plans the editor opens first are analysed first.
+ */
+let indexTimer: NodeJS.Timeout | undefined;
+const indexWorkspace = (delayMs: number) => {
+  clearTimeout(indexTimer);
+  indexTimer = setTimeout(() => workspace.indexInIdle(() => prepareCompletion(workspace)), delayMs);
+};
+
+// a plan just opened: prepare its completion once the client has been quiet for a moment
+documents.onDidOpen((e) => whenIdle(() => (prepareCompletion(workspace, e.document.uri), false), 50));
 
 connection.onInitialized(async () => {
   if (configurationSupport) {
@@ -76,13 +152,15 @@ connection.onInitialized(async () => {
     await pullSettings();
     diagnostics.refreshAll();
   }
+  indexWorkspace(500);
 });
 
 connection.onDidChangeConfiguration(async (change) => {
   if (configurationSupport) await pullSettings();
-  else if (change.settings?.ecoplan) workspace.updateSettings(change.settings.ecoplan as ClientSettings);
+  else if (change.settings && typeof change.settings === 'object' && 'ecoplan' in change.settings) logSettingsProblems(workspace.updateSettings((change.settings as { ecoplan: unknown }).ecoplan));
   diagnostics.refreshAll();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  indexWorkspace(100);
 });
 
 connection.onDidChangeWatchedFiles(() => {
@@ -90,6 +168,7 @@ connection.onDidChangeWatchedFiles(() => {
   diagnostics.refreshAll();
   // a directory or config file changed (e.g. by 添加到部门名录): pulled diagnostics are stale too
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  indexWorkspace(100);
 });
 
 registerCompletion(connection, documents, workspace);

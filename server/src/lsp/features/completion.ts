@@ -1,25 +1,20 @@
-import { pinyin } from 'pinyin-pro';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PlanAnalysis } from '../../core/analyse';
+import { builtinEditions, defaultEditionId } from '../../core/catalogue/builtin';
 import { allIndicators } from '../../core/catalogue/load';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
-import type { CatalogueIndicator } from '../../core/catalogue/types';
-import { departmentOccurrences } from '../../core/query';
-import type { PlanAnalysis } from '../../core/analyse';
+import type { CatalogueEdition, CatalogueIndicator } from '../../core/catalogue/types';
+import { builtinDirectory, type DepartmentDirectory } from '../../core/departments/directory';
+import type { PlanLevel } from '../../core/model/types';
+import { indicatorAttention } from '../../core/rules/missingBindingIndicators';
+import { foldWidth } from '../../core/text/fold';
 import type { PlanWorkspace } from '../planWorkspace';
-
-const pinyinCache = new Map<string, string>();
+import { pinyinKeys as keysOf, pinyinKeysIfReady, warmPinyin } from './pinyinKeys';
 
 /** `市生态环境局` → `市生态环境局 shishengtaihuanjingju ssthjj`, so typing 拼音 or its initials matches. */
 export function pinyinKeys(name: string): string {
-  let keys = pinyinCache.get(name);
-  if (keys === undefined) {
-    const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-    const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-    keys = `${name} ${full} ${initials}`;
-    pinyinCache.set(name, keys);
-  }
-  return keys;
+  return `${name} ${keysOf(name)}`;
 }
 
 export type CompletionContextKind = { kind: 'department'; from: number; braced: boolean } | { kind: 'indicator'; from: number; closing: string } | { kind: 'unit'; from: number; indicator: string } | null;
@@ -48,67 +43,191 @@ export function completionContext(before: string): CompletionContextKind {
   return null;
 }
 
-// Use counts of one analysis (one version of one plan): a keystroke in one plan does not recount the others.
+
+/** How many items a completion list carries at most; more matches make it `isIncomplete`. */
+export const MAX_ITEMS = 50;
+
+// Use counts of one analysis (one version of one plan), by department (aliases merged): a
+// keystroke in one plan does not recount the others.
 const usesByAnalysis = new WeakMap<PlanAnalysis, Map<string, number>>();
+/** Per analysis and department: how often each of its names is written (`区生态环境分局` ×25, `区生态环境局` ×1). */
+const formsByAnalysis = new WeakMap<PlanAnalysis, Map<string, Map<string, number>>>();
+
+/** The name this plan writes most for a department, when it writes any. */
+function planForm(pa: PlanAnalysis | null, key: string): string | null {
+  if (!pa) return null;
+  usesIn(pa);
+  const forms = formsByAnalysis.get(pa)?.get(key);
+  if (!forms) return null;
+  let best: string | null = null;
+  let most = 0;
+  for (const [form, n] of forms) if (n > most || (n === most && form === key)) [best, most] = [form, n];
+  return best;
+}
 
 function usesIn(pa: PlanAnalysis): Map<string, number> {
-  let uses = usesByAnalysis.get(pa);
-  if (!uses) {
-    uses = new Map();
-    for (const o of departmentOccurrences(pa.model)) uses.set(o.name, (uses.get(o.name) ?? 0) + 1);
+  const known = usesByAnalysis.get(pa);
+  if (known) return known;
+  const uses = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
+  {
+    const seen = new Set<string>();
+    const count = (name: string, r: { start: { line: number; character: number } }) => {
+      const at = `${r.start.line}:${r.start.character}`;
+      if (seen.has(at)) return; // a tag inside a clause is one use
+      seen.add(at);
+      const key = pa.directory.resolve(name)?.name ?? name;
+      uses.set(key, (uses.get(key) ?? 0) + 1);
+      const f = forms.get(key) ?? new Map<string, number>();
+      f.set(name, (f.get(name) ?? 0) + 1);
+      forms.set(key, f);
+    };
+    for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
+    for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
     usesByAnalysis.set(pa, uses);
+    formsByAnalysis.set(pa, forms);
   }
   return uses;
 }
 
-function departmentItems(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, braced: boolean): CompletionItem[] {
-  const a = ws.analysisOf(uri);
-  // use counts across the workspace rank the departments people actually assign
-  const uses = new Map<string, number>();
-  for (const planUri of ws.allPlanUris(200)) {
-    const pa = ws.analysisOf(planUri);
-    if (!pa) continue;
-    for (const [name, n] of usesIn(pa)) uses.set(name, (uses.get(name) ?? 0) + n);
-  }
-  const dir = a ? a.directory : null;
-  const names = new Map<string, { detail: string; doc: string }>();
-  for (const d of (dir ?? { departments: [] }).departments) {
-    if (!names.has(d.name)) names.set(d.name, { detail: d.aliases.length > 0 ? `简称:${d.aliases.join('、')}` : '', doc: d.source === 'builtin' ? '内置部门名录' : d.source });
-    for (const alias of d.aliases) if (!names.has(alias)) names.set(alias, { detail: `= ${d.name}`, doc: d.source === 'builtin' ? '内置部门名录' : d.source });
-  }
-  for (const n of uses.keys()) if (!names.has(n)) names.set(n, { detail: '本工作区方案中使用', doc: '' });
-  // same level first: a 县 plan wants 县…, a 市 plan 市…
-  const level = a?.settings.level ?? '市';
-  return [...names.entries()].map(([name, info]) => {
-    // a department's count is the uses of all its names; an alias only counts its own uses and
-    // ranks after the full name on a tie
-    const dept = dir?.resolve(name);
-    const isAlias = !!dept && dept.name !== name;
-    const count = isAlias || !dept ? (uses.get(name) ?? 0) : [dept.name, ...dept.aliases].reduce((n, x) => n + (uses.get(x) ?? 0), 0);
-    const sameLevel = name.startsWith(level) ? 0 : 1;
-    const needsBraces = !braced && /[\s、,，。;；:：()（）\uFF08\uFF09]/.test(name);
-    return {
-      label: name,
-      kind: CompletionItemKind.Class,
-      detail: info.detail || undefined,
-      documentation: info.doc ? { kind: MarkupKind.PlainText, value: `${info.doc}${count ? `\n在工作区方案中出现 ${count} 次` : ''}` } : undefined,
-      filterText: pinyinKeys(name),
-      sortText: `${sameLevel}${String(99999 - Math.min(count, 99999)).padStart(5, '0')}${isAlias ? 1 : 0}${name}`,
-      textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: needsBraces ? `{${name}}` : name },
-    };
-  });
+/** The department (by key) of the unit that starts where the cursor's name starts, if the analysis has one. */
+function typedUnit(pa: PlanAnalysis, line: number, from: number): string | null {
+  const starts = (r: { start: { line: number; character: number } }) => r.start.line === line && r.start.character === from;
+  const tag = pa.model.departmentTags.find((t) => starts(t.nameRange));
+  const unit = tag ? null : pa.model.clauses.flatMap((c) => c.units).find((u) => starts(u.range));
+  const name = tag?.name ?? unit?.name;
+  return name === undefined ? null : (pa.directory.resolve(name)?.name ?? name);
 }
 
-function indicatorItems(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, closing: string, hasCloser: boolean): CompletionItem[] {
-  const a = ws.analysisOf(uri);
-  if (!a) return [];
-  const level = a.settings.level ?? '市';
+/** The level prefixes of a plan's own units: a 县 plan (also a 区 or 旗) writes 县…, 区…, 旗…. */
+const LEVEL_PREFIXES: Record<PlanLevel, string[]> = { 市: ['市', '州', '盟'], 县: ['县', '区', '旗'] };
+/** The level a unit's name shows: its first level character near the start (`市生态环境局`, `共青团区委`), if any. */
+const LEVEL_CHAR = /^[^市州盟县区旗]{0,3}([市州盟县区旗])/;
+
+/** Whether the typed text finds a name: in the name itself (full-width folded), its pinyin or its initials. */
+function matches(query: string, names: string[]): boolean {
+  if (!query) return true;
+  const q = foldWidth(query).toLowerCase();
+  return names.some((n) => foldWidth(n).toLowerCase().includes(q) || (pinyinKeysIfReady(n) ?? '').includes(q));
+}
+
+interface DepartmentRow {
+  name: string;
+  aliases: string[];
+  source: string;
+  here: number;
+  elsewhere: number;
+}
+
+/**
+ * Departments for the text after `@` or inside a clause, from the plan's last completed analysis
+ * (its directory, level and the names it uses) and the other plans already analysed: one row per
+ * department (its short forms are a detail, and match), ranked by use in this plan, then units of
+ * the plan's level used elsewhere in the workspace, then the rest of the plan's level, then other
+ * levels; filtered by the typed text and cut to MAX_ITEMS.
+ */
+export function departmentCompletion(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, query: string, braced: boolean): CompletionList {
+  const a = ws.lastOrFirstAnalysis(uri);
+  const dir: DepartmentDirectory = a?.directory ?? builtinDirectory;
+  const level: PlanLevel = a?.settings.level ?? ws.settings.level ?? '市';
+  const here = new Map(a ? usesIn(a) : []);
+  const elsewhere = new Map<string, number>();
+  for (const [u, pa] of ws.lastAnalyses()) {
+    if (u === uri) continue;
+    for (const [name, n] of usesIn(pa)) {
+      const key = dir.resolve(name)?.name ?? name;
+      elsewhere.set(key, (elsewhere.get(key) ?? 0) + n);
+    }
+  }
+  // the name being typed is in the last analysis as a unit of its own (`@sth`): not a use
+  const typing = a ? typedUnit(a, line, from) : null;
+  if (typing) {
+    here.set(typing, (here.get(typing) ?? 1) - 1);
+    if (here.get(typing)! <= 0) here.delete(typing);
+  }
+  const rows = new Map<string, DepartmentRow>();
+  for (const entry of dir.departments) {
+    const d = dir.resolve(entry.name) ?? entry; // a jurisdiction's entry wins over the built-in one
+    if (!rows.has(d.name)) rows.set(d.name, { name: d.name, aliases: d.aliases, source: d.source, here: 0, elsewhere: 0 });
+  }
+  for (const [name, n] of here) {
+    const row = rows.get(name) ?? { name, aliases: [], source: '', here: 0, elsewhere: 0 };
+    row.here = n;
+    rows.set(name, row);
+  }
+  for (const [name, n] of elsewhere) {
+    const row = rows.get(name) ?? { name, aliases: [], source: '', here: 0, elsewhere: 0 };
+    row.elsewhere = n;
+    rows.set(name, row);
+  }
+  const own = LEVEL_PREFIXES[level];
+  const tier = (r: DepartmentRow) => {
+    const shown = LEVEL_CHAR.exec(r.name)?.[1];
+    const otherLevel = shown !== undefined && !own.includes(shown);
+    if (r.here > 0) return 0;
+    if (otherLevel) return 3;
+    return r.elsewhere > 0 ? 1 : 2;
+  };
+  const found = [...rows.values()].filter((r) => matches(query, [r.name, ...r.aliases]));
+  // ties keep the directory's order (党委 and 政府 departments as the directory lists them)
+  const keyed = found.map((r, order) => ({ r, t: tier(r), order }));
+  keyed.sort((x, y) => x.t - y.t || y.r.here - x.r.here || y.r.elsewhere - x.r.elsewhere || x.order - y.order);
+  const shown = keyed.slice(0, MAX_ITEMS);
+  warmPinyin(rows.keys());
+  const items = shown.map(({ r, t }, i): CompletionItem => {
+    const uses = [r.here > 0 ? `本方案中出现 ${r.here} 次` : '', r.elsewhere > 0 ? `工作区其他方案中出现 ${r.elsewhere} 次` : ''].filter(Boolean).join(';');
+    const origin = r.source === 'builtin' ? '内置部门名录' : r.source ? r.source : '本工作区方案中使用';
+    // the row shows (and inserts) the name this plan writes, when it writes a short form; the
+    // department's other names are its detail
+    const form = planForm(a, r.name) ?? r.name;
+    const otherNames = [r.name, ...r.aliases].filter((n) => n !== form);
+    const newText = !braced && /[\s、,，。;；:：()（）\uFF08\uFF09]/.test(form) ? `{${form}}` : form;
+    return {
+      label: form,
+      labelDetails: otherNames.length > 0 ? { description: otherNames.slice(0, 2).join('、') + (otherNames.length > 2 ? '…' : '') } : undefined,
+      kind: CompletionItemKind.Class,
+      detail: form !== r.name ? `= ${r.name}` : r.aliases.length > 0 ? `简称:${r.aliases.join('、')}` : undefined,
+      documentation: { kind: MarkupKind.PlainText, value: uses ? `${origin}\n${uses}` : origin },
+      filterText: [r.name, ...r.aliases].map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' '),
+      sortText: `${t}${String(i).padStart(3, '0')}`,
+      textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText },
+    };
+  });
+  return { isIncomplete: keyed.length > shown.length, items };
+}
+
+function editionFor(ws: PlanWorkspace, a: PlanAnalysis | null): CatalogueEdition {
+  return a?.edition ?? builtinEditions.find((e) => e.id === ws.settings.catalogue) ?? builtinEditions.find((e) => e.id === defaultEditionId)!;
+}
+
+/**
+ * Indicators after `[[`: the measurable ones of the plan's edition, binding first. Those that do
+ * not apply to the plan's level, and those that apply only where something exists (沿海地区 …)
+ * that the plan never names, are left out unless the typed text finds them by name (so the list
+ * is `isIncomplete` whenever something was left out: typing more asks again).
+ */
+export function indicatorCompletion(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, query: string, closing: string, hasCloser: boolean): CompletionList {
+  const a = ws.lastOrFirstAnalysis(uri);
+  const edition = editionFor(ws, a);
+  const settings = a?.settings ?? { level: ws.settings.level ?? '市' };
+  const level = settings.level ?? '市';
+  const attention = a ? indicatorAttention({ model: a.model, names: a.names }) : null;
   const items: CompletionItem[] = [];
-  for (const ind of allIndicators(a.edition)) {
+  let leftOut = false;
+  for (const ind of allIndicators(edition)) {
     if (ind.parts.length > 0) continue; // offer the measurable parts, not their group
+    const names = [ind.name, ...ind.aliases, ...ind.former];
+    if (!matches(query, names)) continue;
     const applies = appliesTo(ind);
-    if (applies.length > 0 && !applies.includes(level)) continue;
-    const th = applicableThreshold(ind, a.settings);
+    const situational = !!ind.only && !(attention && (attention.isMentioned(ind) || attention.isTargeted(ind)));
+    if ((applies.length > 0 && !applies.includes(level)) || situational) {
+      const byName = query.length > 0 && names.some((n) => foldWidth(n).includes(foldWidth(query)));
+      if (!byName) {
+        leftOut = true;
+        continue;
+      }
+    }
+    const th = applicableThreshold(ind, settings as PlanAnalysis['settings']);
     const binding = bindingOf(ind);
     const attr = binding === true ? '约束性' : binding === false ? '参考性' : '';
     const thText = th ? formatThreshold(th.threshold, ind.unit) : (ind.value ?? '');
@@ -118,14 +237,16 @@ function indicatorItems(ws: PlanWorkspace, uri: string, line: number, from: numb
       label: ind.name,
       kind: CompletionItemKind.Value,
       detail: [ind.unit, thText && `国标${thText}`, attr].filter(Boolean).join(' · '),
-      documentation: { kind: MarkupKind.Markdown, value: indicatorCard(ind, a.edition.title, thText, attr) },
-      filterText: `${pinyinKeys(ind.name)} ${ind.aliases.join(' ')} ${ind.former.join(' ')}`,
+      documentation: { kind: MarkupKind.Markdown, value: indicatorCard(ind, edition.title, thText, attr) },
+      filterText: names.map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' '),
       sortText: `${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: snippet + (hasCloser ? '' : closing) },
     });
   }
-  return items;
+  items.sort((x, y) => (x.sortText! < y.sortText! ? -1 : x.sortText! > y.sortText! ? 1 : 0));
+  const shown = items.slice(0, MAX_ITEMS);
+  return { isIncomplete: leftOut || shown.length < items.length, items: shown };
 }
 
 export function indicatorCard(ind: CatalogueIndicator, edition: string, thText: string, attr: string): string {
@@ -143,25 +264,34 @@ export function indicatorCard(ind: CatalogueIndicator, edition: string, thText: 
 
 const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
 
+/**
+ * Completion answers from the line's text and the plan's last completed analysis: it never waits
+ * for the analysis of the keystroke that triggered it (on a 1 MB plan that takes a few hundred ms).
+ * A position past the end of its line stands for the line's end, as the protocol says.
+ */
 export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
-  connection.onCompletion((params) => {
+  connection.onCompletion((params): CompletionList | CompletionItem[] => {
+    return complete(params);
+  });
+  const complete = (params: { textDocument: { uri: string }; position: { line: number; character: number } }): CompletionList | CompletionItem[] => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const { line, character } = params.position;
-    const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const line = Math.min(params.position.line, doc.lineCount - 1);
+    const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+    const character = params.position.line > line ? lineText.length : Math.min(params.position.character, lineText.length);
     const before = lineText.slice(0, character);
     const ctx = completionContext(before);
-    if (ctx?.kind === 'department') return { isIncomplete: false, items: departmentItems(ws, doc.uri, line, ctx.from, character, ctx.braced) };
+    if (ctx?.kind === 'department') return departmentCompletion(ws, doc.uri, line, ctx.from, character, before.slice(ctx.from), ctx.braced);
     if (ctx?.kind === 'indicator') {
       const after = lineText.slice(character);
-      return { isIncomplete: false, items: indicatorItems(ws, doc.uri, line, ctx.from, character, ctx.closing, after.startsWith(']]') || after.startsWith('\u3011\u3011')) };
+      return indicatorCompletion(ws, doc.uri, line, ctx.from, character, before.slice(ctx.from), ctx.closing, after.startsWith(']]') || after.startsWith('\u3011\u3011'));
     }
     // a unit after a number that follows an indicator name: `城镇人均公园绿地面积达15|`
     const num = UNIT_AFTER_NUMBER.exec(before);
-    const a = num ? ws.analysisOf(doc.uri) : null;
-    if (num && a) {
+    if (num) {
+      const edition = editionFor(ws, ws.lastOrFirstAnalysis(doc.uri));
       const window = before.slice(Math.max(0, before.length - 40));
-      const ind = allIndicators(a.edition)
+      const ind = allIndicators(edition)
         .filter((i) => i.unit && (window.includes(i.name) || i.aliases.some((al) => window.includes(al))))
         .sort((x, y) => window.lastIndexOf(y.name) - window.lastIndexOf(x.name))[0];
       if (ind?.unit) {
@@ -173,5 +303,20 @@ export function registerCompletion(connection: Connection, documents: TextDocume
       }
     }
     return [];
-  });
+  };
+}
+
+/**
+ * Idle-time preparation, so that the first `@` finds everything ready: the use counts of every
+ * plan analysed so far and the pinyin keys of names the shipped data does not hold.
+ */
+export function prepareCompletion(ws: PlanWorkspace, uri?: string): void {
+  // the first list for an open plan: computes its use counts and compiles the code paths once
+  if (uri && ws.lastAnalysis(uri)) departmentCompletion(ws, uri, 0, 0, 0, '', false);
+  const names = new Set<string>();
+  for (const [, pa] of ws.lastAnalyses()) {
+    for (const name of usesIn(pa).keys()) names.add(name);
+    if (pa.directory !== builtinDirectory) for (const d of pa.directory.departments) for (const n of [d.name, ...d.aliases]) names.add(n);
+  }
+  warmPinyin(names);
 }

@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
+import { completionGraceMs, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
@@ -45,8 +46,14 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   const publish = (doc: TextDocument) => {
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // stale: a newer edit is pending
-    const a = workspace.analysisOf(doc.uri);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
+    try {
+      const a = workspace.analysisOf(doc.uri);
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
+      noteActivity(); // the client will act on them: background work waits
+    } catch (e) {
+      // runs from a timer: an error here must not end the server
+      connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
@@ -66,7 +73,9 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri);
-        publish(doc);
+        // a request already received, or about to be (the completion a client sends with the
+        // keystroke that typed `@`), is answered before this analysis blocks the thread
+        setTimeout(() => publish(doc), completionGraceMs());
       }, delay),
     );
   };

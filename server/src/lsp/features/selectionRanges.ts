@@ -8,9 +8,11 @@ export function registerSelectionRanges(connection: Connection, documents: TextD
   connection.onSelectionRanges(({ textDocument, positions }) => {
     const a = ws.analysisOf(textDocument.uri);
     const doc = documents.get(textDocument.uri);
-    if (!a || !doc) return [];
+    if (!a || !doc) return null;
     const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;
-    return positions.map((pos) => {
+    return positions.map((asked) => {
+      // a position past the end of a line or of the document stands for that end (as the protocol says)
+      const pos = doc.positionAt(doc.offsetAt(asked));
       const ranges: Range[] = [];
       const dep = departmentAt(a.model, pos);
       if (dep) ranges.push(dep.range);
