@@ -88,7 +88,8 @@ describe.each([
     const c = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 14 } });
     expect(c.items[0].label).toBe('县生态环境局');
     const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 30 } });
-    expect((h.contents as { value: string }).value.split('\n')[0]).toBe('**县生态环境局**');
+    // the card's first line ends in a Markdown hard break (two spaces) before the aliases
+    expect((h.contents as { value: string }).value.split('\n')[0]).toBe('**县生态环境局**  ');
     const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: { line: 8, character: 30 }, context: { includeDeclaration: true } });
     expect(refs.map((r) => `${r.uri === uri ? 'plan' : r.uri === other ? 'other' : r.uri}:${r.range.start.line}:${r.range.start.character}`).sort()).toEqual(['other:2:13', 'plan:8:27']);
     const syms = await client.request<{ name: string }[]>('workspace/symbol', { query: '造林' });
