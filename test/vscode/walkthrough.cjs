@@ -84,11 +84,17 @@ async function main(url) {
     await page.keyboard.type('national-2019');
     await page.waitForTimeout(400);
     await page.keyboard.press('Enter');
+    // the plan's title already makes it 县 (a 区 plan), so wait for the edit itself and for the
+    // status bar to say the level now comes from the front matter, not for a change of level
+    const top = (await waitFor(async () => {
+      const l = (await lines()).slice(0, 5);
+      return l[0] === '---' ? l : null;
+    }, 15000)) ?? (await lines()).slice(0, 5);
     const county = await waitFor(async () => {
       const s = await statusText();
-      return s && /县级|county level/.test(s) ? s : null;
+      const lensNow = (await page.locator('.codelens-decoration').allInnerTexts()).find((t) => /指标检查|Checked against/.test(t)) ?? '';
+      return s && /县级|county level/.test(s) && /front matter/.test(lensNow) ? s : null;
     }, 15000);
-    const top = (await lines()).slice(0, 5);
     await shot('level-set', `front matter ${JSON.stringify(top)}; status bar ${JSON.stringify(county)}`);
     check(JSON.stringify(top.slice(0, 4)) === JSON.stringify(['---', 'ecoplan:', '  level: 县', '  catalogue: national-2019']), `front matter not written: ${JSON.stringify(top)}`);
     check(!!county, 'status bar did not switch to 县级');
