@@ -3,6 +3,7 @@ import { alternateMeasure } from '../catalogue/thresholds';
 import type { NameEntry } from '../catalogue/types';
 import type { IndicatorMention, IndicatorTarget } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
+import { isBaseYear } from './deadlineYear';
 import type { IndicatorTagMatch } from './tags';
 import { buildTarget } from './targetBuilder';
 import { readTargetExpression, type TargetExpression } from './targetExpression';
@@ -54,7 +55,7 @@ function yearBefore(line: string, at: number): number | null {
   const window = line.slice(from, at).replace(/(\[\[|【【)[^\]】]{0,80}(\]\]|】】)/g, '');
   let year: number | null = null;
   const re = /((?:19|20)\d\d)年/g;
-  for (let m = re.exec(window); m; m = re.exec(window)) year = Number(m[1]);
+  for (let m = re.exec(window); m; m = re.exec(window)) if (!isBaseYear(window, m.index)) year = Number(m[1]);
   return year;
 }
 
