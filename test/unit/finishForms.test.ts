@@ -59,3 +59,51 @@ describe('a goals section states its year once, above the targets it lists', () 
     expect(Date.now() - t0).toBeLessThan(500);
   });
 });
+
+/** path, title, units as name:role, vague of every task. */
+const tasks = (plan: string, format: 'markdown' | 'text' = 'text') => read(plan, format).tasks.map((t) => [t.path, t.title, t.units.map((u) => `${u.name}:${u.role}`), t.vague.map((v) => v.text)]);
+
+describe('task tables with separate lead and supporting columns', () => {
+  it('a table pasted one cell per line: 牵头部门 leads, 参与单位 supports, by position when every cell is there', () => {
+    const plan = ['某市实施方案', '一、主要任务', '详见附件。', '附件', '序号', '工作任务', '牵头部门', '参与单位', '完成时间', '1', '推进河湖治理', '市水利局', '市生态环境局、市农业农村局', '2025年', '2', '建设绿色矿山', '市自然资源局', '各区县人民政府', '长期'];
+    expect(tasks(plan.join('\n'))).toEqual([
+      ['附件.1', '推进河湖治理', ['市水利局:lead', '市生态环境局:support', '市农业农村局:support'], []],
+      ['附件.2', '建设绿色矿山', ['市自然资源局:lead'], ['各区县人民政府']],
+    ]);
+  });
+
+  it('a row whose supporting cell is empty (a dropped blank line) has its one unit cell as the lead', () => {
+    const simple = ['某县实施方案', '附件', '序号', '领域', '重点任务', '牵头单位', '协办单位', '完成时限', '1', '大气', '淘汰燃煤小锅炉', '县生态环境分局', '', '2024年', '2', '水', '整治黑臭水体', '县住房和城乡建设局', '县水利局', '2025年'];
+    expect(tasks(simple.join('\n'))).toEqual([
+      ['附件.1', '淘汰燃煤小锅炉', ['县生态环境分局:lead'], []],
+      ['附件.2', '整治黑臭水体', ['县住房和城乡建设局:lead', '县水利局:support'], []],
+    ]);
+  });
+
+  it('a GFM table reads 牵头单位 / 参与单位 / 协办单位 columns the same way', () => {
+    const plan = [
+      '# 某区实施方案',
+      '',
+      '| 序号 | 工作任务 | 牵头单位 | 参与单位 | 协办单位 |',
+      '|---|---|---|---|---|',
+      '| 1 | 推进河湖治理 | 区水利局 | 区生态环境分局 | 区农业农村局 |',
+      '| 2 | 建设口袋公园 | 区城市管理局 |  |  |',
+    ];
+    expect(tasks(plan.join('\n'), 'markdown')).toEqual([
+      ['表.1', '推进河湖治理', ['区水利局:lead', '区生态环境分局:support', '区农业农村局:support'], []],
+      ['表.2', '建设口袋公园', ['区城市管理局:lead'], []],
+    ]);
+  });
+
+  it('stays linear on a long flattened table', () => {
+    // serials run to 999 (a longer table is not a task table); every row is read once
+    const rows: string[] = [];
+    for (let i = 1; i <= 900; i++) rows.push(String(i), `任务${i}`, '市水利局', '市生态环境局', '2025年');
+    const plan = ['某市实施方案', '附件', '序号', '工作任务', '牵头单位', '配合单位', '完成时限', ...rows].join('\n');
+    const t0 = Date.now();
+    const t = read(plan, 'text').tasks;
+    expect(t.length).toBe(900);
+    expect(t[899].units.map((u) => `${u.name}:${u.role}`)).toEqual(['市水利局:lead', '市生态环境局:support']);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});

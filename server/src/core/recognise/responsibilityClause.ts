@@ -80,6 +80,11 @@ const V = checkClauseVerbs(clauseVerbsData);
 const labelRole = new Map<string, LabelRole>(LABEL_ROLES.flatMap((role) => V.labels[role].map((w) => [w, role] as [string, LabelRole])));
 const verbRole = new Map<string, VerbRole>(VERB_ROLES.flatMap((role) => V.verbs[role].map((w) => [w, role] as [string, VerbRole])));
 const LABELS = alternation([...labelRole.keys()]);
+
+/** The labels of one role (`牵头单位`, `配合单位`, `责任单位` …): also the headers of a table's responsibility columns. */
+export function labelsOf(role: LabelRole): string[] {
+  return V.labels[role];
+}
 // a label may be bold in Markdown: `**责任单位**:`, `**责任单位:**`
 const EMPHASIS = '(?:[*_]{2})?';
 const LABEL = new RegExp(`^${EMPHASIS}(${LABELS})${EMPHASIS}\\s*[::]${EMPHASIS}\\s*`);
