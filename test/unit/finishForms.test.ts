@@ -107,3 +107,28 @@ describe('task tables with separate lead and supporting columns', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 });
+
+/** indicator, catalogueId, op, text, range start and end character. */
+const targetsOf = (line: string) => read(line, 'text').targets.map((t) => [t.indicator, t.catalogueId, t.op, t.text ?? null, t.range.start.character, t.range.end.character]);
+
+describe('a catalogue name that ends a document title after the catalogue value verb', () => {
+  it('reads 制定实施《…规划(…)》 as the qualitative target of the indicator, the surface up to 》', () => {
+    expect(targetsOf('组织编制规划。制定并实施《青石县生态文明建设规划(2021-2030)》,每年评估。')).toEqual([
+      ['生态文明建设规划', 'eco-civilization-plan', 'qualitative', '制定并实施', 7, 36],
+    ]);
+    expect(targetsOf('制定实施《生态文明建设规划》。')).toEqual([['生态文明建设规划', 'eco-civilization-plan', 'qualitative', '制定实施', 0, 14]]);
+  });
+
+  it('reads nothing when the title is about something else, or there is no value verb before it', () => {
+    expect(targetsOf('制定实施《青石县生态文明建设规划环境影响报告书》。')).toEqual([]);
+    expect(targetsOf('认真学习《青石县生态文明建设规划(2021-2030)》。')).toEqual([]);
+    expect(targetsOf('制定实施《青石县国土空间总体规划》。')).toEqual([]);
+  });
+
+  it('stays linear on a long line of titles', () => {
+    const line = '制定实施《青石县'.repeat(20000) + '生态文明建设规划》';
+    const t0 = Date.now();
+    expect(targetsOf(line)).toEqual([['生态文明建设规划', 'eco-civilization-plan', 'qualitative', '制定实施', line.length - 17, line.length]]);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});

@@ -309,13 +309,39 @@ function targetFromWordsBefore(c: ChainItem, line: string, lineStart: number, te
   }
   if (!alone || (ind.unit !== '-' && ind.unit !== null) || ind.parts.length > 0) return null;
   if (ind.thresholds.some((t) => t.op !== undefined)) return null;
-  const verb = VERB_BEFORE.exec(line.slice(Math.max(0, c.at - 5), c.at));
+  // `制定实施《云岫市生态文明建设规划(2024—2030年)》`: the name ends a document's title, the verb is before the title
+  const title = titleAround(line, c);
+  const objectAt = title ? title.open : c.at;
+  const verb = VERB_BEFORE.exec(line.slice(Math.max(0, objectAt - 5), objectAt))?.[0] ?? ownValueBefore(line, objectAt, ind.value);
   if (!verb) return null;
   // `建立河长制工作季度通报机制`: the name only modifies what follows, so it is not the object
-  if (!ends) return null;
-  const start = c.at - verb[0].length;
-  const expr: TargetExpression = { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: verb[0], length: 0 };
-  return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + c.at + c.name.length, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);
+  if (!ends && !title) return null;
+  const start = objectAt - verb.length;
+  const end = title ? title.close + 1 : c.at + c.name.length;
+  const expr: TargetExpression = { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: verb, length: 0 };
+  return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + end, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);
+}
+
+// Inside a document's title a name may follow the issuer's place (`《云岫市`) and be followed by its period (`(2024—2030年)》`).
+const TITLE_PLACE = /[\u4e00-\u9fff]/;
+const MAX_TITLE_PLACE = 12;
+const TITLE_PERIOD = /^[((][0-9\u4e00-\u9fff—–\-~～至、]{1,16}[))]/;
+
+/** Where the 《 and 》 of a document title are whose name part ends with the name `c`, or null. Bounded scans. */
+function titleAround(line: string, c: ChainItem): { open: number; close: number } | null {
+  let p = c.at;
+  while (p > 0 && c.at - p < MAX_TITLE_PLACE && TITLE_PLACE.test(line[p - 1])) p--;
+  if (p === 0 || line[p - 1] !== '《') return null;
+  let k = c.at + c.name.length;
+  const period = TITLE_PERIOD.exec(line.slice(k, k + 18));
+  if (period) k += period[0].length;
+  return line[k] === '》' ? { open: p - 1, close: k } : null;
+}
+
+/** The indicator's own catalogue value, where it is words (`制定实施`, `有效开展`), written right before `at`. */
+function ownValueBefore(line: string, at: number, value: string | null | undefined): string | null {
+  if (!value || !/^[\u4e00-\u9fff]{2,6}$/.test(value) || at < value.length) return null;
+  return line.slice(at - value.length, at) === value ? value : null;
 }
 
 function acceptName(line: string, i: number, names: IndicatorNameIndex): string | null {
