@@ -132,3 +132,30 @@ describe('a catalogue name that ends a document title after the catalogue value 
     expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('an institution stated as achieved is a qualitative target', () => {
+  it('reads 制度/机制/体系 followed by a completion phrase at the end of its clause, also after a year or 确保', () => {
+    expect(targetsOf('到2025年,生态环境损害赔偿制度全面实施,自然资源资产产权制度基本建立。')).toEqual([
+      ['生态环境损害赔偿制度', null, 'qualitative', '全面实施', 7, 21],
+      ['自然资源资产产权制度', null, 'qualitative', '基本建立', 22, 36],
+    ]);
+    // 全面建立 is read by the value-verb reader the catalogue names use (全面 an adverb, as in 河长制全面实施)
+    expect(targetsOf('确保流域横向生态补偿机制全面建立;')).toEqual([['流域横向生态补偿机制', null, 'qualitative', '建立', 2, 16]]);
+    expect(read('到2025年,现代环境治理体系全面建成。', 'text').targets.map((t) => [t.indicator, t.year])).toEqual([['现代环境治理体系', 2025]]);
+  });
+
+  it('reads nothing where the prose works on an institution and states nothing as achieved', () => {
+    expect(targetsOf('完善生态环境损害赔偿制度,健全磋商机制。')).toEqual([]);
+    expect(targetsOf('推动生态环境损害赔偿制度全面落实。')).toEqual([]);
+    expect(targetsOf('加快构建现代环境治理体系全面建成的保障措施。')).toEqual([]);
+    expect(targetsOf('印发生态环境损害赔偿制度全面实施方案。')).toEqual([]);
+    expect(targetsOf('生态环境损害赔偿制度改革全面实施。')).toEqual([]);
+  });
+
+  it('stays linear on a long run of institution words', () => {
+    const line = '制度全面实施'.repeat(30000) + '。' + '赔偿制度'.repeat(30000);
+    const t0 = Date.now();
+    read(line, 'text');
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});

@@ -168,6 +168,9 @@ describe('stage two: resolving the metric phrase through names, aliases and syno
       yearBefore: ['到'],
       yearAfter: [],
       yearBase: [],
+      institutionHeads: [],
+      completions: [],
+      institutionNotAfter: [],
     });
   });
 });

@@ -84,6 +84,21 @@ const HEADS = new Set(targetVocabulary.metricHeads);
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
 const LEADING = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?|${alternation(targetVocabulary.leadingWords)})`);
 const CLAUSE_WORD = new RegExp(alternation(targetVocabulary.clauseWords), 'g');
+// Institutions stated as achieved (`生态环境损害赔偿制度全面实施。`), data/vocab/targets.yaml `institutions`
+const INSTITUTION_HEADS = new Set(targetVocabulary.institutionHeads);
+const INSTITUTION_LENGTHS = [...new Set(targetVocabulary.institutionHeads.map((h) => h.length))];
+const COMPLETION = new RegExp(`^(${alternation(targetVocabulary.completions)})(?=[。;;,,))]|$)`);
+const WORKS_ON = new RegExp(alternation(targetVocabulary.institutionNotAfter));
+
+/** The completion after an institution's name (`全面实施` before the clause's end) as a qualitative target, or null. */
+function completionAt(line: string, at: number): TargetExpression | null {
+  const m = COMPLETION.exec(line.slice(at, at + 8));
+  return m ? { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: m[1], length: m[1].length } : null;
+}
+
+function endsWithInstitution(line: string, from: number, e: number): boolean {
+  return INSTITUTION_LENGTHS.some((len) => e - len > from && INSTITUTION_HEADS.has(line.slice(e - len, e)));
+}
 
 export function findProseTargets(
   line: string,
@@ -145,7 +160,7 @@ export function findProseTargets(
       for (const c of chain) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
     }
     const last = chain[chain.length - 1];
-    let expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
+    let expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null) ?? (endsWithInstitution(line, last.at, last.at + last.name.length) ? completionAt(line, j) : null);
     if (!expr && chain.length === 1 && firstItem.entry) {
       // the name begins a longer metric phrase (`重点建设用地安全利用` + `率达到100%`, `城镇污水处理率提标改造完成率…`)
       const longer = longerMetric(line, firstItem, names);
@@ -197,7 +212,9 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
   const base = from;
   CLAUSE_WORD.lastIndex = 0;
   for (let m = CLAUSE_WORD.exec(run); m; m = CLAUSE_WORD.exec(run)) from = base + m.index + m[0].length;
-  return from < stop ? localMetricIn(line, from, stop, names) : null;
+  if (from >= stop) return null;
+  // an institution is a target only where nothing before it in its clause works on it (`完善……制度`)
+  return localMetricIn(line, from, stop, names, 0, !WORKS_ON.test(line.slice(i, from)));
 }
 
 /**
@@ -213,13 +230,14 @@ function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): Ch
   return HEADS.has(found.name.slice(c.name.length)) ? { ...found, entry: c.entry } : found;
 }
 
-function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0): ChainItem | null {
+function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0, institutions = false): ChainItem | null {
   // a catalogue name at the start (`生态保护红线面积不减少`) or inside: the scan reaches it and reads it as that indicator
   if (nameAtStart === 0 && acceptName(line, from, names)) return null;
   for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
     let head = false;
     for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) head = true;
+    if (institutions && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
     if (!head) continue;
     const after = afterParen(line, e);
     if (JOINER.test(line.slice(after, after + 2)) || readTargetExpression(line, after, null)) {
