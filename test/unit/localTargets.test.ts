@@ -156,13 +156,21 @@ describe('stage two: resolving the metric phrase through names, aliases and syno
     expect(targetVocabulary.metricHeads.slice(-1)).toEqual(['率']);
     expect(targetVocabulary.trendAfter).toContain('逐年提升');
     expect(targetVocabulary.wordUnits.get('微克每立方米')).toBe('μg/m³');
-    expect(loadTargetVocabulary({ metricHeads: ['率', '覆盖率', 7, '率'], trendPhrases: { after: 'x' }, wordUnits: { 万亩: '万亩', bad: 3 } })).toEqual({
+    expect(targetVocabulary.yearBefore).toContain('到');
+    expect(targetVocabulary.yearBase).toContain('较');
+    expect(loadTargetVocabulary({ metricHeads: ['率', '覆盖率', 7, '率'], trendPhrases: { after: 'x' }, wordUnits: { 万亩: '万亩', bad: 3 }, yearStatement: { before: ['到', 2], after: '底' } })).toEqual({
       metricHeads: ['覆盖率', '率'],
       leadingWords: [],
       clauseWords: [],
       trendAfter: [],
       trendBefore: [],
       wordUnits: new Map([['万亩', '万亩']]),
+      yearBefore: ['到'],
+      yearAfter: [],
+      yearBase: [],
+      institutionHeads: [],
+      completions: [],
+      institutionNotAfter: [],
     });
   });
 });

@@ -155,6 +155,11 @@ export class OutlineBuilder {
     return c;
   }
 
+  /** The node the last line read belongs to, or null before the first. */
+  current(): OutlineNode | null {
+    return this.stack.length > 0 ? this.stack[this.stack.length - 1] : null;
+  }
+
   finish(): OutlineNode[] {
     if (this.pending) this.pending.empty = true;
     this.pending = null;

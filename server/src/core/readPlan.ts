@@ -1,6 +1,7 @@
 import type { IndicatorNameIndex } from './catalogue/nameIndex';
+import { lastDeadlineYear } from './recognise/deadlineYear';
 import { readDirectives, readFrontMatter } from './directives';
-import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, PlanModel, ResponsibilityClause, SyntaxProblem } from './model/types';
+import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, OutlineNode, PlanModel, ResponsibilityClause, SyntaxProblem } from './model/types';
 import { deriveTasks, labelFor, OutlineBuilder } from './outline';
 import { emptyFacts, type MarkdownFacts } from './parse/markdown';
 import { MarkdownFactsCache, ONE_OFF_CHUNK } from './parse/markdownChunks';
@@ -58,6 +59,29 @@ function firstClauseAt(found: LineFindings): number {
   return c ? c.range.start.character : -1;
 }
 
+// an item of a goals list written as a dash paragraph (`——空气环境质量。到2025年,……`): its year is its own
+const DASH_ITEM = /^\s*(——|－－|--|—)/;
+
+/**
+ * Goals sections state their year once (`到2025年,……具体目标如下:`) above the items that list the
+ * targets. A deadline year in a node's own text (its line or its intro, not a dash item) is noted
+ * on the node; a target with no year of its own takes the nearest noted year of its node or the
+ * node's ancestors — never a sibling item's, nor anything outside the goals section.
+ */
+function noteSectionYear(lineText: string, node: OutlineNode, yearOf: Map<OutlineNode, number>) {
+  if (DASH_ITEM.test(lineText)) return;
+  const year = lastDeadlineYear(lineText);
+  if (year !== null) yearOf.set(node, year);
+}
+
+function withSectionYear(t: IndicatorTarget, node: OutlineNode, yearOf: Map<OutlineNode, number>): IndicatorTarget {
+  for (let n: OutlineNode | undefined = node; n && n.sectionKind === 'target'; n = n.parent) {
+    const year = yearOf.get(n);
+    if (year !== undefined) return { ...t, year };
+  }
+  return t;
+}
+
 /**
  * The plan model: the outline (outline.ts) with its tasks, the title (title.ts), the front matter
  * and inline directives (directives.ts), and what the line recognisers and the table reader found.
@@ -86,6 +110,8 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   const title = new TitleFinder();
   const lineEnd = (l: number) => index.lineEnd(l);
 
+  const yearOf = new Map<OutlineNode, number>();
+
   const lineCache = options.lineCache;
   lineCache?.begin(options.names);
   for (let line = 0; line < index.lineCount; line++) {
@@ -106,7 +132,10 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     }
     for (const d of found.departmentTags) departmentTags.push(d);
     const base = targets.length;
-    for (const t of found.targets) holder.targets.push(targets.push(t) - 1);
+    const node = outline.current();
+    const goals = node?.sectionKind === 'target';
+    for (const t of found.targets) holder.targets.push(targets.push(goals && t.year === null ? withSectionYear(t, node, yearOf) : t) - 1);
+    if (goals) noteSectionYear(lineText, node, yearOf);
     for (const t of found.indicatorTags) indicatorTags.push(t.target === null ? t : { ...t, target: base + t.target });
     for (const m of found.mentions) indicatorMentions.push(m);
   }

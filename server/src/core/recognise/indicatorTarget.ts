@@ -3,6 +3,7 @@ import { alternateMeasure } from '../catalogue/thresholds';
 import type { NameEntry } from '../catalogue/types';
 import type { IndicatorMention, IndicatorTarget } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
+import { isBaseYear } from './deadlineYear';
 import type { IndicatorTagMatch } from './tags';
 import { buildTarget } from './targetBuilder';
 import { readTargetExpression, type TargetExpression } from './targetExpression';
@@ -54,7 +55,7 @@ function yearBefore(line: string, at: number): number | null {
   const window = line.slice(from, at).replace(/(\[\[|【【)[^\]】]{0,80}(\]\]|】】)/g, '');
   let year: number | null = null;
   const re = /((?:19|20)\d\d)年/g;
-  for (let m = re.exec(window); m; m = re.exec(window)) year = Number(m[1]);
+  for (let m = re.exec(window); m; m = re.exec(window)) if (!isBaseYear(window, m.index)) year = Number(m[1]);
   return year;
 }
 
@@ -83,6 +84,21 @@ const HEADS = new Set(targetVocabulary.metricHeads);
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
 const LEADING = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?|${alternation(targetVocabulary.leadingWords)})`);
 const CLAUSE_WORD = new RegExp(alternation(targetVocabulary.clauseWords), 'g');
+// Institutions stated as achieved (`生态环境损害赔偿制度全面实施。`), data/vocab/targets.yaml `institutions`
+const INSTITUTION_HEADS = new Set(targetVocabulary.institutionHeads);
+const INSTITUTION_LENGTHS = [...new Set(targetVocabulary.institutionHeads.map((h) => h.length))];
+const COMPLETION = new RegExp(`^(${alternation(targetVocabulary.completions)})(?=[。;;,,))]|$)`);
+const WORKS_ON = new RegExp(alternation(targetVocabulary.institutionNotAfter));
+
+/** The completion after an institution's name (`全面实施` before the clause's end) as a qualitative target, or null. */
+function completionAt(line: string, at: number): TargetExpression | null {
+  const m = COMPLETION.exec(line.slice(at, at + 8));
+  return m ? { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: m[1], length: m[1].length } : null;
+}
+
+function endsWithInstitution(line: string, from: number, e: number): boolean {
+  return INSTITUTION_LENGTHS.some((len) => e - len > from && INSTITUTION_HEADS.has(line.slice(e - len, e)));
+}
 
 export function findProseTargets(
   line: string,
@@ -144,7 +160,7 @@ export function findProseTargets(
       for (const c of chain) if (c.entry) mentions.push({ catalogueId: c.entry.indicator.id, name: c.name, range: index.range(lineStart + c.at, lineStart + c.at + c.name.length) });
     }
     const last = chain[chain.length - 1];
-    let expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
+    let expr = readTargetIn(line, j, last.entry ?? chain.find((c) => c.entry)?.entry ?? null) ?? (endsWithInstitution(line, last.at, last.at + last.name.length) ? completionAt(line, j) : null);
     if (!expr && chain.length === 1 && firstItem.entry) {
       // the name begins a longer metric phrase (`重点建设用地安全利用` + `率达到100%`, `城镇污水处理率提标改造完成率…`)
       const longer = longerMetric(line, firstItem, names);
@@ -196,7 +212,9 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
   const base = from;
   CLAUSE_WORD.lastIndex = 0;
   for (let m = CLAUSE_WORD.exec(run); m; m = CLAUSE_WORD.exec(run)) from = base + m.index + m[0].length;
-  return from < stop ? localMetricIn(line, from, stop, names) : null;
+  if (from >= stop) return null;
+  // an institution is a target only where nothing before it in its clause works on it (`完善……制度`)
+  return localMetricIn(line, from, stop, names, 0, !WORKS_ON.test(line.slice(i, from)));
 }
 
 /**
@@ -212,13 +230,14 @@ function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): Ch
   return HEADS.has(found.name.slice(c.name.length)) ? { ...found, entry: c.entry } : found;
 }
 
-function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0): ChainItem | null {
+function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0, institutions = false): ChainItem | null {
   // a catalogue name at the start (`生态保护红线面积不减少`) or inside: the scan reaches it and reads it as that indicator
   if (nameAtStart === 0 && acceptName(line, from, names)) return null;
   for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
     let head = false;
     for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) head = true;
+    if (institutions && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
     if (!head) continue;
     const after = afterParen(line, e);
     if (JOINER.test(line.slice(after, after + 2)) || readTargetExpression(line, after, null)) {
@@ -308,13 +327,39 @@ function targetFromWordsBefore(c: ChainItem, line: string, lineStart: number, te
   }
   if (!alone || (ind.unit !== '-' && ind.unit !== null) || ind.parts.length > 0) return null;
   if (ind.thresholds.some((t) => t.op !== undefined)) return null;
-  const verb = VERB_BEFORE.exec(line.slice(Math.max(0, c.at - 5), c.at));
+  // `制定实施《云岫市生态文明建设规划(2024—2030年)》`: the name ends a document's title, the verb is before the title
+  const title = titleAround(line, c);
+  const objectAt = title ? title.open : c.at;
+  const verb = VERB_BEFORE.exec(line.slice(Math.max(0, objectAt - 5), objectAt))?.[0] ?? ownValueBefore(line, objectAt, ind.value);
   if (!verb) return null;
   // `建立河长制工作季度通报机制`: the name only modifies what follows, so it is not the object
-  if (!ends) return null;
-  const start = c.at - verb[0].length;
-  const expr: TargetExpression = { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: verb[0], length: 0 };
-  return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + c.at + c.name.length, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);
+  if (!ends && !title) return null;
+  const start = objectAt - verb.length;
+  const end = title ? title.close + 1 : c.at + c.name.length;
+  const expr: TargetExpression = { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: verb, length: 0 };
+  return makeTarget(c.entry, c.name, expr, lineStart + start, lineStart + end, lineStart + c.at, text, index, false, yearBefore(line, start), names.primary.id);
+}
+
+// Inside a document's title a name may follow the issuer's place (`《云岫市`) and be followed by its period (`(2024—2030年)》`).
+const TITLE_PLACE = /[\u4e00-\u9fff]/;
+const MAX_TITLE_PLACE = 12;
+const TITLE_PERIOD = /^[((][0-9\u4e00-\u9fff—–\-~～至、]{1,16}[))]/;
+
+/** Where the 《 and 》 of a document title are whose name part ends with the name `c`, or null. Bounded scans. */
+function titleAround(line: string, c: ChainItem): { open: number; close: number } | null {
+  let p = c.at;
+  while (p > 0 && c.at - p < MAX_TITLE_PLACE && TITLE_PLACE.test(line[p - 1])) p--;
+  if (p === 0 || line[p - 1] !== '《') return null;
+  let k = c.at + c.name.length;
+  const period = TITLE_PERIOD.exec(line.slice(k, k + 18));
+  if (period) k += period[0].length;
+  return line[k] === '》' ? { open: p - 1, close: k } : null;
+}
+
+/** The indicator's own catalogue value, where it is words (`制定实施`, `有效开展`), written right before `at`. */
+function ownValueBefore(line: string, at: number, value: string | null | undefined): string | null {
+  if (!value || !/^[\u4e00-\u9fff]{2,6}$/.test(value) || at < value.length) return null;
+  return line.slice(at - value.length, at) === value ? value : null;
 }
 
 function acceptName(line: string, i: number, names: IndicatorNameIndex): string | null {

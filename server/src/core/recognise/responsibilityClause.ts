@@ -82,6 +82,11 @@ const verbRole = new Map<string, VerbRole>(VERB_ROLES.flatMap((role) => V.verbs[
 /** The labels that open a responsibility clause (`责任单位:`), from the vocabulary. */
 export const CLAUSE_LABELS = [...labelRole.keys()];
 const LABELS = alternation(CLAUSE_LABELS);
+
+/** The labels of one role (`牵头单位`, `配合单位`, `责任单位` …): also the headers of a table's responsibility columns. */
+export function labelsOf(role: LabelRole): string[] {
+  return V.labels[role];
+}
 // a label may be bold in Markdown: `**责任单位**:`, `**责任单位:**`
 const EMPHASIS = '(?:[*_]{2})?';
 const LABEL = new RegExp(`^${EMPHASIS}(${LABELS})${EMPHASIS}\\s*[::]${EMPHASIS}\\s*`);

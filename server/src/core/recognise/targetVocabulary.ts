@@ -13,6 +13,15 @@ export interface TargetVocabulary {
   trendBefore: string[];
   /** Unit as written → the symbol the catalogue uses. */
   wordUnits: Map<string, string>;
+  /** Words around `2025年` that make it a deadline (`到2025年`, `2025年底前`), not a base year. */
+  yearBefore: string[];
+  yearAfter: string[];
+  /** Institutions stated as achieved (`……制度全面实施`): heads, completion phrases, verbs that make it task prose. */
+  institutionHeads: string[];
+  completions: string[];
+  institutionNotAfter: string[];
+  /** Words before a base year (`较2015年`), which is no target's year. */
+  yearBase: string[];
 }
 
 function strings(v: unknown): string[] {
@@ -23,6 +32,8 @@ function strings(v: unknown): string[] {
 export function loadTargetVocabulary(raw: unknown): TargetVocabulary {
   const r = (raw ?? {}) as Record<string, unknown>;
   const trend = (r.trendPhrases ?? {}) as Record<string, unknown>;
+  const year = (r.yearStatement ?? {}) as Record<string, unknown>;
+  const inst = (r.institutions ?? {}) as Record<string, unknown>;
   const units = new Map<string, string>();
   if (r.wordUnits && typeof r.wordUnits === 'object') {
     for (const [k, v] of Object.entries(r.wordUnits as Record<string, unknown>)) if (typeof v === 'string' && k.length > 0) units.set(k, v);
@@ -34,6 +45,12 @@ export function loadTargetVocabulary(raw: unknown): TargetVocabulary {
     trendAfter: strings(trend.after),
     trendBefore: strings(trend.before),
     wordUnits: units,
+    yearBefore: strings(year.before),
+    yearAfter: strings(year.after),
+    yearBase: strings(year.base),
+    institutionHeads: strings(inst.heads),
+    completions: strings(inst.completions),
+    institutionNotAfter: strings(inst.notAfter),
   };
 }
 

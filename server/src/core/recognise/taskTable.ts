@@ -31,14 +31,15 @@ export function readGfmTable(table: Table, work: string, index: LineIndex, names
   const titleCol = findColumn(columns, TITLE_COLUMNS);
   const unitCol = findColumn(columns, UNIT_COLUMN);
   const leadCol = findColumn(columns, LEAD_COLUMN);
-  const supportCol = findColumn(columns, SUPPORT_COLUMN);
+  // every supporting column (a table may have both 参与单位 and 协办单位)
+  const supportCols = columns.flatMap((c, i) => (SUPPORT_COLUMN.test(c) ? [i] : []));
   const isTaskTable = titleCol >= 0 && (unitCol >= 0 || leadCol >= 0);
   const layout = {
     serial: findColumn(columns, SERIAL_COLUMN),
     title: titleCol,
     unit: unitCol,
     lead: leadCol,
-    support: supportCol,
+    support: supportCols,
     indicator: findColumn(columns, INDICATOR_COLUMN),
     value: findColumn(columns, VALUE_COLUMN),
     measure: findColumn(columns, UNIT_OF_MEASURE_COLUMN),
@@ -54,7 +55,7 @@ interface Layout {
   title: number;
   unit: number;
   lead: number;
-  support: number;
+  support: number[];
   indicator: number;
   value: number;
   measure: number;
@@ -104,7 +105,7 @@ function readRow(cells: Cell[], layout: Layout, isTaskTable: boolean, fallbackSe
   };
   addClause(at(layout.unit), 'list');
   addClause(at(layout.lead), 'lead');
-  addClause(at(layout.support), 'support');
+  for (const col of layout.support) addClause(at(col), 'support');
   const serialCell = at(layout.serial);
   const serial = serialCell && /^\d{1,4}$/.test(serialCell.text.trim()) ? serialCell.text.trim() : fallbackSerial;
   const last = cells[cells.length - 1];
