@@ -307,7 +307,7 @@ describe("the plan's level from its title and issuer (data/vocab/planLevel.yaml)
     ]);
     const after = '---\necoplan:\n  level: 市\n  catalogue: national-2019\n---\n# 青溪市生态文明建设示范市创建方案(2023—2025年)';
     expect(diagnosticsOf(after, ['assumed-settings'], 'markdown')).toEqual([
-      ['assumed-settings', 'information', '5:0-5:30', '本方案编制于 2023 年,其时已有国家生态文明建设示范区建设指标(2021年修订版)(环办生态函〔2021〕353号,2021年);仍按国家生态文明建设示范市县建设指标(环生态〔2019〕76号,2019年)检查:后者在数据中不完整,这是 front matter 指定的版本'],
+      ['assumed-settings', 'information', '5:0-5:30', '本方案编制于 2023 年,其时已有国家生态文明建设示范区建设指标(2021年修订版)(环办生态函〔2021〕353号,2021年);仍按国家生态文明建设示范市县建设指标(环生态〔2019〕76号,2019年)检查:2021年版在数据中不完整,这是 front matter 指定的版本'],
     ]);
     expect(diagnosticsOf('---\necoplan:\n  level: 市\n---\n# 青溪市生态文明建设示范市创建方案(2020—2022年)', ['assumed-settings'], 'markdown')).toEqual([]);
   });

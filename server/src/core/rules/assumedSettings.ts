@@ -66,7 +66,7 @@ function editionMessage(ctx: RuleContext): LocalizedText | null {
     .filter((e) => e.id !== edition.id && (yearOf(e) ?? 0) > issued && (yearOf(e) ?? Infinity) < year && e.levels.includes(level))
     .sort((a, b) => (yearOf(b) ?? 0) - (yearOf(a) ?? 0))[0];
   if (!later) return null;
-  const why: LocalizedText = !later.complete ? { zh: `后者在数据中不完整,${chosen.zh}`, en: `${later.id} is incomplete in the data, and ${chosen.en}` } : chosen;
+  const why: LocalizedText = !later.complete ? { zh: `${issuedText(later)}年版在数据中不完整,${chosen.zh}`, en: `${later.id} is incomplete in the data, and ${chosen.en}` } : chosen;
   return {
     zh: `本方案编制于 ${year} 年,其时已有${later.title}(${later.document ?? later.id},${issuedText(later)}年);仍按${name}检查:${why.zh}`,
     en: `The plan dates from ${year}, when ${later.id} (issued ${issuedText(later)}) was in force; checked against ${edition.id}: ${why.en}`,
