@@ -106,6 +106,21 @@ describe('architecture: what imports what', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the adapters stay apart: node, report and word import no lsp or cli; lsp and cli never import each other; lsp imports no word', () => {
+    const forbidden: [RegExp, RegExp][] = [
+      [/^(node|report|word)\//, /^(lsp|cli)\//],
+      [/^lsp\//, /^(cli|word)\//],
+      [/^cli\//, /^lsp\//],
+    ];
+    const offenders: string[] = [];
+    for (const [file, imports] of graph) {
+      for (const { target } of imports) {
+        if (target && forbidden.some(([from, to]) => from.test(file) && to.test(target))) offenders.push(`${file} → ${target}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('a rule imports no other rule, and nothing but the rule index imports a rule', () => {
     const rules = [...graph.keys()].filter(isRule);
     expect(rules.length).toBeGreaterThanOrEqual(18);
