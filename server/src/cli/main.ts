@@ -1,14 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { analysePlan, type PlanAnalysis } from '../core/analyse';
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import type { PlanLevel } from '../core/model/types';
-import type { Locale } from '../core/rules/rule';
-import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
-import { decodePlan } from '../node/decode';
+import type { Locale } from '../core/locale';
+import type { LoadedConfig } from '../node/config';
+import { analyseFile } from './analyseFile';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import { fileReport, type JsonReport } from './jsonReport';
-import { isImported, paragraphNote, paragraphOf, rememberImport, WORD_EXTENSIONS, wordSupport } from './wordHook';
+import { isImported, paragraphNote, paragraphOf, WORD_EXTENSIONS, wordSupport } from './wordHook';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en]
@@ -89,72 +88,6 @@ function collectFiles(paths: string[], problems: string[]): string[] {
   };
   for (const p of paths) walk(p, true);
   return files;
-}
-
-export interface FileContext {
-  configCache: Map<string, LoadedConfig>;
-  reported: Set<string>;
-  ioProblems: string[];
-  err: (s: string) => void;
-}
-
-/**
- * Read, decode and analyse one plan with its settings: front matter > nearest ecoplan.config.* >
- * command-line flags > defaults. Problems go to `ctx` and the caller goes on with the next file.
- */
-export function analyseFile(file: string, display: string, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    ctx.ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    return null;
-  }
-  const ext = extname(file).toLowerCase();
-  const word = ext === '.docx' || ext === '.doc' ? readWord(bytes, ext, basename(file)) : null;
-  const decoded = word ?? decodePlan(bytes);
-  if (!decoded.ok) {
-    ctx.ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
-    return null;
-  }
-  const config = loadConfig(findConfig(dirname(file)), ctx.configCache);
-  for (const p of config.problems) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
-  let directory = config.directory;
-  const fmDirectory = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(decoded.text.slice(0, 4000));
-  if (fmDirectory) {
-    const loaded = loadDirectoryFile(resolve(dirname(file), fmDirectory[1]));
-    for (const p of loaded.problems) ctx.err(`ecoplan: ${display}: ${p}`);
-    if (loaded.directory) directory = loaded.directory;
-  }
-  try {
-    const analysis = analysePlan(decoded.text, {
-      uri: display,
-      format: ext === '.txt' ? 'text' : 'markdown',
-      catalogue: config.settings.catalogue ?? args.catalogue,
-      level: config.settings.level ?? args.level,
-      terrain: config.settings.terrain,
-      citySize: config.settings.citySize,
-      period: config.settings.period,
-      rules: config.settings.rules,
-      directory,
-      editions: config.editions,
-      locale: args.locale,
-    });
-    if (word?.ok) rememberImport(analysis, word.lineParagraphs);
-    return analysis;
-  } catch (e) {
-    // A bug in a recogniser must not stop a batch review: report it and go on.
-    ctx.ioProblems.push(`${file}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
-    return null;
-  }
-}
-
-function readWord(bytes: Uint8Array, ext: string, name: string) {
-  const support = wordSupport();
-  if (ext === '.doc' || !support) {
-    return { ok: false as const, reason: { zh: '旧版 .doc 文件请先用 ecoplan import 转换为 .plan.md 再检查', en: 'a legacy .doc file: convert it with ecoplan import first' } };
-  }
-  return support.readForCheck(bytes, name);
 }
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {

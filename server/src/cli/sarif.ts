@@ -1,5 +1,6 @@
 import { allRules } from '../core/rules';
-import { ruleDocUrl, type Locale } from '../core/rules/rule';
+import type { Locale } from '../core/locale';
+import { ruleDocUrl } from '../core/rules/rule';
 import type { JsonReport } from './jsonReport';
 
 

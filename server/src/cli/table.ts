@@ -6,7 +6,7 @@ import { TABLE_KINDS, type TableKind } from '../report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../report/render';
 import { toXlsx } from '../report/xlsx';
 import type { LoadedConfig } from '../node/config';
-import { analyseFile } from './main';
+import { analyseFile } from './analyseFile';
 
 const FORMATS = ['md', 'csv', 'xlsx', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];

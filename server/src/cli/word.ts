@@ -15,7 +15,7 @@ import { importWordFile, replacementSummary } from '../word/importWord';
 import { exportDocx } from '../word/exportDocx';
 import { tagsToProse } from '../word/tagsToProse';
 import { toMarkdown } from '../word/toMarkdown';
-import { analyseFile } from './main';
+import { analyseFile } from './analyseFile';
 import type { WordRead } from './wordHook';
 
 export { importWordFile, replacementSummary };

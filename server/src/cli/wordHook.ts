@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { PlanAnalysis } from '../core/analyse';
-import type { Locale } from '../core/rules/rule';
+import type { Locale } from '../core/locale';
 
 export type WordRead = { ok: true; text: string; lineParagraphs: number[] } | { ok: false; reason: { zh: string; en: string } };
 

@@ -5,11 +5,13 @@ import { builtinDirectory, type DepartmentDirectory } from './departments/direct
 import type { Diagnostic, PlanLevel, PlanModel, PlanSettings, Severity } from './model/types';
 import { LineFindingsCache } from './lineFindings';
 import { MarkdownFactsCache } from './parse/markdownChunks';
+import { readFrontMatter } from './frontMatter';
 import { readPlan } from './readPlan';
 import { allRules } from './rules';
-import { bindingCoverage, type BindingCoverage } from './rules/missingBindingIndicators';
-import { localize, type Locale, type Rule } from './rules/rule';
-import { resolveSettings, type ExternalSettings } from './settings';
+import { bindingCoverage, type BindingCoverage } from './coverage';
+import { localize, type Locale } from './locale';
+import type { Rule } from './rules/rule';
+import { declaredSettings, resolveSettings, type ExternalSettings } from './settings';
 
 export interface AnalyseOptions {
   uri: string;
@@ -69,18 +71,14 @@ export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis
   const editions = options.editions ?? builtinEditions;
   const locale = options.locale ?? 'zh';
   const external: ExternalSettings = { catalogue: options.catalogue, level: options.level, terrain: options.terrain, citySize: options.citySize, period: options.period };
-  // The edition decides how names resolve, and the front matter can name it: guess it from the
-  // front matter's text, and read again in the rare case the guess was wrong.
-  const peek = /^---\r?\n[\s\S]*?\bcatalogue:\s*["']?([\w-]+)/.exec(text.slice(0, 2000));
-  let edition = pickEdition(peek?.[1] ?? options.catalogue, editions);
-  let names = nameIndexFor(edition, editions);
-  let model = readPlan(text, { uri: options.uri, format: options.format, names, markdownCache: options.cache?.markdown, lineCache: options.cache?.lines });
-  const { settings, problems } = resolveSettings(model, external, editions, defaultEditionId);
-  if (settings.catalogue !== edition.id) {
-    edition = pickEdition(settings.catalogue, editions);
-    names = nameIndexFor(edition, editions);
-    model = readPlan(text, { uri: options.uri, format: options.format, names, markdownCache: options.cache?.markdown, lineCache: options.cache?.lines });
-  }
+  // The edition decides how names resolve, and the front matter can name it: read the front matter
+  // first, settle the settings it declares, then read the plan once.
+  const frontMatter = readFrontMatter(text, options.format ?? 'markdown');
+  const declared = declaredSettings(frontMatter, external, editions, defaultEditionId);
+  const edition = pickEdition(declared.settings.catalogue, editions);
+  const names = nameIndexFor(edition, editions);
+  const model = readPlan(text, { uri: options.uri, format: options.format, names, frontMatter, markdownCache: options.cache?.markdown, lineCache: options.cache?.lines });
+  const { settings, problems } = resolveSettings(declared, model);
   const ctx = { model, settings, settingsProblems: problems, edition, names, directory: options.directory ?? builtinDirectory, locale };
   const diagnostics = runRules(allRules, ctx, { ...(options.rules ?? {}) });
   return { model, settings, edition, diagnostics, coverage: bindingCoverage(ctx), directory: ctx.directory, names };

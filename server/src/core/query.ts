@@ -1,7 +1,7 @@
 import type { CatalogueIndicator } from './catalogue/types';
 import type { DepartmentDirectory } from './departments/directory';
 import type { IndicatorTarget, OutlineNode, PlanModel, Position, Range, Task } from './model/types';
-import { indicatorsById } from './rules/catalogueLookup';
+import { indicatorsById } from './catalogue/lookup';
 import type { CatalogueEdition } from './catalogue/types';
 
 /** Questions editor features ask of a plan model; no LSP types here. */

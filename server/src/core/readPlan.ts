@@ -1,7 +1,8 @@
 import type { IndicatorNameIndex } from './catalogue/nameIndex';
 import { lastDeadlineYear } from './recognise/deadlineYear';
-import { readDirectives, readFrontMatter } from './directives';
-import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, OutlineNode, PlanModel, ResponsibilityClause, SyntaxProblem } from './model/types';
+import { readDirectives } from './directives';
+import { readFrontMatter } from './frontMatter';
+import type { DepartmentTag, FrontMatter, IndicatorMention, IndicatorTag, IndicatorTarget, OutlineNode, PlanModel, ResponsibilityClause, SyntaxProblem } from './model/types';
 import { deriveTasks, labelFor, OutlineBuilder } from './outline';
 import { emptyFacts, type MarkdownFacts } from './parse/markdown';
 import { MarkdownFactsCache, ONE_OFF_CHUNK } from './parse/markdownChunks';
@@ -23,6 +24,8 @@ export interface ReadOptions {
   markdownCache?: MarkdownFactsCache;
   /** Likewise: only changed lines are read again. */
   lineCache?: LineFindingsCache;
+  /** The front matter, when the caller read it first (analyse.ts: it names the edition); read here otherwise. */
+  frontMatter?: FrontMatter | null;
 }
 
 /** Text with code, HTML and front matter blanked out (same length, newlines kept), so offsets stay exact. */
@@ -84,7 +87,7 @@ function withSectionYear(t: IndicatorTarget, node: OutlineNode, yearOf: Map<Outl
 
 /**
  * The plan model: the outline (outline.ts) with its tasks, the title (title.ts), the front matter
- * and inline directives (directives.ts), and what the line recognisers and the table reader found.
+ * (frontMatter.ts), inline directives (directives.ts), and what the line recognisers and the table reader found.
  */
 export function readPlan(text: string, options: ReadOptions): PlanModel {
   const index = new LineIndex(text);
@@ -99,7 +102,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   const departmentTags: DepartmentTag[] = [];
   const clauses: ResponsibilityClause[] = [];
 
-  const frontMatter = readFrontMatter(text, facts, index);
+  const frontMatter = options.frontMatter !== undefined ? options.frontMatter : readFrontMatter(text, markdown ? 'markdown' : 'text');
   const directives = readDirectives(text, facts, index, markdown);
 
   // Lines owned by tables are read row by row, not as outline lines.

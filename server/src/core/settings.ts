@@ -1,5 +1,6 @@
+import { CITY_SIZES, TERRAINS } from './catalogue/scopes';
 import type { CatalogueEdition } from './catalogue/types';
-import type { LocalizedText, PlanLevel, PlanModel, PlanSettings, Range, Severity } from './model/types';
+import type { FrontMatter, LocalizedText, PlanLevel, PlanModel, PlanSettings, Range, Severity } from './model/types';
 import { levelFromDocument } from './title';
 
 /** Settings from outside the document: config file, CLI flags, editor settings (in that order of precedence). */
@@ -17,10 +18,6 @@ export interface SettingsProblem {
   range: Range;
 }
 
-export const TERRAINS = ['山区', '丘陵区', '平原地区', '干旱半干旱地区', '青藏高原地区'];
-export const CITY_SIZES = ['超大城市', '特大城市', '大城市', '中小城市'];
-/** Labels tables write for two sizes at once (`超、特大城市 ≥70`): the sizes share a threshold in every edition so far. */
-export const CITY_SIZE_GROUPS: Record<string, string> = { '超、特大城市': '特大城市', '超大、特大城市': '特大城市' };
 const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
 const PERIOD = /^(\d{4})\s*[-—–~至]\s*(\d{4})$/;
 
@@ -29,15 +26,20 @@ export function parsePeriod(p: string | undefined): { from: number; to: number }
   return m ? { from: Number(m[1]), to: Number(m[2]) } : undefined;
 }
 
+/** What the front matter and the external settings decide before the plan is read: everything but an inferred level. */
+export interface DeclaredSettings {
+  settings: PlanSettings;
+  problems: SettingsProblem[];
+}
+
 /**
- * The plan's settings: front matter `ecoplan:` first, then the external settings, then the plan's
- * own head for the level (its title or issuer, title.ts), then defaults (the newest complete
- * national edition; no level, checked as 市 and flagged as assumed). Every invalid front-matter
- * value is a problem at its own line, and is ignored.
+ * The plan's settings as declared: front matter `ecoplan:` first, then the external settings, then
+ * defaults (the newest complete national edition). Read before the plan, since the edition decides
+ * how the plan's names resolve. Every invalid front-matter value is a problem at its own line, and
+ * is ignored. The level may still come from the plan's head: see `resolveSettings`.
  */
-export function resolveSettings(model: PlanModel, external: ExternalSettings, editions: CatalogueEdition[], defaultEdition: string): { settings: PlanSettings; problems: SettingsProblem[] } {
+export function declaredSettings(fm: FrontMatter | null, external: ExternalSettings, editions: CatalogueEdition[], defaultEdition: string): DeclaredSettings {
   const problems: SettingsProblem[] = [];
-  const fm = model.frontMatter;
   const ranges = fm?.keyRanges ?? {};
   const at = (key: string) => ranges[key] ?? fm?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const raw = fm?.data?.ecoplan;
@@ -64,8 +66,7 @@ export function resolveSettings(model: PlanModel, external: ExternalSettings, ed
   const citySize = pick('citySize', (v): v is string => CITY_SIZES.includes(v), { zh: `应为 ${CITY_SIZES.join('、')} 之一`, en: `must be one of ${CITY_SIZES.join(', ')}` });
   const period = pick('period', (v): v is string => !!parsePeriod(v) && parsePeriod(v)!.from <= parsePeriod(v)!.to, { zh: '应写成 2022-2024', en: 'write it as 2022-2024' });
 
-  const inferred = level === undefined && external.level === undefined ? levelFromDocument(model) : null;
-  const finalLevel = level ?? external.level ?? inferred?.level ?? null;
+  const finalLevel = level ?? external.level ?? null;
   const edition = catalogue ?? (external.catalogue && editionIds.includes(external.catalogue) ? external.catalogue : defaultEdition);
   return {
     settings: {
@@ -75,9 +76,23 @@ export function resolveSettings(model: PlanModel, external: ExternalSettings, ed
       citySize: citySize ?? external.citySize,
       period: parsePeriod(period ?? external.period),
       levelAssumed: finalLevel === null,
-      levelFrom: level ? 'front-matter' : external.level ? 'external' : inferred ? 'document' : 'default',
-      ...(inferred ? { levelEvidence: { words: inferred.words, line: inferred.line } } : {}),
+      levelFrom: level ? 'front-matter' : external.level ? 'external' : 'default',
     },
     problems,
+  };
+}
+
+/**
+ * The plan's settings: the declared ones, then — when neither the front matter nor the external
+ * settings name a level — the plan's own head (its title or issuer, title.ts), then no level
+ * (checked as 市 and flagged as assumed).
+ */
+export function resolveSettings(declared: DeclaredSettings, model: PlanModel): { settings: PlanSettings; problems: SettingsProblem[] } {
+  if (declared.settings.level !== null) return declared;
+  const inferred = levelFromDocument(model);
+  if (!inferred) return declared;
+  return {
+    settings: { ...declared.settings, level: inferred.level, levelAssumed: false, levelFrom: 'document', levelEvidence: { words: inferred.words, line: inferred.line } },
+    problems: declared.problems,
   };
 }

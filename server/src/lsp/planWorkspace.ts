@@ -11,7 +11,8 @@ import type { CatalogueEdition } from '../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
 import type { LocalizedText } from '../core/model/types';
-import type { Locale } from '../core/rules/rule';
+import { frontMatterBlock, frontMatterSetting, readFrontMatter } from '../core/frontMatter';
+import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
 import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
 import { whenIdle } from './idle';
@@ -32,7 +33,8 @@ interface CacheEntry {
   analysis: PlanAnalysis;
 }
 
-const PLAN_FRONT_MATTER = /^---\r?\n[\s\S]*?^ecoplan:/m;
+/** A top-level `ecoplan:` key in the front matter makes a Markdown file a plan. */
+const ECOPLAN_KEY = /^ecoplan:/m;
 
 /**
  * The plans the server knows: open documents (their live text) and plan files in the workspace
@@ -161,7 +163,9 @@ export class PlanWorkspace {
         if (this.include(folder ? relative(folder, path) : basename(path))) return true;
       }
     }
-    return /\.(md|markdown)$/i.test(uri) && PLAN_FRONT_MATTER.test(text.slice(0, 4000));
+    if (!/\.(md|markdown)$/i.test(uri)) return false;
+    const fm = frontMatterBlock(text);
+    return fm !== null && ECOPLAN_KEY.test(fm.value);
   }
 
   textOf(uri: string): { text: string; version: string } | null {
@@ -218,9 +222,9 @@ export class PlanWorkspace {
 
   private directoryFor(path: string | null, text: string, config: LoadedConfig | null): DepartmentDirectory {
     if (!this.trusted || !path) return builtinDirectory;
-    const fm = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(text.slice(0, 4000));
+    const fm = frontMatterDirectory(path, text);
     if (fm) {
-      const loaded = loadDirectoryFile(join(dirname(path), fm[1]));
+      const loaded = loadDirectoryFile(join(dirname(path), fm));
       if (loaded.directory) return loaded.directory;
     }
     if (config && config.directory !== builtinDirectory) return config.directory;
@@ -249,8 +253,8 @@ export class PlanWorkspace {
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null {
     const path = toPath(uri);
     if (!this.trusted || !path) return null;
-    const fm = /^---\r?\n[\s\S]*?\bdepartments:\s*["']?([^\s"'\n]+)/.exec(text.slice(0, 4000));
-    if (fm) return { file: join(dirname(path), fm[1]), exists: existsSync(join(dirname(path), fm[1])), configPath: null, configExists: false };
+    const fm = frontMatterDirectory(path, text);
+    if (fm) return { file: join(dirname(path), fm), exists: existsSync(join(dirname(path), fm)), configPath: null, configExists: false };
     const configPath = findConfig(dirname(path));
     const fromConfig = configPath ? configuredDirectory(configPath) : null;
     if (fromConfig) return { file: fromConfig, exists: existsSync(fromConfig), configPath: null, configExists: false };
@@ -303,6 +307,11 @@ export class PlanWorkspace {
     for (const f of this.folders) walk(f, 0);
     return [...out];
   }
+}
+
+/** The `departments:` file a plan's front matter names, as written (a `.txt` plan has no front matter). */
+function frontMatterDirectory(path: string, text: string): string | undefined {
+  return frontMatterSetting(readFrontMatter(text, /\.txt$/i.test(path) ? 'text' : 'markdown'), 'departments');
 }
 
 /** The `departments:` file a config names (resolved against the config's folder), if any. */

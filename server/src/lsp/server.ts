@@ -12,7 +12,7 @@ import {
   type MessageStrategy,
 } from 'vscode-languageserver/node';
 import type { LocalizedText } from '../core/model/types';
-import { localize } from '../core/rules/rule';
+import { localize } from '../core/locale';
 import { noteActivity, noteTrigger, whenIdle } from './idle';
 import { paramsProblem } from './validate';
 import { registerCodeActions } from './features/codeActions';

@@ -5,7 +5,7 @@
 // threshold each; a `*` mark is kept as a note. Rows that cannot be read are reported with their row number.
 import { builtinEditions } from '../core/catalogue/builtin';
 import type { CatalogueEdition } from '../core/catalogue/types';
-import { CITY_SIZES, TERRAINS } from '../core/settings';
+import { CITY_SIZES, TERRAINS } from '../core/catalogue/scopes';
 
 export interface CatalogueImportOptions {
   /** The file the table came from: every fact's source. */

@@ -1,5 +1,5 @@
 import { compareUnits } from './measureUnits';
-import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from '../settings';
+import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from './scopes';
 import type { PlanSettings } from '../model/types';
 import type { CatalogueIndicator, Threshold } from './types';
 

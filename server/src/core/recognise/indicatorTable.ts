@@ -1,4 +1,4 @@
-import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from '../settings';
+import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from '../catalogue/scopes';
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { IndicatorTarget, ResponsibilityClause } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';

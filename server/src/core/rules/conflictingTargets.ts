@@ -1,6 +1,6 @@
 import type { IndicatorTarget } from '../model/types';
 import type { Rule } from './rule';
-import { formatTarget } from './targetBelowThreshold';
+import { formatTarget } from '../format/target';
 
 /**
  * The same indicator given different targets in one plan (the table says ≥96, the text says 100%).

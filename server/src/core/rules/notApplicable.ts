@@ -1,5 +1,5 @@
 import { appliesTo } from '../catalogue/thresholds';
-import { indicatorOf } from './catalogueLookup';
+import { indicatorOf } from '../catalogue/lookup';
 import type { Rule } from './rule';
 
 /** An indicator the edition applies only to the other level (农业废弃物综合利用率 is a 县 indicator). */

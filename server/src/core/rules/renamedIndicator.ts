@@ -1,4 +1,4 @@
-import { indicatorsById } from './catalogueLookup';
+import { indicatorsById } from '../catalogue/lookup';
 import type { Rule } from './rule';
 
 /** An old name (森林覆盖率 → 林草覆盖率) or a name that belongs to another edition than the plan's. */

@@ -1,10 +1,9 @@
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { CatalogueEdition } from '../catalogue/types';
 import type { DepartmentDirectory } from '../departments/directory';
+import type { Locale } from '../locale';
 import type { SettingsProblem } from '../settings';
 import type { Diagnostic, LocalizedText, PlanModel, PlanSettings, Range, Severity } from '../model/types';
-
-export type Locale = 'zh' | 'en';
 
 export interface RuleContext {
   model: PlanModel;
@@ -31,10 +30,6 @@ export interface Rule {
   defaultSeverity: Severity;
   description: LocalizedText;
   check(ctx: RuleContext, report: (r: Report) => void): void;
-}
-
-export function localize(text: LocalizedText, locale: Locale): string {
-  return locale === 'en' ? text.en : text.zh;
 }
 
 export type { Diagnostic };

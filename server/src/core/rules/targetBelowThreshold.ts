@@ -1,15 +1,8 @@
 import { compareUnits } from '../catalogue/measureUnits';
 import { applicableThreshold, settingsForTarget, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
-import type { IndicatorTarget } from '../model/types';
-import { editionLabel, indicatorOf, LEVEL_EN } from './catalogueLookup';
+import { formatTarget } from '../format/target';
+import { editionLabel, indicatorOf, LEVEL_EN } from '../catalogue/lookup';
 import type { Rule } from './rule';
-
-const OP = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' } as const;
-
-export function formatTarget(t: IndicatorTarget, value = t.value, unit = t.unit): string {
-  if (t.op === 'qualitative' || t.op === 'trend') return t.text ?? t.surface;
-  return `${OP[t.op]}${value}${unit ?? ''}`;
-}
 
 /**
  * A target weaker than the edition's threshold for the plan's level/terrain/city size. Binding

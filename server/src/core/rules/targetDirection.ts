@@ -1,5 +1,5 @@
 import { alternateMeasure, directionOf } from '../catalogue/thresholds';
-import { indicatorOf } from './catalogueLookup';
+import { indicatorOf } from '../catalogue/lookup';
 import type { Rule } from './rule';
 
 /** `≤` on a higher-is-better indicator (or `≥` on a lower-is-better one) sets a ceiling where a floor is meant. */

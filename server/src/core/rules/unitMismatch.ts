@@ -1,6 +1,6 @@
 import { compareUnits, normaliseUnit } from '../catalogue/measureUnits';
 import { alternateMeasure } from '../catalogue/thresholds';
-import { indicatorOf } from './catalogueLookup';
+import { indicatorOf } from '../catalogue/lookup';
 import type { Rule } from './rule';
 
 /** A target in a unit other than the catalogue's: convertible ones say the converted value, others cannot be checked. */

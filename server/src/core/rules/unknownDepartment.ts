@@ -1,6 +1,6 @@
 import type { DepartmentDirectory } from '../departments/directory';
 import type { Rule } from './rule';
-import { closestNames } from './unknownIndicator';
+import { closestNames } from '../text/similarity';
 
 /**
  * A unit named in a clause or tag that the department directory does not know. With a

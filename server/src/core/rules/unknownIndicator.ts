@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { closestNames } from '../text/similarity';
 import type { Rule } from './rule';
 
 /**
@@ -25,19 +25,3 @@ export const unknownIndicator: Rule = {
     }
   },
 };
-
-/** Closest names by edit distance, relative to length so short names do not suggest everything. */
-export function closestNames(name: string, candidates: string[], limit: number): string[] {
-  const found: { c: string; d: number }[] = [];
-  for (const c of candidates) {
-    const allowed = Math.max(2, Math.floor(Math.max(c.length, name.length) / 3));
-    // the distance is at least the difference in length: skip the computation when that alone is too much
-    if (Math.abs(c.length - name.length) > allowed) continue;
-    const d = distance(name, c);
-    if (d <= allowed) found.push({ c, d });
-  }
-  return found
-    .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
-    .slice(0, limit)
-    .map(({ c }) => c);
-}

@@ -1,6 +1,6 @@
 import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
-import { editionLabel, indicatorOf } from './catalogueLookup';
-import { indicatorAttention } from './missingBindingIndicators';
+import { editionLabel, indicatorOf } from '../catalogue/lookup';
+import { indicatorAttention } from '../coverage';
 import type { Rule } from './rule';
 
 /**

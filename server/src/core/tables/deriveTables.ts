@@ -1,10 +1,10 @@
 import type { PlanAnalysis } from '../analyse';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
-import { indicatorAttention, indicatorCoverage } from '../rules/missingBindingIndicators';
+import { indicatorAttention, indicatorCoverage } from '../coverage';
 import type { CatalogueIndicator } from '../catalogue/types';
 import type { IndicatorTarget, Task } from '../model/types';
 import { departmentKey } from '../query';
-import { formatTarget } from '../rules/targetBelowThreshold';
+import { formatTarget } from '../format/target';
 import { LineIndex } from '../text/lineIndex';
 
 /**

@@ -7,7 +7,7 @@ import { applicableThreshold, appliesTo, bindingOf, formatThreshold } from '../.
 import type { CatalogueEdition, CatalogueIndicator } from '../../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../../core/departments/directory';
 import type { PlanLevel } from '../../core/model/types';
-import { indicatorAttention } from '../../core/rules/missingBindingIndicators';
+import { indicatorAttention } from '../../core/coverage';
 import { foldWidth } from '../../core/text/fold';
 import type { PlanWorkspace } from '../planWorkspace';
 import { pinyinKeys as keysOf, pinyinKeysIfReady, warmPinyin } from './pinyinKeys';

@@ -2,7 +2,7 @@ import { MarkupKind, type Connection, type TextDocuments } from 'vscode-language
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
-import { formatTarget } from '../../core/rules/targetBelowThreshold';
+import { formatTarget } from '../../core/format/target';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorOccurrence } from '../../core/query';
 import type { PlanWorkspace } from '../planWorkspace';

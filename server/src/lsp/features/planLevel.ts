@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
-import type { Locale } from '../../core/rules/rule';
+import type { Locale } from '../../core/locale';
 
 /** Client command that asks for the level and edition and writes them into the front matter. */
 export const SET_PLAN_SETTINGS = 'ecoplan.setPlanSettings';

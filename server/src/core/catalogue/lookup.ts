@@ -1,7 +1,6 @@
-import { allIndicators } from '../catalogue/load';
-import type { CatalogueEdition, CatalogueIndicator } from '../catalogue/types';
+import { allIndicators } from './load';
+import type { CatalogueEdition, CatalogueIndicator } from './types';
 import type { IndicatorTarget } from '../model/types';
-import type { RuleContext } from './rule';
 
 const byIdCache = new WeakMap<CatalogueEdition, Map<string, CatalogueIndicator>>();
 
@@ -15,13 +14,13 @@ export function indicatorsById(edition: CatalogueEdition): Map<string, Catalogue
 }
 
 /** The plan edition's entry for a target's indicator (by stable id across editions), or null. */
-export function indicatorOf(target: IndicatorTarget, ctx: RuleContext): CatalogueIndicator | null {
+export function indicatorOf(target: IndicatorTarget, ctx: { edition: CatalogueEdition }): CatalogueIndicator | null {
   if (!target.catalogueId) return null;
   return indicatorsById(ctx.edition).get(target.catalogueId) ?? null;
 }
 
 /** `2019 版` for the national editions (as reviewers say it), the title for any other catalogue. */
-export function editionLabel(ctx: RuleContext): string {
+export function editionLabel(ctx: { edition: CatalogueEdition }): string {
   const m = /^national-(\d{4})/.exec(ctx.edition.id);
   return m ? `${m[1]} 版` : ctx.edition.title;
 }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { analysePlan, type PlanAnalysis } from '../core/analyse';
+import { frontMatterSetting, readFrontMatter } from '../core/frontMatter';
+import type { Locale } from '../core/locale';
+import type { PlanLevel } from '../core/model/types';
+import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+import { decodePlan } from '../node/decode';
+import { rememberImport, wordSupport } from './wordHook';
+
+/** One plan file of a CLI command (check, table, export): read, decoded and analysed; what went wrong is collected for the batch. */
+
+export interface FileContext {
+  configCache: Map<string, LoadedConfig>;
+  reported: Set<string>;
+  ioProblems: string[];
+  err: (s: string) => void;
+}
+
+/**
+ * Read, decode and analyse one plan with its settings: front matter > nearest ecoplan.config.* >
+ * command-line flags > defaults. Problems go to `ctx` and the caller goes on with the next file.
+ */
+export function analyseFile(file: string, display: string, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    ctx.ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return null;
+  }
+  const ext = extname(file).toLowerCase();
+  const word = ext === '.docx' || ext === '.doc' ? readWord(bytes, ext, basename(file)) : null;
+  const decoded = word ?? decodePlan(bytes);
+  if (!decoded.ok) {
+    ctx.ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
+    return null;
+  }
+  const config = loadConfig(findConfig(dirname(file)), ctx.configCache);
+  for (const p of config.problems) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
+  let directory = config.directory;
+  const format = ext === '.txt' ? 'text' : 'markdown';
+  const fmDirectory = frontMatterSetting(readFrontMatter(decoded.text, format), 'departments');
+  if (fmDirectory) {
+    const loaded = loadDirectoryFile(resolve(dirname(file), fmDirectory));
+    for (const p of loaded.problems) ctx.err(`ecoplan: ${display}: ${p}`);
+    if (loaded.directory) directory = loaded.directory;
+  }
+  try {
+    const analysis = analysePlan(decoded.text, {
+      uri: display,
+      format,
+      catalogue: config.settings.catalogue ?? args.catalogue,
+      level: config.settings.level ?? args.level,
+      terrain: config.settings.terrain,
+      citySize: config.settings.citySize,
+      period: config.settings.period,
+      rules: config.settings.rules,
+      directory,
+      editions: config.editions,
+      locale: args.locale,
+    });
+    if (word?.ok) rememberImport(analysis, word.lineParagraphs);
+    return analysis;
+  } catch (e) {
+    // A bug in a recogniser must not stop a batch review: report it and go on.
+    ctx.ioProblems.push(`${file}: 内部错误 / internal error: ${(e as Error).stack ?? String(e)}`);
+    return null;
+  }
+}
+
+function readWord(bytes: Uint8Array, ext: string, name: string) {
+  const support = wordSupport();
+  if (ext === '.doc' || !support) {
+    return { ok: false as const, reason: { zh: '旧版 .doc 文件请先用 ecoplan import 转换为 .plan.md 再检查', en: 'a legacy .doc file: convert it with ecoplan import first' } };
+  }
+  return support.readForCheck(bytes, name);
+}
