@@ -70,7 +70,8 @@ const entries = [
   // the Word code (import/export, .docx in check) is its own bundle, loaded by cli.js only when needed
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['./word.js'] },
   { entryPoints: ['server/src/cli/word.ts'], outfile: 'dist/word.js' },
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  // the server loads the same Word bundle only when a workspace folder holds a .docx
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', external: ['./word.js'] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
   { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },

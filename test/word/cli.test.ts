@@ -3,12 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import officeCrypto from 'officecrypto-tool';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../server/src/cli/main';
 import * as word from '../../server/src/cli/word';
 import { needsWord, setWordSupport } from '../../server/src/cli/wordHook';
+import { typedPlanDocx } from '../support/wordFixture';
 
 const root = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'ecoplan-word-cli-'));
@@ -28,23 +28,8 @@ async function runWord(command: string, args: string[]) {
 }
 
 /** A small plan as Word writes it: a centered title, typed numbering, one task without a unit. */
-async function planDocx(): Promise<Buffer> {
-  const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-  return Packer.toBuffer(
-    new Document({
-      sections: [
-        {
-          children: [
-            new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('北山市创建国家生态文明建设示范市实施方案')] }),
-            p('一、主要任务'),
-            p('1.组织规划实施。制定年度计划。（责任单位：市生态环境局、市发改委）'),
-            p('2.提升污水处理能力。城镇污水处理率达95%以上。'),
-          ],
-        },
-      ],
-    }),
-  );
-}
+const planDocx = () =>
+  typedPlanDocx('北山市创建国家生态文明建设示范市实施方案', ['一、主要任务', '1.组织规划实施。制定年度计划。（责任单位：市生态环境局、市发改委）', '2.提升污水处理能力。城镇污水处理率达95%以上。']);
 
 beforeAll(async () => {
   setWordSupport(word);

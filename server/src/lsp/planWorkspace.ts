@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
 import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
 import { whenIdle } from './idle';
+import type { WordRead } from '../cli/wordHook';
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
 export interface ClientSettings {
@@ -82,6 +83,7 @@ export class PlanWorkspace {
     this.cache.clear();
     this.configCache.clear();
     this.planFiles.clear();
+    this.wordCache.clear();
   }
 
   /** A document was closed: its edit cache goes (the file on disk is analysed afresh when asked). */
@@ -271,8 +273,41 @@ export class PlanWorkspace {
   allPlanUris(limit = 2000): string[] {
     const out = new Set<string>();
     for (const doc of this.documents.all()) if (this.isPlan(doc.uri, doc.getText())) out.add(doc.uri);
+    this.walkFolders(
+      () => out.size >= limit,
+      (p, n, st) => {
+        if (!/\.(md|markdown|txt)$/i.test(n) || st.size >= 20 * 1024 * 1024) return;
+        const uri = pathToFileURL(p).toString();
+        if (out.has(uri)) return;
+        // whether a file is a plan is read once per version of the file, not on every request
+        const key = `${st.mtimeMs}:${st.size}`;
+        let known = this.planFiles.get(p);
+        if (!known || known.key !== key) {
+          const src = this.textOf(uri);
+          known = { key, plan: !!src && this.isPlan(uri, src.text) };
+          this.planFiles.set(p, known);
+        }
+        if (known.plan) out.add(uri);
+      },
+    );
+    return [...out];
+  }
+
+  /** Every Word file (.docx) in the workspace folders, as URIs, walked as allPlanUris walks. */
+  allWordUris(limit = 2000): string[] {
+    const out: string[] = [];
+    this.walkFolders(
+      () => out.length >= limit,
+      (p, n, st) => {
+        if (/\.docx$/i.test(n) && !n.startsWith('~$') && st.size < 50 * 1024 * 1024) out.push(pathToFileURL(p).toString());
+      },
+    );
+    return out;
+  }
+
+  private walkFolders(full: () => boolean, onFile: (path: string, name: string, st: Stats) => void) {
     const walk = (dir: string, depth: number) => {
-      if (out.size >= limit || depth > 8) return;
+      if (full() || depth > 8) return;
       let names: string[];
       try {
         names = readdirSync(dir);
@@ -289,24 +324,37 @@ export class PlanWorkspace {
           continue;
         }
         if (st.isDirectory()) walk(p, depth + 1);
-        else if (/\.(md|markdown|txt)$/i.test(n) && st.size < 20 * 1024 * 1024) {
-          const uri = pathToFileURL(p).toString();
-          if (out.has(uri)) continue;
-          // whether a file is a plan is read once per version of the file, not on every request
-          const key = `${st.mtimeMs}:${st.size}`;
-          let known = this.planFiles.get(p);
-          if (!known || known.key !== key) {
-            const src = this.textOf(uri);
-            known = { key, plan: !!src && this.isPlan(uri, src.text) };
-            this.planFiles.set(p, known);
-          }
-          if (known.plan) out.add(uri);
-        }
+        else onFile(p, n, st);
       }
     };
     for (const f of this.folders) walk(f, 0);
-    return [...out];
   }
+
+  /**
+   * A .docx imported in memory and analysed as a Markdown plan, cached per file version: the
+   * analysis and, per line of the imported text, its Word paragraph; or why the file cannot be read.
+   */
+  analyseWord(uri: string, read: (bytes: Uint8Array, fileName: string) => WordRead): { analysis: PlanAnalysis; lineParagraphs: number[] } | { error: LocalizedText } {
+    const path = toPath(uri);
+    if (!path) return { error: { zh: '不是本地文件', en: 'not a local file' } };
+    let bytes: Buffer;
+    let version: string;
+    try {
+      const st = statSync(path);
+      version = `m${st.mtimeMs}:${st.size}`;
+      const hit = this.wordCache.get(uri);
+      if (hit && hit.version === version) return hit.result;
+      bytes = readFileSync(path);
+    } catch (e) {
+      return { error: { zh: `无法读取(${(e as NodeJS.ErrnoException).code ?? String(e)})`, en: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
+    }
+    const word = read(bytes, basename(path));
+    const result = word.ok ? { analysis: this.analyse(uri, word.text, version), lineParagraphs: word.lineParagraphs } : { error: word.reason };
+    this.wordCache.set(uri, { version, result });
+    return result;
+  }
+
+  private wordCache = new Map<string, { version: string; result: ReturnType<PlanWorkspace['analyseWord']> }>();
 }
 
 /** The `departments:` file a plan's front matter names, as written (a `.txt` plan has no front matter). */

@@ -12,6 +12,10 @@ import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
 import { completionGraceMs, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
+import { loadWordReader } from '../wordFiles';
+import { paragraphNote } from '../../cli/wordHook';
+import { localize } from '../../core/locale';
+import type { LocalizedText } from '../../core/model/types';
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -31,6 +35,48 @@ export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] 
     relatedInformation: d.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
     data: d.data,
   }));
+}
+
+const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * A .docx's problems: VS Code cannot open a Word file as text, so each sits at its start and its
+ * message names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
+ * the paragraph. A file that cannot be read gets one `word-unreadable` error saying why.
+ */
+function wordDiagnostics(uri: string, workspace: PlanWorkspace, reader: Awaited<ReturnType<typeof loadWordReader>>): LspDiagnostic[] {
+  const unreadable = (reason: LocalizedText): LspDiagnostic[] => {
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    const message = localize({ zh: `${name}:无法检查:${reason.zh}`, en: `${name}: cannot be checked: ${reason.en}` }, workspace.locale);
+    return [{ range: AT_START, severity: DiagnosticSeverity.Error, code: 'word-unreadable', source: 'ecoplan', message }];
+  };
+  if (!reader) return unreadable({ zh: '未能加载 Word 读取模块', en: 'the Word reader could not be loaded' });
+  let result;
+  try {
+    result = workspace.analyseWord(uri, reader.readForCheck);
+  } catch (e) {
+    return unreadable({ zh: `内部错误(${(e as Error).message})`, en: `internal error (${(e as Error).message})` });
+  }
+  if ('error' in result) return unreadable(result.error);
+  const { analysis, lineParagraphs } = result;
+  const paragraph = (line: number) => {
+    for (let l = Math.min(line, lineParagraphs.length - 1); l >= 0; l--) if (lineParagraphs[l]) return lineParagraphs[l];
+    return 0;
+  };
+  const note = (line: number) => {
+    const n = paragraph(line);
+    return n ? paragraphNote(n, workspace.locale) : '';
+  };
+  return toLspDiagnostics(uri, analysis).map((d, i) => {
+    const line = analysis.diagnostics[i].range.start.line;
+    return {
+      ...d,
+      range: AT_START,
+      message: d.message + note(line),
+      relatedInformation: d.relatedInformation?.map((r) => (r.location.uri === uri ? { location: { uri, range: AT_START }, message: r.message + note(r.location.range.start.line) } : r)),
+      data: { ...(d.data && typeof d.data === 'object' ? d.data : {}), paragraph: paragraph(line), line },
+    };
+  });
 }
 
 /**
@@ -100,7 +146,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   // After switching back to `openFiles`, each plan reported before gets one empty report, which
   // clears its problems from the panel.
   const reportedClosed = new Set<string>();
-  connection.languages.diagnostics.onWorkspace((_params, token) => {
+  connection.languages.diagnostics.onWorkspace(async (_params, token) => {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     if (workspace.settings.diagnostics?.scope !== 'workspace') {
       for (const uri of reportedClosed) if (!documents.get(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
@@ -115,6 +161,14 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a) });
         reportedClosed.add(uri);
       }
+    }
+    // Word files: the Word code is loaded only when a folder holds one
+    const words = workspace.allWordUris();
+    const reader = words.length > 0 ? await loadWordReader() : null;
+    for (const uri of words) {
+      if (token.isCancellationRequested) break;
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: wordDiagnostics(uri, workspace, reader) });
+      reportedClosed.add(uri);
     }
     return { items };
   });

@@ -1,0 +1,18 @@
+// .docx files in the workspace folders, for workspace diagnostics (`ecoplan.diagnostics.scope:
+// workspace`): each is imported in memory to plan Markdown (as `ecoplan check` does) and analysed;
+// the Word code is loaded on first need, only when a folder holds a .docx.
+import type { WordRead } from '../cli/wordHook';
+
+type WordModule = { readForCheck(bytes: Uint8Array, fileName: string): WordRead };
+
+let loading: Promise<WordModule | null> | null = null;
+
+/** The Word reader (dist/word.js in the bundle), or null when it cannot be loaded. */
+export function loadWordReader(): Promise<WordModule | null> {
+  loading ??= import('./word.js').then(
+    // dist/word.js is CommonJS: its exports are named, or under `default` where Node cannot tell
+    (m: Partial<WordModule> & { default?: WordModule }) => (m.readForCheck ? (m as WordModule) : (m.default ?? null)),
+    () => null,
+  );
+  return loading;
+}
