@@ -52,6 +52,14 @@ const lazyPlugin = {
   },
 };
 
+// The server's `import('../cli/word.js')` (lsp/wordFiles.ts) loads dist/word.js, the bundle beside it.
+const wordBundlePlugin = {
+  name: 'word-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/cli\/word\.js$/ }, () => ({ path: './word.js', external: true }));
+  },
+};
+
 const quiet = process.argv.includes('--quiet');
 // --production: minified, no source maps, no bench (what `npm run package` puts in the .vsix)
 const production = process.argv.includes('--production');
@@ -71,7 +79,7 @@ const entries = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['./word.js'] },
   { entryPoints: ['server/src/cli/word.ts'], outfile: 'dist/word.js' },
   // the server loads the same Word bundle only when a workspace folder holds a .docx
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', external: ['./word.js'] },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [yamlPlugin, lazyPlugin, wordBundlePlugin] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
   { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },

@@ -4,9 +4,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { PlanAnalysis } from '../core/analyse';
-import type { Locale } from '../core/locale';
+import { paragraphAt, type WordRead } from '../node/wordRead';
 
-export type WordRead = { ok: true; text: string; lineParagraphs: number[] } | { ok: false; reason: { zh: string; en: string } };
+export { paragraphNote, type WordRead } from '../node/wordRead';
 
 export interface WordSupport {
   /** A .docx imported in memory for `check`. */
@@ -37,17 +37,11 @@ export function rememberImport(a: PlanAnalysis, lineParagraphs: number[]) {
 /** The Word paragraph of a line of the imported text, or null when the analysis is not of a Word file. */
 export function paragraphOf(a: PlanAnalysis, line: number): number | null {
   const map = imported.get(a);
-  if (!map) return null;
-  for (let l = Math.min(line, map.length - 1); l >= 0; l--) if (map[l]) return map[l];
-  return 0;
+  return map ? paragraphAt(map, line) : null;
 }
 
 export function isImported(a: PlanAnalysis): boolean {
   return imported.has(a);
-}
-
-export function paragraphNote(n: number, locale: Locale): string {
-  return locale === 'en' ? ` [Word paragraph ${n}]` : ` [Word 第 ${n} 段]`;
 }
 
 function hasWordFile(dir: string, budget: { n: number }): boolean {

@@ -16,7 +16,7 @@ import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
 import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
 import { whenIdle } from './idle';
-import type { WordRead } from '../cli/wordHook';
+import type { WordRead } from '../node/wordRead';
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
 export interface ClientSettings {

@@ -13,7 +13,7 @@ import { ruleDocUrl } from '../../core/rules/rule';
 import { completionGraceMs, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
 import { loadWordReader } from '../wordFiles';
-import { paragraphNote } from '../../cli/wordHook';
+import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
 import type { LocalizedText } from '../../core/model/types';
 
@@ -59,10 +59,7 @@ function wordDiagnostics(uri: string, workspace: PlanWorkspace, reader: Awaited<
   }
   if ('error' in result) return unreadable(result.error);
   const { analysis, lineParagraphs } = result;
-  const paragraph = (line: number) => {
-    for (let l = Math.min(line, lineParagraphs.length - 1); l >= 0; l--) if (lineParagraphs[l]) return lineParagraphs[l];
-    return 0;
-  };
+  const paragraph = (line: number) => paragraphAt(lineParagraphs, line);
   const note = (line: number) => {
     const n = paragraph(line);
     return n ? paragraphNote(n, workspace.locale) : '';
