@@ -19,6 +19,11 @@ describe('stage one: every target statement, also of metrics the catalogue lacks
     expect(found('湿地保护率≥70%,城市生活垃圾回收利用率控制在不低于35%。')[0]).toEqual(['湿地保护率', null, '>=', 70, '%', null, 0, 9]);
   });
 
+  it('never takes a bare head word for a metric, and reads 县城 as a variant of 城镇', () => {
+    expect(found('严格落实生态保护红线管控,确保面积不减少、性质不改变。')).toEqual([]);
+    expect(found('开展河道综合整治,县城污水处理率达到95%以上。')).toEqual([['城镇污水处理率', 'urban-sewage-treatment-rate', '>=', 95, '%', null, 9, 23]]);
+  });
+
   it('reads units written in words or in full as their symbols', () => {
     expect(found('湿地面积不低于2.5万亩,用水总量控制在3.2亿立方米以内,自然岸线长度不少于120公里,森林蓄积量达到1200万立方米。')).toEqual([
       ['湿地面积', null, '>=', 2.5, '万亩', null, 0, 12],

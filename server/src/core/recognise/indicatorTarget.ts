@@ -235,8 +235,10 @@ function localMetricIn(line: string, from: number, stop: number, names: Indicato
   if (nameAtStart === 0 && acceptName(line, from, names)) return null;
   for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
-    let head = false;
-    for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) head = true;
+    // a bare head word (`确保面积不减少`) names no metric: the phrase must be longer than its head
+    let headLength = 0;
+    for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) headLength = Math.max(headLength, len);
+    const head = headLength > 0 && e - from > headLength;
     if (institutions && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
     if (!head) continue;
     const after = afterParen(line, e);
