@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { analysePlan, type PlanAnalysis } from '../core/analyse';
-import { frontMatterSetting, readFrontMatter } from '../core/frontMatter';
 import type { Locale } from '../core/locale';
 import type { PlanLevel } from '../core/model/types';
-import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+import type { LoadedConfig } from '../node/config';
 import { decodePlan } from '../node/decode';
+import { planContext } from '../node/planContext';
 import { rememberImport, wordSupport } from './wordHook';
 
 /** One plan file of a CLI command (check, table, export): read, decoded and analysed; what went wrong is collected for the batch. */
@@ -18,8 +18,9 @@ export interface FileContext {
 }
 
 /**
- * Read, decode and analyse one plan with its settings: front matter > nearest ecoplan.config.* >
- * command-line flags > defaults. Problems go to `ctx` and the caller goes on with the next file.
+ * Read, decode and analyse one plan with its settings (node/planContext.ts, as the server does):
+ * front matter > nearest ecoplan.config.* > command-line flags > defaults. Problems go to `ctx`
+ * and the caller goes on with the next file.
  */
 export function analyseFile(file: string, display: string, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
   let bytes: Buffer;
@@ -36,30 +37,11 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
     ctx.ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
     return null;
   }
-  const config = loadConfig(findConfig(dirname(file)), ctx.configCache);
-  for (const p of config.problems) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
-  let directory = config.directory;
-  const format = ext === '.txt' ? 'text' : 'markdown';
-  const fmDirectory = frontMatterSetting(readFrontMatter(decoded.text, format), 'departments');
-  if (fmDirectory) {
-    const loaded = loadDirectoryFile(resolve(dirname(file), fmDirectory));
-    for (const p of loaded.problems) ctx.err(`ecoplan: ${display}: ${p}`);
-    if (loaded.directory) directory = loaded.directory;
-  }
+  const context = planContext(resolve(file), display, decoded.text, { catalogue: args.catalogue, level: args.level, locale: args.locale }, ctx.configCache);
+  for (const p of context.configProblems) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
+  for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${p}`);
   try {
-    const analysis = analysePlan(decoded.text, {
-      uri: display,
-      format,
-      catalogue: config.settings.catalogue ?? args.catalogue,
-      level: config.settings.level ?? args.level,
-      terrain: config.settings.terrain,
-      citySize: config.settings.citySize,
-      period: config.settings.period,
-      rules: config.settings.rules,
-      directory,
-      editions: config.editions,
-      locale: args.locale,
-    });
+    const analysis = analysePlan(decoded.text, context.options);
     if (word?.ok) rememberImport(analysis, word.lineParagraphs);
     return analysis;
   } catch (e) {

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
@@ -7,7 +7,8 @@ import { analyseFile } from './analyseFile';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import { fileReport, type JsonReport } from './jsonReport';
-import { isImported, paragraphNote, paragraphOf, WORD_EXTENSIONS, wordSupport } from './wordHook';
+import { isImported, paragraphNote, paragraphOf, wordSupport } from './wordHook';
+import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en]
@@ -60,33 +61,21 @@ function parseArgs(argv: string[]): CheckArgs {
   return args;
 }
 
-const PLAN_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
-
+/** The files to check: each file given, and the candidate plans in each folder given (node/planFiles.ts, as the server walks). */
 function collectFiles(paths: string[], problems: string[]): string[] {
   const files: string[] = [];
-  const walk = (p: string, explicit: boolean) => {
+  const kinds = new Set<PlanFileKind>(wordSupport() ? ['text', 'word'] : ['text']);
+  for (const p of paths) {
     let st;
     try {
       st = statSync(p);
     } catch (e) {
       problems.push(`${p}: 无法访问 / cannot access (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      return;
+      continue;
     }
-    if (st.isDirectory()) {
-      let entries: string[];
-      try {
-        entries = readdirSync(p).sort();
-      } catch (e) {
-        problems.push(`${p}: 无法读取目录 / cannot read folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-        return;
-      }
-      for (const name of entries) {
-        if (name === 'node_modules' || name.startsWith('.')) continue;
-        walk(join(p, name), false);
-      }
-    } else if (explicit || PLAN_EXTENSIONS.has(extname(p).toLowerCase()) || (wordSupport() && WORD_EXTENSIONS.has(extname(p).toLowerCase()))) files.push(p);
-  };
-  for (const p of paths) walk(p, true);
+    if (st.isDirectory()) files.push(...planFilesUnder([p], { kinds, onProblem: (x) => problems.push(x) }).map((f) => f.path));
+    else files.push(p);
+  }
   return files;
 }
 

@@ -1,21 +1,16 @@
-import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { PlanLevel } from '../core/model/types';
 import { deriveTables } from '../core/tables/deriveTables';
 import { TABLE_KINDS, type TableKind } from '../report/columns';
-import { toCsv, toHtml, toJson, toMarkdown } from '../report/render';
-import { toXlsx } from '../report/xlsx';
+import { EXPORT_FORMATS, isExportFormat, renderExport, writeExport, type ExportFormat } from '../report/export';
 import type { LoadedConfig } from '../node/config';
 import { analyseFile } from './analyseFile';
-
-const FORMATS = ['md', 'csv', 'xlsx', 'html', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `ecoplan table <plan> --kind … --format … [-o file]`: the responsibility tables, generated from the plan. */
 export async function runTable(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let plan: string | null = null;
   let kind: TableKind | 'all' = 'indicators';
-  let format: Format = 'md';
+  let format: ExportFormat = 'md';
   let output: string | null = null;
   let level: PlanLevel | undefined;
   let catalogue: string | undefined;
@@ -33,8 +28,8 @@ export async function runTable(argv: string[], out: (s: string) => void, err: (s
         kind = v as TableKind | 'all';
       } else if (a === '--format') {
         const v = next();
-        if (!FORMATS.includes(v as Format)) throw new Error(`--format 只能是 ${FORMATS.join('|')} / unknown format: ${v}`);
-        format = v as Format;
+        if (!isExportFormat(v)) throw new Error(`--format 只能是 ${EXPORT_FORMATS.join('|')} / unknown format: ${v}`);
+        format = v;
       } else if (a === '-o' || a === '--output') output = next();
       else if (a === '--level') {
         const v = next();
@@ -67,29 +62,8 @@ export async function runTable(argv: string[], out: (s: string) => void, err: (s
   for (const p of ctx.ioProblems) err(`ecoplan: ${p}`);
   if (!analysis) return 2;
   const tables = deriveTables(analysis);
-  const write = (file: string | null, data: string | Buffer) => {
-    if (file) writeFileSync(file, data);
-    else out(String(data));
-  };
   try {
-    switch (format) {
-      case 'md':
-        write(output, toMarkdown(tables, kinds));
-        break;
-      case 'html':
-        write(output, toHtml(tables, kinds));
-        break;
-      case 'json':
-        write(output, toJson(tables, kinds));
-        break;
-      case 'csv':
-        if (kinds.length === 1) write(output, toCsv(tables, kinds[0]));
-        else for (const k of kinds) write(output!.replace(/(\.csv)?$/i, `-${k}.csv`), toCsv(tables, k));
-        break;
-      case 'xlsx':
-        write(output, await toXlsx(tables, kinds));
-        break;
-    }
+    writeExport(await renderExport(tables, kinds, format, output), out);
   } catch (e) {
     err(`ecoplan table: 无法写入 / cannot write ${output ?? 'stdout'}: ${(e as Error).message}`);
     return 2;

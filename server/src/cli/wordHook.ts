@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { PlanAnalysis } from '../core/analyse';
 import { paragraphAt, type WordRead } from '../node/wordRead';
+import { skippedName, WORD_EXTENSIONS } from '../node/planFiles';
 
 export { paragraphNote, type WordRead } from '../node/wordRead';
 
@@ -16,7 +17,6 @@ export interface WordSupport {
 }
 
 export const WORD_COMMANDS = new Set(['import', 'export', 'catalogue']);
-export const WORD_EXTENSIONS = new Set(['.docx']);
 
 let support: WordSupport | null = null;
 /** Where each analysed Word file's lines came from. */
@@ -53,7 +53,7 @@ function hasWordFile(dir: string, budget: { n: number }): boolean {
   }
   for (const name of entries) {
     if (--budget.n < 0) return true;
-    if (name === 'node_modules' || name.startsWith('.')) continue;
+    if (skippedName(name)) continue;
     if (WORD_EXTENSIONS.has(extname(name).toLowerCase())) return true;
     const p = join(dir, name);
     try {

@@ -1,48 +1,34 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocuments } from 'vscode-languageserver/node';
 import { AnalysisCache, analysePlan, type PlanAnalysis } from '../core/analyse';
-import { builtinEditions } from '../core/catalogue/builtin';
 import type { CatalogueEdition } from '../core/catalogue/types';
-import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
-import type { PlanLevel, Severity } from '../core/model/types';
+import type { Severity } from '../core/model/types';
 import type { LocalizedText } from '../core/model/types';
-import { frontMatterBlock, frontMatterSetting, readFrontMatter } from '../core/frontMatter';
 import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
-import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from '../node/config';
+import type { LoadedConfig } from '../node/config';
+import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
+import { planFilesUnder } from '../node/planFiles';
 import { whenIdle } from './idle';
 import type { WordRead } from '../node/wordRead';
+import { toPath, type ClientSettings, type DocumentStore, type PlanSource } from './planSource';
 
-/** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
-export interface ClientSettings {
-  catalogue?: string;
-  level?: PlanLevel;
-  departments?: string;
-  rules?: Record<string, Severity | 'off'>;
-  include?: string[];
-  /** `openFiles` (default): problems of open plans only; `workspace`: of every plan in the folders. */
-  diagnostics?: { scope?: 'openFiles' | 'workspace' | string };
-}
+export { toPath, type ClientSettings } from './planSource';
 
 interface CacheEntry {
   key: string;
   analysis: PlanAnalysis;
 }
 
-/** A top-level `ecoplan:` key in the front matter makes a Markdown file a plan. */
-const ECOPLAN_KEY = /^ecoplan:/m;
-
 /**
  * The plans the server knows: open documents (their live text) and plan files in the workspace
  * folders (read from disk when asked). Analyses are cached per document version, so features
  * asked for the same version share one analysis.
  */
-export class PlanWorkspace {
+export class PlanWorkspace implements PlanSource {
   folders: string[] = [];
   settings: ClientSettings = {};
   locale: Locale = 'zh';
@@ -60,7 +46,11 @@ export class PlanWorkspace {
   private configCache = new Map<string, LoadedConfig>();
   private include: picomatch.Matcher | null = null;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(private readonly documents: DocumentStore) {}
+
+  document(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
 
   /**
    * Take the editor's `ecoplan.*` settings as the client sent them: what has the wrong type is
@@ -157,7 +147,7 @@ export class PlanWorkspace {
 
   /** Markdown with `ecoplan:` front matter, a `*.plan.md` file, or a file matching `ecoplan.include`. */
   isPlan(uri: string, text: string): boolean {
-    if (uri.endsWith('.plan.md')) return true;
+    if (declaresPlan(uri, text)) return true;
     if (this.include) {
       const path = toPath(uri);
       if (path) {
@@ -165,9 +155,7 @@ export class PlanWorkspace {
         if (this.include(folder ? relative(folder, path) : basename(path))) return true;
       }
     }
-    if (!/\.(md|markdown)$/i.test(uri)) return false;
-    const fm = frontMatterBlock(text);
-    return fm !== null && ECOPLAN_KEY.test(fm.value);
+    return false;
   }
 
   textOf(uri: string): { text: string; version: string } | null {
@@ -195,54 +183,34 @@ export class PlanWorkspace {
     const hit = this.cache.get(uri);
     if (hit && hit.key === key) return hit.analysis;
     const path = toPath(uri);
-    const config = this.trusted && path ? loadConfig(findConfig(dirname(path)), this.configCache) : null;
+    const context = planContext(path, uri, text, this.adapterOptions(path), this.configCache);
     let editCache: AnalysisCache | undefined;
     if (this.documents.get(uri)) {
       editCache = this.editCaches.get(uri);
       if (!editCache) this.editCaches.set(uri, (editCache = new AnalysisCache()));
     }
     const started = performance.now();
-    const analysis = analysePlan(text, {
-      cache: editCache,
-      uri,
-      format: /\.txt$/i.test(uri) ? 'text' : 'markdown',
-      catalogue: config?.settings.catalogue ?? this.settings.catalogue,
-      level: config?.settings.level ?? this.settings.level,
-      terrain: config?.settings.terrain,
-      citySize: config?.settings.citySize,
-      period: config?.settings.period,
-      rules: { ...(this.settings.rules ?? {}), ...(config?.settings.rules ?? {}) },
-      directory: this.directoryFor(path, text, config),
-      editions: config?.editions,
-      locale: this.locale,
-    });
+    const analysis = analysePlan(text, { ...context.options, cache: editCache });
     this.lastAnalysisMs.set(uri, performance.now() - started);
     this.cache.set(uri, { key, analysis });
     this.latest.set(uri, analysis);
     return analysis;
   }
 
-  private directoryFor(path: string | null, text: string, config: LoadedConfig | null): DepartmentDirectory {
-    if (!this.trusted || !path) return builtinDirectory;
-    const fm = frontMatterDirectory(path, text);
-    if (fm) {
-      const loaded = loadDirectoryFile(join(dirname(path), fm));
-      if (loaded.directory) return loaded.directory;
-    }
-    if (config && config.directory !== builtinDirectory) return config.directory;
-    if (this.settings.departments) {
-      const base = this.folders[0] ?? dirname(path);
-      const loaded = loadDirectoryFile(this.settings.departments.startsWith('/') ? this.settings.departments : join(base, this.settings.departments));
-      if (loaded.directory) return loaded.directory;
-    }
-    return builtinDirectory;
+  /** What the editor adds to a plan's settings (node/planContext.ts): its `ecoplan.*` settings, the folder they are relative to, trust. */
+  private adapterOptions(path: string | null) {
+    const { catalogue, level, rules, departments } = this.settings;
+    return { catalogue, level, rules, departments, departmentsBase: path ? this.rootOf(path) : undefined, locale: this.locale, trusted: this.trusted };
+  }
+
+  /** The workspace folder holding a file (else the first folder, else the file's own folder). */
+  private rootOf(path: string): string {
+    return this.folders.find((f) => path.startsWith(f)) ?? this.folders[0] ?? dirname(path);
   }
 
   /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
   editionsFor(uri: string): CatalogueEdition[] {
-    const path = toPath(uri);
-    const config = this.trusted && path ? loadConfig(findConfig(dirname(path)), this.configCache) : null;
-    return config?.editions ?? builtinEditions;
+    return editionsAt(toPath(uri), this.trusted, this.configCache);
   }
 
   /**
@@ -255,79 +223,33 @@ export class PlanWorkspace {
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null {
     const path = toPath(uri);
     if (!this.trusted || !path) return null;
-    const fm = frontMatterDirectory(path, text);
-    if (fm) return { file: join(dirname(path), fm), exists: existsSync(join(dirname(path), fm)), configPath: null, configExists: false };
-    const configPath = findConfig(dirname(path));
-    const fromConfig = configPath ? configuredDirectory(configPath) : null;
-    if (fromConfig) return { file: fromConfig, exists: existsSync(fromConfig), configPath: null, configExists: false };
-    const base = this.folders.find((f) => path.startsWith(f)) ?? this.folders[0] ?? dirname(path);
-    if (this.settings.departments) {
-      const file = isAbsolute(this.settings.departments) ? this.settings.departments : join(base, this.settings.departments);
-      return { file, exists: existsSync(file), configPath: null, configExists: false };
-    }
-    const file = join(base, 'ecoplan.departments.yaml');
-    return { file, exists: existsSync(file), configPath: configPath ?? join(base, 'ecoplan.config.yaml'), configExists: !!configPath };
+    return directoryTarget(path, text, this.rootOf(path), this.settings.departments);
   }
 
   /** Every plan in the workspace folders (open or not), as URIs. Skips node_modules and dot-folders. */
   allPlanUris(limit = 2000): string[] {
     const out = new Set<string>();
     for (const doc of this.documents.all()) if (this.isPlan(doc.uri, doc.getText())) out.add(doc.uri);
-    this.walkFolders(
-      () => out.size >= limit,
-      (p, n, st) => {
-        if (!/\.(md|markdown|txt)$/i.test(n) || st.size >= 20 * 1024 * 1024) return;
-        const uri = pathToFileURL(p).toString();
-        if (out.has(uri)) return;
-        // whether a file is a plan is read once per version of the file, not on every request
-        const key = `${st.mtimeMs}:${st.size}`;
-        let known = this.planFiles.get(p);
-        if (!known || known.key !== key) {
-          const src = this.textOf(uri);
-          known = { key, plan: !!src && this.isPlan(uri, src.text) };
-          this.planFiles.set(p, known);
-        }
-        if (known.plan) out.add(uri);
-      },
-    );
+    for (const { path: p, stats: st } of planFilesUnder(this.folders, { kinds: TEXT })) {
+      if (out.size >= limit) break;
+      const uri = pathToFileURL(p).toString();
+      if (out.has(uri)) continue;
+      // whether a file is a plan is read once per version of the file, not on every request
+      const key = `${st.mtimeMs}:${st.size}`;
+      let known = this.planFiles.get(p);
+      if (!known || known.key !== key) {
+        const src = this.textOf(uri);
+        known = { key, plan: !!src && this.isPlan(uri, src.text) };
+        this.planFiles.set(p, known);
+      }
+      if (known.plan) out.add(uri);
+    }
     return [...out];
   }
 
   /** Every Word file (.docx) in the workspace folders, as URIs, walked as allPlanUris walks. */
   allWordUris(limit = 2000): string[] {
-    const out: string[] = [];
-    this.walkFolders(
-      () => out.length >= limit,
-      (p, n, st) => {
-        if (/\.docx$/i.test(n) && !n.startsWith('~$') && st.size < 50 * 1024 * 1024) out.push(pathToFileURL(p).toString());
-      },
-    );
-    return out;
-  }
-
-  private walkFolders(full: () => boolean, onFile: (path: string, name: string, st: Stats) => void) {
-    const walk = (dir: string, depth: number) => {
-      if (full() || depth > 8) return;
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const n of names.sort()) {
-        if (n === 'node_modules' || n.startsWith('.')) continue;
-        const p = join(dir, n);
-        let st;
-        try {
-          st = statSync(p);
-        } catch {
-          continue;
-        }
-        if (st.isDirectory()) walk(p, depth + 1);
-        else onFile(p, n, st);
-      }
-    };
-    for (const f of this.folders) walk(f, 0);
+    return planFilesUnder(this.folders, { kinds: WORD, limit }).map((f) => pathToFileURL(f.path).toString());
   }
 
   /**
@@ -357,20 +279,8 @@ export class PlanWorkspace {
   private wordCache = new Map<string, { version: string; result: ReturnType<PlanWorkspace['analyseWord']> }>();
 }
 
-/** The `departments:` file a plan's front matter names, as written (a `.txt` plan has no front matter). */
-function frontMatterDirectory(path: string, text: string): string | undefined {
-  return frontMatterSetting(readFrontMatter(text, /\.txt$/i.test(path) ? 'text' : 'markdown'), 'departments');
-}
-
-/** The `departments:` file a config names (resolved against the config's folder), if any. */
-function configuredDirectory(configPath: string): string | null {
-  try {
-    const value = parseDocument(readFileSync(configPath, 'utf8')).get('departments');
-    return typeof value === 'string' && value ? (isAbsolute(value) ? value : join(dirname(configPath), value)) : null;
-  } catch {
-    return null;
-  }
-}
+const TEXT = new Set(['text'] as const);
+const WORD = new Set(['word'] as const);
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -404,13 +314,4 @@ export function sanitizeSettings(raw: unknown): { settings: ClientSettings; prob
     else if (diagnostics.scope !== undefined && diagnostics.scope !== null && diagnostics.scope !== '') bad('diagnostics.scope');
   } else if (diagnostics !== undefined && diagnostics !== null) bad('diagnostics');
   return { settings, problems };
-}
-
-export function toPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
 }

@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PlanAnalysis } from '../core/analyse';
+import type { CatalogueEdition } from '../core/catalogue/types';
+import type { Locale } from '../core/locale';
+import type { PlanLevel, Severity } from '../core/model/types';
+
+/**
+ * What an LSP feature may ask of the workspace (as vscode-markdown-languageservice's IWorkspace):
+ * the open documents, the plans and their analyses, the editor's settings. `PlanWorkspace`
+ * implements it over the connection's documents and the file system; a test implements it (or
+ * builds a PlanWorkspace) over documents in memory. A feature is a provider function over this
+ * interface; its `register…` only binds the provider to the connection.
+ */
+export interface PlanSource {
+  /** The UI language of the client (messages, labels). */
+  readonly locale: Locale;
+  /** The editor's `ecoplan.*` settings. */
+  readonly settings: ClientSettings;
+  /** Whether the client applies workspace edits that create files. */
+  readonly canCreateFiles: boolean;
+  /** An open document, with its live text and version. */
+  document(uri: string): TextDocument | undefined;
+  /** A plan's text: an open document's, else the file's (decoded); with a version key. */
+  textOf(uri: string): { text: string; version: string } | null;
+  /** The analysis of the current text of a plan, or null when it is not a plan. */
+  analysisOf(uri: string): PlanAnalysis | null;
+  /** The last completed analysis of a plan (any version), or its first: what completion answers from. */
+  lastOrFirstAnalysis(uri: string): PlanAnalysis | null;
+  /** Every plan's last completed analysis, by URI. */
+  lastAnalyses(): IterableIterator<[string, PlanAnalysis]>;
+  /** Every plan of the workspace (open or not), as URIs. */
+  allPlanUris(limit?: number): string[];
+  /** The catalogue editions the plan may name (built-in and its config's). */
+  editionsFor(uri: string): CatalogueEdition[];
+  /** Where a department added by the drafter goes (see node/planContext.ts), or null. */
+  directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null;
+}
+
+/** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */
+export interface ClientSettings {
+  catalogue?: string;
+  level?: PlanLevel;
+  departments?: string;
+  rules?: Record<string, Severity | 'off'>;
+  include?: string[];
+  /** `openFiles` (default): problems of open plans only; `workspace`: of every plan in the folders. */
+  diagnostics?: { scope?: 'openFiles' | 'workspace' | string };
+}
+
+/** The open documents as the server keeps them (vscode-languageserver's TextDocuments, or a Map in a test). */
+export interface DocumentStore {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+/** The file path of a `file:` URI, or null. */
+export function toPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
