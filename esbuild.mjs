@@ -79,7 +79,7 @@ const entries = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['./word.js'] },
   { entryPoints: ['server/src/cli/word.ts'], outfile: 'dist/word.js' },
   // the server loads the same Word bundle only when a workspace folder holds a .docx
-  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', plugins: [yamlPlugin, lazyPlugin, wordBundlePlugin] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlPlugin, lazyPlugin, wordBundlePlugin] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
   { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinEditions } from '../../server/src/core/catalogue/builtin';
 import { allIndicators } from '../../server/src/core/catalogue/load';
 import { builtinDirectory } from '../../server/src/core/departments/directory';
-import { computePinyinKeys, pinyinKeys, pinyinKeysIfReady } from '../../server/src/lsp/features/pinyinKeys';
+import { computePinyinKeys, pinyinKeys, pinyinKeysIfReady } from '../../server/src/lsp/presentation/pinyinKeys';
 
 const FILE = join(process.cwd(), 'data', 'pinyin', 'keys.json');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDepartmentToDirectory, setConfigKey, setPlanSettings } from '../../server/src/lsp/features/yamlEdits';
+import { addDepartmentToDirectory, setConfigKey, setPlanSettings } from '../../server/src/lsp/presentation/yamlEdits';
 
 const BODY = ['# 东湖区创建国家生态文明建设示范区实施方案', '', '一、总体要求', ''].join('\n');
 

@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../core/analyse';
 import type { CatalogueEdition } from '../core/catalogue/types';
 import type { Locale } from '../core/locale';
-import type { PlanLevel, Severity } from '../core/model/types';
+import type { LocalizedText, PlanLevel, Severity } from '../core/model/types';
+import type { WordRead } from '../node/wordRead';
 
 /**
  * What an LSP feature may ask of the workspace (as vscode-markdown-languageservice's IWorkspace):
@@ -25,6 +26,8 @@ export interface PlanSource {
   textOf(uri: string): { text: string; version: string } | null;
   /** The analysis of the current text of a plan, or null when it is not a plan. */
   analysisOf(uri: string): PlanAnalysis | null;
+  /** The last completed analysis of a plan (any version), or null when it was never analysed. */
+  lastAnalysis(uri: string): PlanAnalysis | null;
   /** The last completed analysis of a plan (any version), or its first: what completion answers from. */
   lastOrFirstAnalysis(uri: string): PlanAnalysis | null;
   /** Every plan's last completed analysis, by URI. */
@@ -35,6 +38,18 @@ export interface PlanSource {
   editionsFor(uri: string): CatalogueEdition[];
   /** Where a department added by the drafter goes (see node/planContext.ts), or null. */
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null;
+}
+
+/**
+ * What publishing diagnostics needs besides (features/diagnostics.ts): forgetting a closed
+ * document, how long its last analysis took (the debounce), the workspace's Word files.
+ */
+export interface DiagnosticsSource extends PlanSource {
+  readonly lastAnalysisMs: ReadonlyMap<string, number>;
+  forget(uri: string): void;
+  invalidate(): void;
+  allWordUris(limit?: number): string[];
+  analyseWord(uri: string, read: (bytes: Uint8Array, fileName: string) => WordRead): { analysis: PlanAnalysis; lineParagraphs: number[] } | { error: LocalizedText };
 }
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */

@@ -14,7 +14,7 @@ import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/
 import { planFilesUnder } from '../node/planFiles';
 import { whenIdle } from './idle';
 import type { WordRead } from '../node/wordRead';
-import { toPath, type ClientSettings, type DocumentStore, type PlanSource } from './planSource';
+import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore } from './planSource';
 
 export { toPath, type ClientSettings } from './planSource';
 
@@ -28,7 +28,7 @@ interface CacheEntry {
  * folders (read from disk when asked). Analyses are cached per document version, so features
  * asked for the same version share one analysis.
  */
-export class PlanWorkspace implements PlanSource {
+export class PlanWorkspace implements DiagnosticsSource {
   folders: string[] = [];
   settings: ClientSettings = {};
   locale: Locale = 'zh';

@@ -45,11 +45,6 @@ export async function renderExport(tables: PlanTables, kinds: TableKind[], forma
   }
 }
 
-/** The file name of an export beside a plan: `<stem>.<format>` (a CSV of several tables: see renderExport). */
-export function exportFileName(stem: string, format: ExportFormat): string {
-  return `${stem}.${format}`;
-}
-
 /** Writes the files (those without a name go to `print`), returning the names written. */
 export function writeExport(files: ExportFile[], print: (s: string) => void): string[] {
   const written: string[] = [];

@@ -1,12 +1,12 @@
 import { dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, CreateFile, TextDocumentEdit, type CodeAction, type Connection, type Diagnostic, type TextDocuments, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, CreateFile, TextDocumentEdit, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorTarget, Range, Task } from '../../core/model/types';
 import { contains } from '../../core/query';
-import type { PlanWorkspace } from '../planWorkspace';
-import { addDepartmentToDirectory, setConfigKey } from './yamlEdits';
+import type { PlanSource } from '../planSource';
+import { addDepartmentToDirectory, setConfigKey } from '../presentation/yamlEdits';
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
@@ -24,11 +24,11 @@ function clauseStyle(text: string) {
 }
 
 /** A quick-fix label in the UI language only (the server's locale follows the editor's). */
-function label(ws: PlanWorkspace, zh: string, en: string): string {
+function label(ws: PlanSource, zh: string, en: string): string {
   return ws.locale === 'en' ? en : zh;
 }
 
-function addClause(ws: PlanWorkspace, uri: string, doc: TextDocument, task: Task, diagnostic?: Diagnostic): CodeAction {
+function addClause(ws: PlanSource, uri: string, doc: TextDocument, task: Task, diagnostic?: Diagnostic): CodeAction {
   const s = clauseStyle(doc.getText());
   const at = task.fullRange.end;
   const text = `${s.open}责任单位${s.colon}${s.close}`;
@@ -55,7 +55,7 @@ function replaceAll(text: string, next: string): TextEdit {
  * through the YAML Document API; nothing is offered when a file is not valid YAML, or when a new file
  * would be needed and the client cannot create files.
  */
-function addToDirectory(ws: PlanWorkspace, doc: TextDocument, d: Diagnostic, name: string): CodeAction | null {
+function addToDirectory(ws: PlanSource, doc: TextDocument, d: Diagnostic, name: string): CodeAction | null {
   const target = ws.directoryTarget(doc.uri, doc.getText());
   if (!target) return null;
   const changes: (TextDocumentEdit | CreateFile)[] = [];
@@ -113,7 +113,7 @@ export function targetAsTag(t: IndicatorTarget): string | null {
   return `[[${t.indicator} ${OP_SIGN[t.op]}${t.value}${t.unit ?? ''}${t.year ? ` ${t.year}年` : ''}]]`;
 }
 
-export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const uri = doc.uri;
   const out: CodeAction[] = [];
   const markdown = !/\.txt$/i.test(uri);
@@ -196,11 +196,13 @@ export function codeActions(ws: PlanWorkspace, doc: TextDocument, a: PlanAnalysi
   return out;
 }
 
-export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const doc = documents.get(textDocument.uri);
-    const a = ws.analysisOf(textDocument.uri);
-    if (!doc || !a) return null;
-    return codeActions(ws, doc, a, range, context.diagnostics);
-  });
+export function provideCodeActions(ws: PlanSource, { textDocument, range, context }: { textDocument: { uri: string }; range: Range; context: { diagnostics: Diagnostic[] } }): CodeAction[] | null {
+  const doc = ws.document(textDocument.uri);
+  const a = ws.analysisOf(textDocument.uri);
+  if (!doc || !a) return null;
+  return codeActions(ws, doc, a, range, context.diagnostics);
+}
+
+export function registerCodeActions(connection: Connection, ws: PlanSource) {
+  connection.onCodeAction((params) => provideCodeActions(ws, params));
 }

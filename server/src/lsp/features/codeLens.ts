@@ -1,7 +1,7 @@
 import type { CodeLens, Connection } from 'vscode-languageserver/node';
 import type { OutlineNode, PlanModel } from '../../core/model/types';
-import type { PlanWorkspace } from '../planWorkspace';
-import { levelLens } from './planLevel';
+import type { PlanSource } from '../planSource';
+import { levelLens } from '../presentation/planLevel';
 
 /** On each section that holds tasks: `12 项任务 · 2 项无责任单位`. */
 export function codeLenses(model: PlanModel): CodeLens[] {
@@ -24,10 +24,12 @@ export function codeLenses(model: PlanModel): CodeLens[] {
   return out;
 }
 
-export function registerCodeLens(connection: Connection, ws: PlanWorkspace) {
-  connection.onCodeLens(({ textDocument }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    // the level and edition the plan is checked against, on its title line, then the task counts
-    return a ? [levelLens(a, ws.locale), ...codeLenses(a.model)] : null;
-  });
+export function provideCodeLenses(ws: PlanSource, { textDocument }: { textDocument: { uri: string } }): CodeLens[] | null {
+  const a = ws.analysisOf(textDocument.uri);
+  // the level and edition the plan is checked against, on its title line, then the task counts
+  return a ? [levelLens(a, ws.locale), ...codeLenses(a.model)] : null;
+}
+
+export function registerCodeLens(connection: Connection, ws: PlanSource) {
+  connection.onCodeLens((params) => provideCodeLenses(ws, params));
 }

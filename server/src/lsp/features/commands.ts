@@ -1,14 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Connection, TextEdit } from 'vscode-languageserver/node';
+import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { deriveTables } from '../../core/tables/deriveTables';
 import { TABLE_KINDS, TABLE_TITLES, type TableKind } from '../../report/columns';
-import { toCsv, toHtml, toJson, toMarkdown } from '../../report/render';
-import { toXlsx } from '../../report/xlsx';
-import { toPath, type PlanWorkspace } from '../planWorkspace';
-import { levelSummary } from './planLevel';
-import { setPlanSettings } from './yamlEdits';
+import { isExportFormat, renderExport, writeExport } from '../../report/export';
+import { toPath, type PlanSource } from '../planSource';
+import { levelSummary } from '../presentation/planLevel';
+import { setPlanSettings } from '../presentation/yamlEdits';
 
 /** One edit replacing only what differs between two texts (the common start and end are kept). */
 export function minimalEdit(before: string, after: string): TextEdit | null {
@@ -27,8 +25,12 @@ export const COMMANDS = { coverage: 'ecoplan.server.coverage', tables: 'ecoplan.
  * Server commands the extension calls: coverage for the status bar, the tables for the webview,
  * and exporting a table next to the plan (the server writes the file, so the client needs no core).
  */
-export function registerCommands(connection: Connection, ws: PlanWorkspace) {
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+export async function executeCommand(
+  ws: PlanSource,
+  { command, arguments: args }: { command: string; arguments?: unknown[] },
+  applyEdit: (label: string, edit: WorkspaceEdit) => Promise<{ applied: boolean }>,
+): Promise<unknown> {
+  {
     const uri = typeof args?.[0] === 'string' ? args[0] : null;
     const a = uri ? ws.analysisOf(uri) : null;
     if (!a || !uri) return null;
@@ -60,14 +62,14 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
       if (next === null) return { applied: false, reason: ws.locale === 'en' ? 'the front matter is not valid YAML: fix it first' : 'front matter 不是有效的 YAML,请先修正' };
       const edit = minimalEdit(text, next);
       if (!edit) return { applied: true };
-      const r = await connection.workspace.applyEdit({ label: ws.locale === 'en' ? 'Set the plan level and edition' : '设置方案级别与指标版本', edit: { changes: { [uri]: [edit] } } });
+      const r = await applyEdit(ws.locale === 'en' ? 'Set the plan level and edition' : '设置方案级别与指标版本', { changes: { [uri]: [edit] } });
       return { applied: r.applied, edit };
     }
     if (command === COMMANDS.exportTable) {
       const kind = args?.[1] as TableKind | 'all';
-      const format = args?.[2] as string;
+      const format = args?.[2];
       const path = toPath(uri);
-      if (!path || (kind !== 'all' && !TABLE_KINDS.includes(kind)) || !['md', 'csv', 'xlsx', 'html', 'json'].includes(format)) return null;
+      if (!path || (kind !== 'all' && !TABLE_KINDS.includes(kind)) || !isExportFormat(format)) return null;
       const kinds = kind === 'all' ? TABLE_KINDS : [kind];
       const full = deriveTables(a);
       let t = full;
@@ -76,18 +78,13 @@ export function registerCommands(connection: Connection, ws: PlanWorkspace) {
       if (rows && kind !== 'all') t = { ...full, [kind]: rows.map((i) => full[kind][i]) };
       const filtered = !!rows && kind !== 'all' && rows.length < full[kind].length;
       const stem = join(dirname(path), `${basename(path, extname(path))}-${kind === 'all' ? '附表' : TABLE_TITLES[kind]}${filtered ? '-筛选' : ''}`);
-      const written: string[] = [];
-      const write = (file: string, data: string | Buffer) => {
-        writeFileSync(file, data);
-        written.push(file);
-      };
-      if (format === 'md') write(`${stem}.md`, toMarkdown(t, kinds));
-      else if (format === 'html') write(`${stem}.html`, toHtml(t, kinds));
-      else if (format === 'json') write(`${stem}.json`, toJson(t, kinds));
-      else if (format === 'xlsx') write(`${stem}.xlsx`, await toXlsx(t, kinds));
-      else for (const k of kinds) write(kinds.length > 1 ? `${stem}-${TABLE_TITLES[k]}.csv` : `${stem}.csv`, toCsv(t, k));
+      const written = writeExport(await renderExport(t, kinds, format, `${stem}.${format}`), () => {});
       return { written, rows: kind === 'all' ? null : t[kind].length };
     }
     return null;
-  });
+  }
+}
+
+export function registerCommands(connection: Connection, ws: PlanSource) {
+  connection.onExecuteCommand((params) => executeCommand(ws, params, (label, edit) => connection.workspace.applyEdit({ label, edit })));
 }

@@ -1,21 +1,16 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
 import { builtinEditions, defaultEditionId } from '../../core/catalogue/builtin';
 import { allIndicators } from '../../core/catalogue/load';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
-import type { CatalogueEdition, CatalogueIndicator } from '../../core/catalogue/types';
+import type { CatalogueEdition } from '../../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../../core/departments/directory';
 import type { PlanLevel } from '../../core/model/types';
 import { indicatorAttention } from '../../core/coverage';
 import { foldWidth } from '../../core/text/fold';
-import type { PlanWorkspace } from '../planWorkspace';
-import { pinyinKeys as keysOf, pinyinKeysIfReady, warmPinyin } from './pinyinKeys';
-
-/** `市生态环境局` → `市生态环境局 shishengtaihuanjingju ssthjj`, so typing 拼音 or its initials matches. */
-export function pinyinKeys(name: string): string {
-  return `${name} ${keysOf(name)}`;
-}
+import type { PlanSource } from '../planSource';
+import { pinyinKeysIfReady, warmPinyin } from '../presentation/pinyinKeys';
+import { indicatorCard } from '../presentation/indicatorWording';
 
 export type CompletionContextKind = { kind: 'department'; from: number; braced: boolean } | { kind: 'indicator'; from: number; closing: string } | { kind: 'unit'; from: number; indicator: string } | null;
 
@@ -126,7 +121,7 @@ interface DepartmentRow {
  * the plan's level used elsewhere in the workspace, then the rest of the plan's level, then other
  * levels; filtered by the typed text and cut to MAX_ITEMS.
  */
-export function departmentCompletion(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, query: string, braced: boolean): CompletionList {
+export function departmentCompletion(ws: PlanSource, uri: string, line: number, from: number, to: number, query: string, braced: boolean): CompletionList {
   const a = ws.lastOrFirstAnalysis(uri);
   const dir: DepartmentDirectory = a?.directory ?? builtinDirectory;
   const level: PlanLevel = a?.settings.level ?? ws.settings.level ?? '市';
@@ -196,7 +191,7 @@ export function departmentCompletion(ws: PlanWorkspace, uri: string, line: numbe
   return { isIncomplete: keyed.length > shown.length, items };
 }
 
-function editionFor(ws: PlanWorkspace, a: PlanAnalysis | null): CatalogueEdition {
+function editionFor(ws: PlanSource, a: PlanAnalysis | null): CatalogueEdition {
   return a?.edition ?? builtinEditions.find((e) => e.id === ws.settings.catalogue) ?? builtinEditions.find((e) => e.id === defaultEditionId)!;
 }
 
@@ -206,7 +201,7 @@ function editionFor(ws: PlanWorkspace, a: PlanAnalysis | null): CatalogueEdition
  * that the plan never names, are left out unless the typed text finds them by name (so the list
  * is `isIncomplete` whenever something was left out: typing more asks again).
  */
-export function indicatorCompletion(ws: PlanWorkspace, uri: string, line: number, from: number, to: number, query: string, closing: string, hasCloser: boolean): CompletionList {
+export function indicatorCompletion(ws: PlanSource, uri: string, line: number, from: number, to: number, query: string, closing: string, hasCloser: boolean): CompletionList {
   const a = ws.lastOrFirstAnalysis(uri);
   const edition = editionFor(ws, a);
   const settings = a?.settings ?? { level: ws.settings.level ?? '市' };
@@ -249,19 +244,6 @@ export function indicatorCompletion(ws: PlanWorkspace, uri: string, line: number
   return { isIncomplete: leftOut || shown.length < items.length, items: shown };
 }
 
-export function indicatorCard(ind: CatalogueIndicator, edition: string, thText: string, attr: string): string {
-  const lines = [`**${ind.name}**(${edition} 第 ${ind.number} 项)`, ''];
-  if (ind.unit) lines.push(`- 单位:${ind.unit}`);
-  if (thText) lines.push(`- 指标值:${thText}`);
-  if (ind.value && ind.value !== thText) lines.push(`- 原文:${ind.value}`);
-  if (attr) lines.push(`- 属性:${attr}`);
-  const applies = appliesTo(ind);
-  if (applies.length > 0) lines.push(`- 适用:${applies.join('、')}${ind.only ? `(仅${ind.only})` : ''}`);
-  if (ind.confidence !== 'confirmed') lines.push(`- ⚠ 该指标值尚未核实(${ind.confidence})`);
-  if (ind.source ?? ind.evidence) lines.push(`- 来源:${ind.source ?? ind.evidence}`);
-  return lines.join('\n');
-}
-
 const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
 
 /**
@@ -269,48 +251,47 @@ const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
  * for the analysis of the keystroke that triggered it (on a 1 MB plan that takes a few hundred ms).
  * A position past the end of its line stands for the line's end, as the protocol says.
  */
-export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
-  connection.onCompletion((params): CompletionList | CompletionItem[] => {
-    return complete(params);
-  });
-  const complete = (params: { textDocument: { uri: string }; position: { line: number; character: number } }): CompletionList | CompletionItem[] => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const line = Math.min(params.position.line, doc.lineCount - 1);
-    const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-    const character = params.position.line > line ? lineText.length : Math.min(params.position.character, lineText.length);
-    const before = lineText.slice(0, character);
-    const ctx = completionContext(before);
-    if (ctx?.kind === 'department') return departmentCompletion(ws, doc.uri, line, ctx.from, character, before.slice(ctx.from), ctx.braced);
-    if (ctx?.kind === 'indicator') {
-      const after = lineText.slice(character);
-      return indicatorCompletion(ws, doc.uri, line, ctx.from, character, before.slice(ctx.from), ctx.closing, after.startsWith(']]') || after.startsWith('\u3011\u3011'));
+export function provideCompletion(ws: PlanSource, params: { textDocument: { uri: string }; position: { line: number; character: number } }): CompletionList | CompletionItem[] {
+  const doc = ws.document(params.textDocument.uri);
+  if (!doc) return [];
+  const line = Math.min(params.position.line, doc.lineCount - 1);
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  const character = params.position.line > line ? lineText.length : Math.min(params.position.character, lineText.length);
+  const before = lineText.slice(0, character);
+  const ctx = completionContext(before);
+  if (ctx?.kind === 'department') return departmentCompletion(ws, doc.uri, line, ctx.from, character, before.slice(ctx.from), ctx.braced);
+  if (ctx?.kind === 'indicator') {
+    const after = lineText.slice(character);
+    return indicatorCompletion(ws, doc.uri, line, ctx.from, character, before.slice(ctx.from), ctx.closing, after.startsWith(']]') || after.startsWith('\u3011\u3011'));
+  }
+  // a unit after a number that follows an indicator name: `城镇人均公园绿地面积达15|`
+  const num = UNIT_AFTER_NUMBER.exec(before);
+  if (num) {
+    const edition = editionFor(ws, ws.lastOrFirstAnalysis(doc.uri));
+    const window = before.slice(Math.max(0, before.length - 40));
+    const ind = allIndicators(edition)
+      .filter((i) => i.unit && (window.includes(i.name) || i.aliases.some((al) => window.includes(al))))
+      .sort((x, y) => window.lastIndexOf(y.name) - window.lastIndexOf(x.name))[0];
+    if (ind?.unit) {
+      const suffix = ind.direction === 'lower' ? '以下' : '以上';
+      return [
+        { label: `${ind.unit}${suffix}`, kind: CompletionItemKind.Unit, detail: ind.name, sortText: '0', insertText: `${ind.unit}${suffix}` },
+        { label: ind.unit, kind: CompletionItemKind.Unit, detail: ind.name, sortText: '1', insertText: ind.unit },
+      ];
     }
-    // a unit after a number that follows an indicator name: `城镇人均公园绿地面积达15|`
-    const num = UNIT_AFTER_NUMBER.exec(before);
-    if (num) {
-      const edition = editionFor(ws, ws.lastOrFirstAnalysis(doc.uri));
-      const window = before.slice(Math.max(0, before.length - 40));
-      const ind = allIndicators(edition)
-        .filter((i) => i.unit && (window.includes(i.name) || i.aliases.some((al) => window.includes(al))))
-        .sort((x, y) => window.lastIndexOf(y.name) - window.lastIndexOf(x.name))[0];
-      if (ind?.unit) {
-        const suffix = ind.direction === 'lower' ? '以下' : '以上';
-        return [
-          { label: `${ind.unit}${suffix}`, kind: CompletionItemKind.Unit, detail: ind.name, sortText: '0', insertText: `${ind.unit}${suffix}` },
-          { label: ind.unit, kind: CompletionItemKind.Unit, detail: ind.name, sortText: '1', insertText: ind.unit },
-        ];
-      }
-    }
-    return [];
-  };
+  }
+  return [];
+}
+
+export function registerCompletion(connection: Connection, ws: PlanSource) {
+  connection.onCompletion((params): CompletionList | CompletionItem[] => provideCompletion(ws, params));
 }
 
 /**
  * Idle-time preparation, so that the first `@` finds everything ready: the use counts of every
  * plan analysed so far and the pinyin keys of names the shipped data does not hold.
  */
-export function prepareCompletion(ws: PlanWorkspace, uri?: string): void {
+export function prepareCompletion(ws: PlanSource, uri?: string): void {
   // the first list for an open plan: computes its use counts and compiles the code paths once
   if (uri && ws.lastAnalysis(uri)) departmentCompletion(ws, uri, 0, 0, 0, '', false);
   const names = new Set<string>();

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
 import { completionGraceMs, noteActivity } from '../idle';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { DiagnosticsSource } from '../planSource';
 import { loadWordReader } from '../wordFiles';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
@@ -44,7 +44,7 @@ const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 
  * message names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
  * the paragraph. A file that cannot be read gets one `word-unreadable` error saying why.
  */
-function wordDiagnostics(uri: string, workspace: PlanWorkspace, reader: Awaited<ReturnType<typeof loadWordReader>>): LspDiagnostic[] {
+function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: Awaited<ReturnType<typeof loadWordReader>>): LspDiagnostic[] {
   const unreadable = (reason: LocalizedText): LspDiagnostic[] => {
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     const message = localize({ zh: `${name}:无法检查:${reason.zh}`, en: `${name}: cannot be checked: ${reason.en}` }, workspace.locale);
@@ -82,7 +82,7 @@ function wordDiagnostics(uri: string, workspace: PlanWorkspace, reader: Awaited<
  * pull (`textDocument/diagnostic`, `workspace/diagnostic`) get the same results on request, and
  * with `ecoplan.diagnostics.scope: workspace` also for plans in the workspace that are not open.
  */
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: PlanWorkspace, opts: { push: () => boolean; delayMs: number }) {
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: DiagnosticsSource, opts: { push: () => boolean; delayMs: number }) {
   const timers = new Map<string, NodeJS.Timeout>();
   const lastChange = new Map<string, number>();
 

@@ -1,7 +1,7 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { OutlineNode, Task } from '../../core/model/types';
 import { LineIndex } from '../../core/text/lineIndex';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { PlanSource } from '../planSource';
 
 function lead(task: Task | undefined): string | undefined {
   if (!task) return undefined;
@@ -54,9 +54,11 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: str
   return symbols;
 }
 
-export function registerDocumentSymbols(connection: Connection, ws: PlanWorkspace) {
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    return a ? documentSymbols(a.model.outline, a.model.tasks, a.model.text) : null;
-  });
+export function provideDocumentSymbols(ws: PlanSource, { textDocument }: { textDocument: { uri: string } }): DocumentSymbol[] | null {
+  const a = ws.analysisOf(textDocument.uri);
+  return a ? documentSymbols(a.model.outline, a.model.tasks, a.model.text) : null;
+}
+
+export function registerDocumentSymbols(connection: Connection, ws: PlanSource) {
+  connection.onDocumentSymbol((params) => provideDocumentSymbols(ws, params));
 }

@@ -1,6 +1,6 @@
 import { FoldingRangeKind, type Connection, type FoldingRange } from 'vscode-languageserver/node';
 import type { OutlineNode } from '../../core/model/types';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { PlanSource } from '../planSource';
 
 /** One fold per outline node that spans more than its own line, nested as the outline is. */
 export function foldingRanges(outline: OutlineNode[]): FoldingRange[] {
@@ -15,9 +15,11 @@ export function foldingRanges(outline: OutlineNode[]): FoldingRange[] {
   return out;
 }
 
-export function registerFolding(connection: Connection, ws: PlanWorkspace) {
-  connection.onFoldingRanges(({ textDocument }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    return a ? foldingRanges(a.model.outline) : null;
-  });
+export function provideFoldingRanges(ws: PlanSource, { textDocument }: { textDocument: { uri: string } }): FoldingRange[] | null {
+  const a = ws.analysisOf(textDocument.uri);
+  return a ? foldingRanges(a.model.outline) : null;
+}
+
+export function registerFolding(connection: Connection, ws: PlanSource) {
+  connection.onFoldingRanges((params) => provideFoldingRanges(ws, params));
 }

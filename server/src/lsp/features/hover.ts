@@ -1,39 +1,39 @@
-import { MarkupKind, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
 import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
 import { formatTarget } from '../../core/format/target';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorOccurrence } from '../../core/query';
-import type { PlanWorkspace } from '../planWorkspace';
-import { indicatorCard } from './completion';
-import { publicSourceLines, withoutProvenance } from './indicatorWording';
+import type { PlanSource } from '../planSource';
+import { indicatorCard, publicSourceLines, withoutProvenance } from '../presentation/indicatorWording';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
-export function registerHover(connection: Connection, _documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
-  connection.onHover(({ textDocument, position }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    if (!a) return null;
-    const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;
-    const ind = indicatorAt(a.model, position, resolve);
-    if (ind) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: indicatorHover(a, ind) } };
-    const dep = departmentAt(a.model, position);
-    if (dep) {
-      const d = a.directory.resolve(dep.name);
-      const key = departmentKey(dep.name, a.directory);
-      const mine = departmentOccurrences(a.model).filter((o) => departmentKey(o.name, a.directory) === key && o.task);
-      const lead = [...new Set(mine.filter((o) => o.role === 'lead').map((o) => `${o.task!.path} ${o.task!.title}`))];
-      const support = [...new Set(mine.filter((o) => o.role === 'support').map((o) => `${o.task!.path} ${o.task!.title}`))];
-      let elsewhere = 0;
-      for (const uri of ws.allPlanUris(200)) {
-        if (uri === textDocument.uri) continue;
-        const pa = ws.analysisOf(uri);
-        if (pa) elsewhere += departmentOccurrences(pa.model).filter((o) => departmentKey(o.name, pa.directory) === key && o.task).length;
-      }
-      return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere) } };
+export function provideHover(ws: PlanSource, { textDocument, position }: { textDocument: { uri: string }; position: { line: number; character: number } }): Hover | null {
+  const a = ws.analysisOf(textDocument.uri);
+  if (!a) return null;
+  const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;
+  const ind = indicatorAt(a.model, position, resolve);
+  if (ind) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: indicatorHover(a, ind) } };
+  const dep = departmentAt(a.model, position);
+  if (dep) {
+    const d = a.directory.resolve(dep.name);
+    const key = departmentKey(dep.name, a.directory);
+    const mine = departmentOccurrences(a.model).filter((o) => departmentKey(o.name, a.directory) === key && o.task);
+    const lead = [...new Set(mine.filter((o) => o.role === 'lead').map((o) => `${o.task!.path} ${o.task!.title}`))];
+    const support = [...new Set(mine.filter((o) => o.role === 'support').map((o) => `${o.task!.path} ${o.task!.title}`))];
+    let elsewhere = 0;
+    for (const uri of ws.allPlanUris(200)) {
+      if (uri === textDocument.uri) continue;
+      const pa = ws.analysisOf(uri);
+      if (pa) elsewhere += departmentOccurrences(pa.model).filter((o) => departmentKey(o.name, pa.directory) === key && o.task).length;
     }
-    return null;
-  });
+    return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere) } };
+  }
+  return null;
+}
+
+export function registerHover(connection: Connection, ws: PlanSource) {
+  connection.onHover((params) => provideHover(ws, params));
 }
 
 const MATCH_ZH = { alias: '别名', former: '曾用名', synonym: '同义表述', 'other-edition': '其他版本的名称' } as const;

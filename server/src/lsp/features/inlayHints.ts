@@ -2,7 +2,7 @@ import { InlayHintKind, type Connection, type InlayHint } from 'vscode-languages
 import type { PlanAnalysis } from '../../core/analyse';
 import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
 import { catalogueIndicator } from '../../core/query';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { PlanSource } from '../planSource';
 
 /** After each target: the catalogue's bar and attribute (`国标≥95% 约束`), so the drafter sees it without hovering. */
 export function inlayHints(a: PlanAnalysis, range?: { start: { line: number }; end: { line: number } }): InlayHint[] {
@@ -28,9 +28,11 @@ export function inlayHints(a: PlanAnalysis, range?: { start: { line: number }; e
   return out;
 }
 
-export function registerInlayHints(connection: Connection, ws: PlanWorkspace) {
-  connection.languages.inlayHint.on(({ textDocument, range }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    return a ? inlayHints(a, range) : null;
-  });
+export function provideInlayHints(ws: PlanSource, { textDocument, range }: { textDocument: { uri: string }; range?: { start: { line: number }; end: { line: number } } }): InlayHint[] | null {
+  const a = ws.analysisOf(textDocument.uri);
+  return a ? inlayHints(a, range) : null;
+}
+
+export function registerInlayHints(connection: Connection, ws: PlanSource) {
+  connection.languages.inlayHint.on((params) => provideInlayHints(ws, params));
 }

@@ -1,9 +1,9 @@
 import type { Connection, Location } from 'vscode-languageserver/node';
 import { departmentAt, departmentKey, departmentOccurrences, indicatorAt, indicatorOccurrences } from '../../core/query';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { PlanSource } from '../planSource';
 
 /** Every place in the workspace's plans that names the same department (aliases merged) or indicator. */
-export function findReferences(ws: PlanWorkspace, uri: string, position: { line: number; character: number }): Location[] | null {
+export function findReferences(ws: PlanSource, uri: string, position: { line: number; character: number }): Location[] | null {
   const a = ws.analysisOf(uri);
   if (!a) return null;
   const dep = departmentAt(a.model, position);
@@ -34,6 +34,6 @@ export function findReferences(ws: PlanWorkspace, uri: string, position: { line:
   return null;
 }
 
-export function registerReferences(connection: Connection, ws: PlanWorkspace) {
+export function registerReferences(connection: Connection, ws: PlanSource) {
   connection.onReferences(({ textDocument, position }) => findReferences(ws, textDocument.uri, position));
 }

@@ -1,7 +1,6 @@
-import { ResponseError, type Connection, type TextDocuments, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ResponseError, type Connection, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { departmentAt, departmentKey, departmentOccurrences } from '../../core/query';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { PlanSource } from '../planSource';
 
 const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
 
@@ -10,7 +9,7 @@ const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1
  * itself is replaced; a plain `@name` tag whose new name has punctuation gets braces (`@{…}`),
  * so the tag still reads as one name.
  */
-export function renameDepartment(ws: PlanWorkspace, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit | null {
+export function renameDepartment(ws: PlanSource, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit | null {
   const a = ws.analysisOf(uri);
   if (!a) return null;
   const dep = departmentAt(a.model, position);
@@ -33,15 +32,21 @@ export function renameDepartment(ws: PlanWorkspace, uri: string, position: { lin
   return { changes };
 }
 
-export function registerRename(connection: Connection, _documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
-  connection.onPrepareRename(({ textDocument, position }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    const dep = a ? departmentAt(a.model, position) : null;
-    return dep ? { range: dep.range, placeholder: dep.name } : null;
-  });
-  connection.onRenameRequest(({ textDocument, position, newName }) => {
-    const name = newName.trim();
-    if (name.length === 0 || /[\r\n]/.test(name)) throw new ResponseError(-32602, '部门名称不能为空或换行 / the name must be one non-empty line');
-    return renameDepartment(ws, textDocument.uri, position, name);
-  });
+/** What a rename at the position would rename: a department's name, or null. */
+export function providePrepareRename(ws: PlanSource, { textDocument, position }: { textDocument: { uri: string }; position: { line: number; character: number } }): { range: Range; placeholder: string } | null {
+  const a = ws.analysisOf(textDocument.uri);
+  const dep = a ? departmentAt(a.model, position) : null;
+  return dep ? { range: dep.range, placeholder: dep.name } : null;
+}
+
+/** The rename's workspace edit; a name that is empty or spans lines is refused with InvalidParams. */
+export function provideRename(ws: PlanSource, { textDocument, position, newName }: { textDocument: { uri: string }; position: { line: number; character: number } } & { newName: string }): WorkspaceEdit | null {
+  const name = newName.trim();
+  if (name.length === 0 || /[\r\n]/.test(name)) throw new ResponseError(-32602, '部门名称不能为空或换行 / the name must be one non-empty line');
+  return renameDepartment(ws, textDocument.uri, position, name);
+}
+
+export function registerRename(connection: Connection, ws: PlanSource) {
+  connection.onPrepareRename((params) => providePrepareRename(ws, params));
+  connection.onRenameRequest((params) => provideRename(ws, params));
 }

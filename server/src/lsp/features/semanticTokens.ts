@@ -1,8 +1,8 @@
-import { SemanticTokensBuilder, type Connection, type SemanticTokensLegend } from 'vscode-languageserver/node';
+import { SemanticTokensBuilder, type Connection, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
 import { bindingOf } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentOccurrences, indicatorOccurrences } from '../../core/query';
-import type { PlanWorkspace } from '../planWorkspace';
+import type { PlanSource } from '../planSource';
 
 /** What only the server knows: whether a department is in the directory, whether an indicator is binding. */
 export const semanticTokensLegend: SemanticTokensLegend = {
@@ -36,9 +36,11 @@ export function semanticTokens(a: PlanAnalysis) {
   return builder.build();
 }
 
-export function registerSemanticTokens(connection: Connection, ws: PlanWorkspace) {
-  connection.languages.semanticTokens.on(({ textDocument }) => {
-    const a = ws.analysisOf(textDocument.uri);
-    return a ? semanticTokens(a) : { data: [] };
-  });
+export function provideSemanticTokens(ws: PlanSource, { textDocument }: { textDocument: { uri: string } }): SemanticTokens {
+  const a = ws.analysisOf(textDocument.uri);
+  return a ? semanticTokens(a) : { data: [] };
+}
+
+export function registerSemanticTokens(connection: Connection, ws: PlanSource) {
+  connection.languages.semanticTokens.on((params) => provideSemanticTokens(ws, params));
 }

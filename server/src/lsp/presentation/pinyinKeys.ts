@@ -64,3 +64,8 @@ export function warmPinyin(names: Iterable<string>): void {
     return running;
   });
 }
+
+/** `市生态环境局` → `市生态环境局 shishengtaihuanjingju ssthjj`, so typing 拼音 or its initials matches. */
+export function searchKeys(name: string): string {
+  return `${name} ${pinyinKeys(name)}`;
+}
