@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// server.ts must open nothing when imported: every connection it could create is counted here
+const created = vi.hoisted(() => ({ connections: 0 }));
+vi.mock('vscode-languageserver/node', async (importOriginal) => {
+  const real = await importOriginal<typeof import('vscode-languageserver/node')>();
+  return { ...real, createConnection: (...args: Parameters<typeof real.createConnection>) => (created.connections++, real.createConnection(...args)) };
+});
 
 /**
  * The import invariants of ARCHITECTURE.md, read from the import statements of server/src:
@@ -144,4 +151,32 @@ describe('architecture: what imports what', () => {
   it('no import cycles among server/src modules', () => {
     expect(cycles().map((c) => c.join(' → '))).toEqual([]);
   });
+
+  it('a feature imports no other feature: from lsp/ only the presentation helpers and the workspace interface (diagnostics also the idle clock and the Word loader)', () => {
+    const isFeature = (p: string) => p.startsWith('lsp/features/');
+    const allowed = (file: string, target: string) =>
+      target.startsWith('lsp/presentation/') || target === 'lsp/planSource.ts' || (file === 'lsp/features/diagnostics.ts' && (target === 'lsp/idle.ts' || target === 'lsp/wordFiles.ts'));
+    const offenders: string[] = [];
+    for (const [file, imports] of graph) {
+      for (const { target } of imports) {
+        if (!target) continue;
+        if (isFeature(file) && target.startsWith('lsp/') && !allowed(file, target)) offenders.push(`${file} → ${target}`);
+        // the presentation helpers are shared by features, never built on one
+        if (file.startsWith('lsp/presentation/') && (isFeature(target) || target === 'lsp/planWorkspace.ts' || target === 'lsp/server.ts')) offenders.push(`${file} → ${target}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    expect([...graph.keys()].filter(isFeature).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('server.ts has no side effect at import: no connection, no process handler; main.ts is the one that starts it', async () => {
+    const handlers = process.listenerCount('uncaughtException');
+    const server = await import('../../server/src/lsp/server');
+    expect(typeof server.startServer).toBe('function');
+    expect(created.connections).toBe(0);
+    expect(process.listenerCount('uncaughtException')).toBe(handlers);
+    expect(readFileSync(join(ROOT, 'lsp/main.ts'), 'utf8')).toMatch(/startServer\(createConnection\(/);
+    expect(readFileSync(resolve(__dirname, '../../esbuild.mjs'), 'utf8')).toContain("entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js'");
+  });
 });
+
