@@ -15,7 +15,7 @@ interface Coverage {
   tasksWithoutUnit: number;
   edition: string;
   level: string | null;
-  /** What the plan is checked against and why, in the UI language (server: features/planLevel.ts). */
+  /** What the plan is checked against and why, in the UI language (server: lsp/presentation/planLevel.ts). */
   summary: { level: string; edition: string; from: string; fromDetail: string; editionTitle: string };
   editions: { id: string; title: string; document: string | null; levels: string[]; complete: boolean }[];
 }

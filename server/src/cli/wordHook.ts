@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { PlanAnalysis } from '../core/analyse';
 import { paragraphAt, type WordRead } from '../node/wordRead';
-import { skippedName, WORD_EXTENSIONS } from '../node/planFiles';
+import { planFileKind, skippedName, WORD_EXTENSIONS } from '../node/planFiles';
 
 export { paragraphNote, type WordRead } from '../node/wordRead';
 
@@ -54,7 +54,7 @@ function hasWordFile(dir: string, budget: { n: number }): boolean {
   for (const name of entries) {
     if (--budget.n < 0) return true;
     if (skippedName(name)) continue;
-    if (WORD_EXTENSIONS.has(extname(name).toLowerCase())) return true;
+    if (planFileKind(name) === 'word') return true;
     const p = join(dir, name);
     try {
       if (statSync(p).isDirectory() && hasWordFile(p, budget)) return true;
