@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection, type TextDocumentPositionParams } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
 import { builtinEditions, defaultEditionId } from '../../core/catalogue/builtin';
 import { allIndicators } from '../../core/catalogue/load';
@@ -251,7 +251,7 @@ const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
  * for the analysis of the keystroke that triggered it (on a 1 MB plan that takes a few hundred ms).
  * A position past the end of its line stands for the line's end, as the protocol says.
  */
-export function provideCompletion(ws: PlanSource, params: { textDocument: { uri: string }; position: { line: number; character: number } }): CompletionList | CompletionItem[] {
+export function provideCompletion(ws: PlanSource, params: TextDocumentPositionParams): CompletionList | CompletionItem[] {
   const doc = ws.document(params.textDocument.uri);
   if (!doc) return [];
   const line = Math.min(params.position.line, doc.lineCount - 1);

@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
-import type { Connection, Location } from 'vscode-languageserver/node';
+import type { Connection, Location, TextDocumentPositionParams } from 'vscode-languageserver/node';
 import { departmentAt } from '../../core/query';
 import type { PlanSource } from '../planSource';
 
 /** A department's definition is its entry in the jurisdiction's directory file (built-in entries have none). */
-export function provideDefinition(ws: PlanSource, { textDocument, position }: { textDocument: { uri: string }; position: { line: number; character: number } }): Location | null {
+export function provideDefinition(ws: PlanSource, { textDocument, position }: TextDocumentPositionParams): Location | null {
   const a = ws.analysisOf(textDocument.uri);
   if (!a) return null;
   const dep = departmentAt(a.model, position);

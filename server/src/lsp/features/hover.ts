@@ -1,4 +1,4 @@
-import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover, type TextDocumentPositionParams } from 'vscode-languageserver/node';
 import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
 import { formatTarget } from '../../core/format/target';
@@ -8,7 +8,7 @@ import type { PlanSource } from '../planSource';
 import { indicatorCard, publicSourceLines, withoutProvenance } from '../presentation/indicatorWording';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
-export function provideHover(ws: PlanSource, { textDocument, position }: { textDocument: { uri: string }; position: { line: number; character: number } }): Hover | null {
+export function provideHover(ws: PlanSource, { textDocument, position }: TextDocumentPositionParams): Hover | null {
   const a = ws.analysisOf(textDocument.uri);
   if (!a) return null;
   const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;

@@ -1,4 +1,4 @@
-import { ResponseError, type Connection, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ResponseError, type Connection, type Range, type TextEdit, type WorkspaceEdit, type TextDocumentPositionParams } from 'vscode-languageserver/node';
 import { departmentAt, departmentKey, departmentOccurrences } from '../../core/query';
 import type { PlanSource } from '../planSource';
 
@@ -33,14 +33,14 @@ export function renameDepartment(ws: PlanSource, uri: string, position: { line: 
 }
 
 /** What a rename at the position would rename: a department's name, or null. */
-export function providePrepareRename(ws: PlanSource, { textDocument, position }: { textDocument: { uri: string }; position: { line: number; character: number } }): { range: Range; placeholder: string } | null {
+export function providePrepareRename(ws: PlanSource, { textDocument, position }: TextDocumentPositionParams): { range: Range; placeholder: string } | null {
   const a = ws.analysisOf(textDocument.uri);
   const dep = a ? departmentAt(a.model, position) : null;
   return dep ? { range: dep.range, placeholder: dep.name } : null;
 }
 
 /** The rename's workspace edit; a name that is empty or spans lines is refused with InvalidParams. */
-export function provideRename(ws: PlanSource, { textDocument, position, newName }: { textDocument: { uri: string }; position: { line: number; character: number } } & { newName: string }): WorkspaceEdit | null {
+export function provideRename(ws: PlanSource, { textDocument, position, newName }: TextDocumentPositionParams & { newName: string }): WorkspaceEdit | null {
   const name = newName.trim();
   if (name.length === 0 || /[\r\n]/.test(name)) throw new ResponseError(-32602, '部门名称不能为空或换行 / the name must be one non-empty line');
   return renameDepartment(ws, textDocument.uri, position, name);
