@@ -137,11 +137,11 @@ describe('bin/ecoplan.js with the compile cache', () => {
   const run = (args: string[], cache: string) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ECOPLAN_COMPILE_CACHE: cache } });
 
   beforeAll(async () => {
-    writeFileSync(join(dir, 'plan.md'), ['---', 'ecoplan:', '  level: 县', '---', '# 某县方案', '二、主要任务', '1.治理。城镇污水处理率达80%以上。(责任单位:县住建局)'].join('\n'));
+    writeFileSync(join(dir, 'plan.md'), ['---', 'ecoplan:', "  level: '县'", '---', '# 某县方案', '二、主要任务', '1.治理。城镇污水处理率达80%以上。(责任单位:县住建局)'].join('\n'));
     writeFileSync(join(dir, 'plan.docx'), await typedPlanDocx('北山市创建国家生态文明建设示范市实施方案', ['一、主要任务', '1.组织规划实施。制定年度计划。（责任单位：市生态环境局、市发改委）', '2.提升污水处理能力。']));
   });
 
-  it('checks a plan with front matter and a Word file the same with a cold cache, a warm one and none', () => {
+  it('checks a plan with quoted front matter (read by dist/vendor/yaml.js) and a Word file the same with a cold cache, a warm one and none', () => {
     const args = ['check', 'plan.md', 'plan.docx', '--format', 'json'];
     const none = run(args, '0');
     expect(existsSync(cacheDir)).toBe(false);
