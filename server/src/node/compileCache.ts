@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -15,8 +13,8 @@ import { Script } from 'node:vm';
  * cache file, or a directory that cannot be written, gives the same result as no cache at all.
  *
  * A cache file is named by the bundle's path and a key of everything the compiled code depends on
- * (Node version and architecture, V8's cache tag, the file's size, mtime, inode and a sample of its
- * text). Its header repeats the key and carries a SHA-1 of the V8 data, checked before V8 sees it:
+ * (Node, V8 version and architecture, the file's size, mtime, inode and a sample of its text). Only
+ * node:crypto is loaded for it (node:v8 and node:os would add 4 ms to every start). Its header repeats the key and carries a SHA-1 of the V8 data, checked before V8 sees it:
  * V8 itself checks its version, flags and the source length, but not (in release builds) the
  * payload, and corrupt data can crash it.
  */
@@ -25,6 +23,8 @@ const MAGIC = 'ecoplan-v8-cache 1';
 
 /** Where the cache lives: `ECOPLAN_COMPILE_CACHE` (a directory, or `0`/`off` for none), else the user's cache directory. */
 export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const homedir = () => env.HOME || env.USERPROFILE || (require('node:os') as typeof import('node:os')).homedir();
   const setting = env.ECOPLAN_COMPILE_CACHE;
   if (setting !== undefined && /^(0|off|false|no)$/i.test(setting.trim())) return null;
   if (setting) return resolve(setting);
@@ -95,7 +95,7 @@ export function installCompileCache(root: string, dir: string | null = compileCa
     let script: Script;
     try {
       const st = statSync(filename);
-      const key = sha1([MAGIC, process.version, process.arch, cachedDataVersionTag(), filename, st.size, st.mtimeMs, st.ino, content.length, textSample(content)].join('\u0000'));
+      const key = sha1([MAGIC, process.version, process.versions.v8, process.arch, filename, st.size, st.mtimeMs, st.ino, content.length, textSample(content)].join('\u0000'));
       const prefix = `${basename(filename, '.js')}-${sha1(filename).slice(0, 8)}-`;
       const file = join(cacheDir, `${prefix}${key.slice(0, 16)}.bin`);
       const cachedData = readCache(file, key);
