@@ -31,6 +31,16 @@ writeFileSync(join(dir, 'county-quoted.md'), ['---', 'ecoplan:', '  level: "县"
 const SUMMARY = '共检查 1 个文件、1 项任务:1 个错误,1 个警告';
 const errorsAndSummary = (stdout: string) => stdout.trim().split('\n').filter((l, i, all) => l.includes(' error ') || i === all.length - 1);
 
+describe('the bundles carry what they need', () => {
+  it('carry no Markdown serializer: remark-cjk-friendly is imported for parsing only', () => {
+    for (const f of ['cli.js', 'server-main.js', 'word.js']) {
+      const text = readFileSync(join(process.cwd(), 'dist', f), 'utf8');
+      expect(text, f).toContain('// node_modules/micromark-extension-cjk-friendly/');
+      expect(text, f).not.toContain('// node_modules/mdast-util-to-markdown');
+    }
+  });
+});
+
 describe('the bundled CLI loads what a command needs', () => {
   it('checks a UTF-8 plan without loading any of dist/vendor/', () => {
     const r = runBundled(['check', 'plan.md'], dir);
