@@ -154,7 +154,7 @@ describe('front matter read before the plan', () => {
   });
 
   it('reads every well-formed front matter of the subset without the YAML package, the same as the package', () => {
-    const word = fc.constantFrom('县', '市', 'national-2019', '2022-2024', '2023', '0123', './部门.yaml', '东湖区 实施方案', 'a:b', '县,市', '县?', 'true-ish', '.x', '1_000');
+    const word = fc.constantFrom('县', '市', 'national-2019', '2022-2024', '2023', '0123', './部门.yaml', '东湖区 实施方案', 'a:b', '县,市', '县?', 'true-ish', '.x', '1_000', '2022-01-01', 'yes', 'off', '0b101', '1:30', 'Infinity', 'NaN', '0');
     const keyName = fc.constantFrom('ecoplan', 'level', 'catalogue', 'title', 'departments', 'period', '名称', 'a.b', 'x_1', 'k-2');
     const entry = fc.oneof(
       fc.record({ key: keyName, value: word }),
