@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -14,7 +13,7 @@ import { Script } from 'node:vm';
  *
  * A cache file is named by the bundle's path and a key of everything the compiled code depends on
  * (Node, V8 version and architecture, the file's size, mtime, inode and a sample of its text). Only
- * node:crypto is loaded for it (node:v8 and node:os would add 4 ms to every start). Its header repeats the key and carries a SHA-1 of the V8 data, checked before V8 sees it:
+ * node:crypto is loaded for it, when the cache is used (node:v8 and node:os would add 4 ms to every start). Its header repeats the key and carries a SHA-1 of the V8 data, checked before V8 sees it:
  * V8 itself checks its version, flags and the source length, but not (in release builds) the
  * payload, and corrupt data can crash it.
  */
@@ -53,7 +52,9 @@ function privateDir(dir: string): string | null {
   }
 }
 
-const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+// node:crypto is required on first use: with the cache off (ECOPLAN_COMPILE_CACHE=0) it is not loaded at all
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sha1 = (data: string | Uint8Array) => (require('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(data).digest('hex');
 
 /** 64 slices of the text: with size and mtime, a cheap stand-in for hashing all of it (5 ms for 0.7 MB). */
 function textSample(content: string): string {
