@@ -16,14 +16,14 @@ const BIN = join(root, 'bin', 'ecoplan.js');
  * Loads `dir/lib/main.js` with the cache in `cacheDir` installed for `dir/lib`; returns what the
  * module printed and the cache's hit/miss counts (null when no cache could be used).
  */
-function load(dir: string, cacheDir: string) {
+function load(dir: string, cacheDir: string, nodeArgs: string[] = []) {
   const lib = join(dir, 'lib');
   const probe = [
     `const cache = require(${JSON.stringify(CACHE)}).installCompileCache(${JSON.stringify(lib)}, ${JSON.stringify(cacheDir)});`,
     `process.on('exit', () => require('node:fs').writeSync(3, JSON.stringify(cache && cache.stats)));`,
     `require(${JSON.stringify(join(lib, 'main.js'))});`,
   ].join('\n');
-  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [...nodeArgs, '-e', probe], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, stats: JSON.parse(String(r.output[3])) as { hits: number; misses: number } | null };
 }
 
@@ -118,6 +118,15 @@ describe('the compile cache', () => {
     // the cache directory would be below a file: no cache at all
     writeFileSync(join(dir, 'a-file'), '');
     expect(load(dir, join(dir, 'a-file', 'cache'))).toMatchObject({ code: 0, stdout: expected, stderr: '', stats: null });
+  });
+
+  it('is not used with --enable-source-maps (Node maps the stack traces of what it compiles itself)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoplan-cc-'));
+    const cacheDir = join(dir, 'cache');
+    writeLib(dir, 3);
+    const r = load(dir, cacheDir, ['--enable-source-maps']);
+    expect(r).toMatchObject({ code: 0, stdout: 'main.js 市生态环境局、市发改委 14850 function true\n', stats: null });
+    expect(existsSync(cacheDir)).toBe(false);
   });
 
   it.runIf(process.platform !== 'win32')('is not used from a directory others can write', () => {

@@ -82,6 +82,8 @@ export interface CompileCache {
 
 /** Used for the bundles under `root` (the dist/ directory). Returns null when no cache directory can be used. */
 export function installCompileCache(root: string, dir: string | null = compileCacheDir()): CompileCache | null {
+  // with --enable-source-maps Node maps stack traces of the modules it compiles itself: leave them to it
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) return null;
   const cacheDir = dir === null ? null : privateDir(dir);
   if (!cacheDir) return null;
   const under = resolve(root) + sep;
