@@ -72,6 +72,9 @@ const common = {
   minify: production,
   logLevel: quiet ? 'error' : 'info',
   plugins: [yamlPlugin, lazyPlugin],
+  // `import('./word.js')` becomes a require in a promise: the compile cache (node/compileCache.ts)
+  // compiles the bundles with vm.Script, which has no loader for import() on Node 20
+  supported: { 'dynamic-import': false },
 };
 
 const entries = [
@@ -79,7 +82,11 @@ const entries = [
   { entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js', external: ['./word.js'] },
   { entryPoints: ['server/src/cli/word.ts'], outfile: 'dist/word.js' },
   // the server loads the same Word bundle only when a workspace folder holds a .docx
-  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlPlugin, lazyPlugin, wordBundlePlugin] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js', plugins: [yamlPlugin, lazyPlugin, wordBundlePlugin] },
+  // the V8 code cache for the bundles (server/src/node/compileCache.ts): bin/ecoplan.js installs it
+  // before dist/cli.js; dist/server.js (the server's entry) installs it, then loads dist/server-main.js
+  { entryPoints: ['server/src/node/compileCache.ts'], outfile: 'dist/compileCache.js' },
+  { entryPoints: ['server/src/lsp/start.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
   { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },

@@ -26,9 +26,20 @@ const plan = ['# 某市方案', '二、主要任务', '1.治理。城镇污水�
 writeFileSync(join(dir, 'plan.md'), plan);
 writeFileSync(join(dir, 'gbk.txt'), iconv.encode(plan, 'gb18030'));
 writeFileSync(join(dir, 'county.md'), ['---', 'ecoplan:', '  level: 县', '---', '# 某县方案', '二、主要任务', '1.治理。城镇污水处理率达80%以上。(责任单位:县住建局)'].join('\n'));
+writeFileSync(join(dir, 'county-quoted.md'), ['---', 'ecoplan:', '  level: "县" # 县级方案', '---', '# 某县方案', '二、主要任务', '1.治理。城镇污水处理率达80%以上。(责任单位:县住建局)'].join('\n'));
 
 const SUMMARY = '共检查 1 个文件、1 项任务:1 个错误,1 个警告';
 const errorsAndSummary = (stdout: string) => stdout.trim().split('\n').filter((l, i, all) => l.includes(' error ') || i === all.length - 1);
+
+describe('the bundles carry what they need', () => {
+  it('carry no Markdown serializer: remark-cjk-friendly is imported for parsing only', () => {
+    for (const f of ['cli.js', 'server-main.js', 'word.js']) {
+      const text = readFileSync(join(process.cwd(), 'dist', f), 'utf8');
+      expect(text, f).toContain('// node_modules/micromark-extension-cjk-friendly/');
+      expect(text, f).not.toContain('// node_modules/mdast-util-to-markdown');
+    }
+  });
+});
 
 describe('the bundled CLI loads what a command needs', () => {
   it('checks a UTF-8 plan without loading any of dist/vendor/', () => {
@@ -44,10 +55,13 @@ describe('the bundled CLI loads what a command needs', () => {
     expect(errorsAndSummary(r.stdout)).toEqual(['gbk.txt:3:6 error target-below-threshold 城镇污水处理率 目标 ≥90% 低于 2019 版(市)约束性指标 ≥95%', SUMMARY]);
   });
 
-  it('loads yaml for a plan with front matter, and reads its level', () => {
+  it('loads yaml for a plan with front matter, plain or quoted, and reads its level', () => {
     const r = runBundled(['check', 'county.md'], dir);
     expect(r.vendor).toEqual(['vendor/yaml.js']);
     expect(errorsAndSummary(r.stdout)).toEqual(['county.md:7:6 error target-below-threshold 城镇污水处理率 目标 ≥80% 低于 2019 版(县)约束性指标 ≥85%', '共检查 1 个文件、1 项任务:1 个错误,1 个警告']);
+    const quoted = runBundled(['check', 'county-quoted.md'], dir);
+    expect(quoted.vendor).toEqual(['vendor/yaml.js']);
+    expect(errorsAndSummary(quoted.stdout)).toEqual(['county-quoted.md:7:6 error target-below-threshold 城镇污水处理率 目标 ≥80% 低于 2019 版(县)约束性指标 ≥85%', '共检查 1 个文件、1 项任务:1 个错误,1 个警告']);
   });
 
   it('loads exceljs for an XLSX table, and ajv (and yaml) for a user catalogue', () => {

@@ -176,7 +176,7 @@ describe('architecture: what imports what', () => {
     expect(created.connections).toBe(0);
     expect(process.listenerCount('uncaughtException')).toBe(handlers);
     expect(readFileSync(join(ROOT, 'lsp/main.ts'), 'utf8')).toMatch(/startServer\(createConnection\(/);
-    expect(readFileSync(resolve(__dirname, '../../esbuild.mjs'), 'utf8')).toContain("entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js'");
+    expect(readFileSync(resolve(__dirname, '../../esbuild.mjs'), 'utf8')).toContain("entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js'");
   });
 });
 

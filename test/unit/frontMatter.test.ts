@@ -75,4 +75,13 @@ describe('front matter read before the plan', () => {
     expect(frontMatterBlock('---\n' + 'x'.repeat(500_000) + '\n---')?.end).toBe(500_008);
     expect(performance.now() - t0).toBeLessThan(1000);
   });
+
+  it('an alias with no anchor is a front-matter error on the YAML\'s first line, not an exception', () => {
+    expect(readFrontMatter('---\necoplan:\n  level: *a\n---\n正文')).toEqual({
+      data: null,
+      range: { start: { line: 0, character: 0 }, end: { line: 3, character: 3 } },
+      keyRanges: {},
+      error: { message: 'Unresolved alias (the anchor must be set before the alias): a', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } } },
+    });
+  });
 });

@@ -101,7 +101,9 @@ function runRules(rules: Rule[], ctx: Parameters<Rule['check']>[0], config: Reco
     });
   }
   const kept = applyDirectives(out, ctx.model);
-  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  // rule codes are lowercase ASCII words and hyphens: code-unit order is localeCompare's order here,
+  // without its first call (about 10 ms setting up ICU's collator, in every CLI run and server start)
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return kept;
 }
 

@@ -62,7 +62,14 @@ export function readFrontMatter(text: string, format: 'markdown' | 'text' = 'mar
     const at = bodyStart + (err.pos?.[0] ?? 0);
     return { data: null, range, keyRanges: {}, error: { message: err.message.split('\n')[0], range: index.range(at, Math.min(index.lineEnd(index.position(at).line), fm.end)) } };
   }
-  const data = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // what parses but has no value, e.g. an alias with no anchor (`level: *a`): an error on the first line of the YAML
+    const line = index.position(bodyStart).line;
+    return { data: null, range, keyRanges: {}, error: { message: String((e as Error).message ?? e).split('\n')[0], range: index.range(bodyStart, Math.min(index.lineEnd(line), fm.end)) } };
+  }
   const keyRanges: Record<string, Range> = {};
   const eco = doc.get('ecoplan', true);
   if (isMap(eco)) {
@@ -77,7 +84,7 @@ export function readFrontMatter(text: string, format: 'markdown' | 'text' = 'mar
     const r = (eco as { range: [number, number] }).range;
     keyRanges[''] = index.range(bodyStart + r[0], bodyStart + r[1]);
   }
-  return { data: data && typeof data === 'object' && !Array.isArray(data) ? data : null, range, keyRanges };
+  return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null, range, keyRanges };
 }
 
 /** One `ecoplan:` setting as written, when it is a non-empty string (`departments: ../部门.yaml`). */

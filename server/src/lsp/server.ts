@@ -28,7 +28,7 @@ import { registerRename } from './features/rename';
 import { registerSelectionRanges } from './features/selectionRanges';
 import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
-import { PlanWorkspace, toPath } from './planWorkspace';
+import { PlanWorkspace, sanitizeSettings, toPath } from './planWorkspace';
 import { COMMANDS, registerCommands } from './features/commands';
 
 // The language server: a thin shell over the core. Each editor feature lives in features/<name>.ts,
@@ -111,7 +111,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     const locale = params.locale ?? (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
     workspace.locale = typeof locale === 'string' && locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown };
-    if (init.settings !== undefined) logSettingsProblems(workspace.updateSettings(init.settings));
+    if (init.settings !== undefined) applySettings(init.settings);
     if (init.trusted === false) workspace.trusted = false;
     workspace.folders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
     if (workspace.folders.length === 0 && params.rootUri) {
@@ -144,10 +144,26 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     };
   });
 
-  async function pullSettings() {
-    if (!configurationSupport) return;
+  /**
+   * The settings in use, as sanitised with their problems. At start-up the client pulls the same
+   * settings it gave in initialize: applying them again would throw away the analyses of the plans
+   * opened meanwhile and analyse them all a second time.
+   */
+  let appliedSettings: string | undefined;
+  function applySettings(raw: unknown): boolean {
+    // an empty string is an unset setting: VS Code pulls `departments: ""` where initialize had none
+    const key = JSON.stringify(sanitizeSettings(raw), (_, v: unknown) => (v === '' ? undefined : v));
+    if (key === appliedSettings) return false;
+    appliedSettings = key;
+    logSettingsProblems(workspace.updateSettings(raw));
+    return true;
+  }
+
+  /** Pulls the settings from the client; true when they changed. */
+  async function pullSettings(): Promise<boolean> {
+    if (!configurationSupport) return false;
     const s: unknown = await connection.workspace.getConfiguration('ecoplan');
-    if (s !== null && s !== undefined) logSettingsProblems(workspace.updateSettings(s));
+    return s !== null && s !== undefined && applySettings(s);
   }
 
   const diagnostics = registerDiagnostics(connection, documents, workspace, { push: () => !pullDiagnostics, delayMs: 200 });
@@ -169,15 +185,14 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
   connection.onInitialized(async () => {
     if (configurationSupport) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ecoplan' });
-      await pullSettings();
-      diagnostics.refreshAll();
+      if (await pullSettings()) diagnostics.refreshAll();
     }
     indexWorkspace(500);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     if (configurationSupport) await pullSettings();
-    else if (change.settings && typeof change.settings === 'object' && 'ecoplan' in change.settings) logSettingsProblems(workspace.updateSettings((change.settings as { ecoplan: unknown }).ecoplan));
+    else if (change.settings && typeof change.settings === 'object' && 'ecoplan' in change.settings) applySettings((change.settings as { ecoplan: unknown }).ecoplan);
     diagnostics.refreshAll();
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
     indexWorkspace(100);

@@ -1,5 +1,7 @@
 import iconv from 'iconv-lite';
 
+const CONTROL = /[\x01-\x08\x0b\x0e-\x1f]/g;
+
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: { zh: string; en: string } };
 
 /**
@@ -14,11 +16,10 @@ export function decodePlan(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const sample = bytes.subarray(0, 65536);
-  let controls = 0;
-  for (const b of sample) {
-    if (b === 0) return { ok: false, reason: { zh: '不是文本文件(含有 NUL 字节)', en: 'not a text file (contains NUL bytes)' } };
-    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
-  }
+  if (sample.indexOf(0) >= 0) return { ok: false, reason: { zh: '不是文本文件(含有 NUL 字节)', en: 'not a text file (contains NUL bytes)' } };
+  // control characters other than tab, line and form feed, carriage return: counted by a native scan
+  // (a loop over the bytes took 3–10 ms of a one-plan check, run once and so never optimised)
+  const controls = Buffer.from(sample.buffer, sample.byteOffset, sample.length).toString('latin1').match(CONTROL)?.length ?? 0;
   if (controls > sample.length / 100 + 2) return { ok: false, reason: { zh: '不是文本文件(含有大量控制字符)', en: 'not a text file (many control characters)' } };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
