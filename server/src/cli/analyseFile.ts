@@ -3,7 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { analysePlan, type PlanAnalysis } from '../core/analyse';
 import type { Locale } from '../core/locale';
 import type { PlanLevel } from '../core/model/types';
-import type { LoadedConfig } from '../node/config';
+import { formatFileProblem, type LoadedConfig } from '../node/config';
 import { decodePlan } from '../node/decode';
 import { planContext } from '../node/planContext';
 import { rememberImport, wordSupport } from './wordHook';
@@ -38,8 +38,8 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
     return null;
   }
   const context = planContext(resolve(file), display, decoded.text, { catalogue: args.catalogue, level: args.level, locale: args.locale }, ctx.configCache);
-  for (const p of context.configProblems) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
-  for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${p}`);
+  for (const p of context.configProblems.map(formatFileProblem)) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
+  for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${formatFileProblem(p)}`);
   try {
     const analysis = analysePlan(decoded.text, context.options);
     if (word?.ok) rememberImport(analysis, word.lineParagraphs);

@@ -9,7 +9,7 @@ import type { Severity } from '../core/model/types';
 import type { LocalizedText } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
-import type { LoadedConfig } from '../node/config';
+import type { FileProblem, LoadedConfig } from '../node/config';
 import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
 import { planFilesUnder } from '../node/planFiles';
 import { whenIdle } from './idle';
@@ -69,7 +69,34 @@ export class PlanWorkspace implements DiagnosticsSource {
     return problems;
   }
 
+  /**
+   * Problems with the config, directory and catalogue files the analyses read, by file path: the
+   * server shows them on those files (features/fileProblems.ts). A file whose problems changed is
+   * in `changedProblemFiles` until the feature has published it.
+   */
+  readonly fileProblems = new Map<string, FileProblem[]>();
+  readonly changedProblemFiles = new Set<string>();
+  onFileProblems: (() => void) | null = null;
+
+  private noteFileProblems(problems: FileProblem[]) {
+    const byFile = new Map<string, FileProblem[]>();
+    for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const [file, list] of byFile) {
+      if (JSON.stringify(this.fileProblems.get(file)) === JSON.stringify(list)) continue;
+      this.fileProblems.set(file, list);
+      this.changedProblemFiles.add(file);
+    }
+    if (byFile.size > 0 && this.changedProblemFiles.size > 0) this.onFileProblems?.();
+  }
+
   invalidate() {
+    // the files are read again: what they said is cleared now and said again by the next analyses
+    for (const [file, list] of this.fileProblems) {
+      if (list.length === 0) continue;
+      this.fileProblems.set(file, []);
+      this.changedProblemFiles.add(file);
+    }
+    if (this.changedProblemFiles.size > 0) this.onFileProblems?.();
     this.cache.clear();
     this.configCache.clear();
     this.planFiles.clear();
@@ -184,6 +211,7 @@ export class PlanWorkspace implements DiagnosticsSource {
     if (hit && hit.key === key) return hit.analysis;
     const path = toPath(uri);
     const context = planContext(path, uri, text, this.adapterOptions(path), this.configCache);
+    this.noteFileProblems([...context.configProblems, ...context.directoryProblems]);
     let editCache: AnalysisCache | undefined;
     if (this.documents.get(uri)) {
       editCache = this.editCaches.get(uri);

@@ -21,6 +21,7 @@ import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerFolding } from './features/folding';
+import { registerFileProblems } from './features/fileProblems';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
 import { registerReferences } from './features/references';
@@ -206,6 +207,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     indexWorkspace(100);
   });
 
+  registerFileProblems(connection, workspace);
   registerCompletion(connection, workspace);
   registerHover(connection, workspace);
   registerDefinition(connection, workspace);

@@ -17,8 +17,23 @@ export interface LoadedConfig {
   /** Built-in editions plus the catalogues the config adds (`catalogues: [zhejiang.yaml]`). */
   editions: CatalogueEdition[];
   directory: DepartmentDirectory;
-  /** Problems with the config or the files it points to, each as `file:line: message`. */
-  problems: string[];
+  /** Problems with the config or the files it points to. */
+  problems: FileProblem[];
+}
+
+/**
+ * A problem with a file the user wrote beside the plans (a config, a department directory, a
+ * catalogue): the CLI prints it as `file:line: message`, the server shows it on that line of the file.
+ */
+export interface FileProblem {
+  file: string;
+  /** 1-based; null when the file as a whole is meant (it cannot be read). */
+  line: number | null;
+  message: string;
+}
+
+export function formatFileProblem(p: FileProblem): string {
+  return `${p.file}${p.line !== null ? `:${p.line}` : ''}: ${p.message}`;
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
@@ -56,42 +71,41 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    empty.problems.push(`${path}: 无法读取配置文件 / cannot read config (${(e as NodeJS.ErrnoException).code})`);
+    empty.problems.push({ file: path, line: null, message: `无法读取配置文件 / cannot read config (${(e as NodeJS.ErrnoException).code})` });
     return empty;
   }
   const { doc, lineOf } = parseWithLines(text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    empty.problems.push(`${path}:${lineOf(err.pos[0])}: 配置文件格式错误,已使用默认设置 / invalid config, defaults used: ${err.message.split('\n')[0]}`);
+    empty.problems.push({ file: path, line: lineOf(err.pos[0]), message: `配置文件格式错误,已使用默认设置 / invalid config, defaults used: ${err.message.split('\n')[0]}` });
     return empty;
   }
   const root = doc.contents;
   if (!isMap(root)) {
-    empty.problems.push(`${path}:1: 配置应为对象 / config must be an object`);
+    empty.problems.push({ file: path, line: 1, message: '配置应为对象 / config must be an object' });
     return empty;
   }
   const out: LoadedConfig = { path, settings: {}, editions: builtinEditions, directory: builtinDirectory, problems: [] };
   for (const item of root.items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const line = lineOf((item.key as { range?: number[] })?.range?.[0] ?? 0);
-    const where = `${path}:${line}`;
     const value = item.value && isScalar(item.value) ? item.value.value : item.value;
     const str = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
     switch (key) {
       case 'level':
         if (str === '市' || str === '县') out.settings.level = str as PlanLevel;
-        else out.problems.push(`${where}: level 应为 市 或 县 / level must be 市 or 县`);
+        else out.problems.push({ file: path, line, message: `level 应为 市 或 县 / level must be 市 or 县` });
         break;
       case 'catalogue':
       case 'terrain':
       case 'citySize':
       case 'period':
         if (str !== null) out.settings[key] = str;
-        else out.problems.push(`${where}: ${key} 应为字符串 / ${key} must be a string`);
+        else out.problems.push({ file: path, line, message: `${key} 应为字符串 / ${key} must be a string` });
         break;
       case 'departments': {
         if (str === null) {
-          out.problems.push(`${where}: departments 应为文件路径 / departments must be a file path`);
+          out.problems.push({ file: path, line, message: `departments 应为文件路径 / departments must be a file path` });
           break;
         }
         const file = isAbsolute(str) ? str : join(dirname(path), str);
@@ -102,18 +116,18 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
       }
       case 'catalogues': {
         const list = item.value && isSeq(item.value) ? item.value.items.map((x) => (isScalar(x) ? String(x.value) : '')) : str !== null ? [str] : [];
-        if (list.length === 0) out.problems.push(`${where}: catalogues 应为文件路径列表 / catalogues must be a list of file paths`);
+        if (list.length === 0) out.problems.push({ file: path, line, message: `catalogues 应为文件路径列表 / catalogues must be a list of file paths` });
         for (const rel of list) {
           const file = isAbsolute(rel) ? rel : join(dirname(path), rel);
           let text: string;
           try {
             text = readFileSync(file, 'utf8');
           } catch (e) {
-            out.problems.push(`${file}: 无法读取指标体系文件 / cannot read catalogue (${(e as NodeJS.ErrnoException).code})`);
+            out.problems.push({ file, line: null, message: `无法读取指标体系文件 / cannot read catalogue (${(e as NodeJS.ErrnoException).code})` });
             continue;
           }
           const loaded = loadUserCatalogue(text, builtinEditions);
-          for (const p of loaded.problems) out.problems.push(`${file}:${p.line}: ${p.message}(该指标体系未启用,仍使用内置版本 / not used; built-in editions stay in effect)`);
+          for (const p of loaded.problems) out.problems.push({ file, line: p.line, message: `${p.message}(该指标体系未启用,仍使用内置版本 / not used; built-in editions stay in effect)` });
           if (loaded.edition) out.editions = [...out.editions.filter((e) => e.id !== loaded.edition!.id), loaded.edition];
         }
         break;
@@ -121,40 +135,47 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
       case 'rules': {
         const rules: Record<string, Severity | 'off'> = {};
         if (!isMap(item.value)) {
-          out.problems.push(`${where}: rules 应为 规则: 级别 的对象 / rules must map codes to severities`);
+          out.problems.push({ file: path, line, message: `rules 应为 规则: 级别 的对象 / rules must map codes to severities` });
           break;
         }
         for (const r of item.value.items) {
           const code = isScalar(r.key) ? String(r.key.value) : '';
           const sev = isScalar(r.value) ? String(r.value.value) : '';
           const rl = lineOf((r.key as { range?: number[] })?.range?.[0] ?? 0);
-          if (!allRules.some((x) => x.code === code)) out.problems.push(`${path}:${rl}: 未知规则 / unknown rule: ${code}`);
-          else if (!SEVERITIES.includes(sev)) out.problems.push(`${path}:${rl}: ${code} 的级别应为 ${SEVERITIES.join('|')} / severity must be ${SEVERITIES.join('|')}`);
+          if (!allRules.some((x) => x.code === code)) out.problems.push({ file: path, line: rl, message: `未知规则 / unknown rule: ${code}` });
+          else if (!SEVERITIES.includes(sev)) out.problems.push({ file: path, line: rl, message: `${code} 的级别应为 ${SEVERITIES.join('|')} / severity must be ${SEVERITIES.join('|')}` });
           else rules[code] = sev as Severity | 'off';
         }
         out.settings.rules = rules;
         break;
       }
       default:
-        out.problems.push(`${where}: 未知配置项 / unknown key: ${key} (${KEYS.join(', ')})`);
+        out.problems.push({ file: path, line, message: `未知配置项 / unknown key: ${key} (${KEYS.join(', ')})` });
     }
   }
   cache.set(path, out);
   return out;
 }
 
-export function loadDirectoryFile(file: string): { directory: DepartmentDirectory | null; problems: string[] } {
+export function loadDirectoryFile(file: string): { directory: DepartmentDirectory | null; problems: FileProblem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { directory: null, problems: [`${file}: 无法读取部门名录 / cannot read department directory (${(e as NodeJS.ErrnoException).code})`] };
+    return { directory: null, problems: [{ file, line: null, message: `无法读取部门名录 / cannot read department directory (${(e as NodeJS.ErrnoException).code})` }] };
   }
   const { doc, lineOf } = parseWithLines(text);
   if (doc.errors.length > 0) {
-    return { directory: null, problems: [`${file}:${lineOf(doc.errors[0].pos[0])}: 部门名录格式错误,已使用内置名录 / invalid directory, built-in list used: ${doc.errors[0].message.split('\n')[0]}`] };
+    return { directory: null, problems: [{ file, line: lineOf(doc.errors[0].pos[0]), message: `部门名录格式错误,已使用内置名录 / invalid directory, built-in list used: ${doc.errors[0].message.split('\n')[0]}` }] };
   }
   const { entries, errors } = parseDirectoryEntries(doc.toJS(), file);
-  const problems = errors.map((e) => `${file}: ${e.index >= 0 ? `第 ${e.index + 1} 项 / entry ${e.index + 1}: ` : ''}${e.message}`);
+  // the line of the n-th entry: of the list itself, or of `departments:`'s list
+  const root = doc.contents;
+  const listed: unknown = isMap(root) ? root.get('departments', true) : root;
+  const lineOfEntry = (index: number) => {
+    const at = index >= 0 && isSeq(listed) ? (listed.items[index] as { range?: number[] } | undefined)?.range?.[0] : undefined;
+    return lineOf(at ?? (root as { range?: number[] } | null)?.range?.[0] ?? 0);
+  };
+  const problems = errors.map((e) => ({ file, line: lineOfEntry(e.index), message: `${e.index >= 0 ? `第 ${e.index + 1} 项 / entry ${e.index + 1}: ` : ''}${e.message}` }));
   return { directory: builtinDirectory.withEntries(entries), problems };
 }

@@ -8,7 +8,7 @@ import { builtinDirectory, type DepartmentDirectory } from '../core/departments/
 import { frontMatterBlock, frontMatterSetting, readFrontMatter } from '../core/frontMatter';
 import type { Locale } from '../core/locale';
 import type { PlanLevel, Severity } from '../core/model/types';
-import { findConfig, loadConfig, loadDirectoryFile, type LoadedConfig } from './config';
+import { findConfig, loadConfig, loadDirectoryFile, type FileProblem, type LoadedConfig } from './config';
 
 /**
  * One plan's settings as both adapters assemble them (the CLI per file, the server per document):
@@ -38,10 +38,10 @@ export interface PlanContext {
   editions: CatalogueEdition[];
   /** Everything `analysePlan` needs but the text (and an editor's AnalysisCache). */
   options: AnalyseOptions;
-  /** The config's problems (`file:line: message`). */
-  configProblems: string[];
-  /** Problems with the directory file the front matter names. */
-  directoryProblems: string[];
+  /** The config's problems, and those of the files it names. */
+  configProblems: FileProblem[];
+  /** Problems with the directory file the front matter (or the editor's `ecoplan.departments`) names. */
+  directoryProblems: FileProblem[];
 }
 
 /** `.txt` is plain text (its `---` lines are text, not front matter); everything else is Markdown. */
@@ -65,7 +65,7 @@ export function frontMatterDirectoryPath(path: string, text: string): string | u
 export function planContext(path: string | null, uri: string, text: string, adapter: AdapterOptions, configCache: Map<string, LoadedConfig>): PlanContext {
   const trusted = adapter.trusted !== false;
   const config = trusted && path ? loadConfig(findConfig(dirname(path)), configCache) : null;
-  const directoryProblems: string[] = [];
+  const directoryProblems: FileProblem[] = [];
   let directory: DepartmentDirectory = builtinDirectory;
   if (trusted && path) {
     const fm = frontMatterDirectoryPath(path, text);
@@ -75,6 +75,7 @@ export function planContext(path: string | null, uri: string, text: string, adap
     else if (config && config.directory !== builtinDirectory) directory = config.directory;
     else if (adapter.departments) {
       const loaded = loadDirectoryFile(resolve(adapter.departmentsBase ?? dirname(path), adapter.departments));
+      directoryProblems.push(...loaded.problems);
       if (loaded.directory) directory = loaded.directory;
     }
   }

@@ -65,10 +65,10 @@ export function parseDirectoryEntries(raw: unknown, source: string): { entries: 
   const list = raw && typeof raw === 'object' && 'departments' in raw ? (raw as { departments: unknown }).departments : raw;
   const entries: Department[] = [];
   const errors: { index: number; message: string }[] = [];
-  if (!Array.isArray(list)) return { entries, errors: [{ index: -1, message: 'expected a list of departments (`departments:` with name, aliases, parent)' }] };
+  if (!Array.isArray(list)) return { entries, errors: [{ index: -1, message: '部门名录应为部门列表(departments: 下各项写 name、aliases、parent)/ expected a list of departments (`departments:` with name, aliases, parent)' }] };
   list.forEach((e: RawEntry, index) => {
     if (!e || typeof e.name !== 'string' || e.name.trim() === '') {
-      errors.push({ index, message: 'each department needs a `name`' });
+      errors.push({ index, message: '每个部门都需要 name / each department needs a `name`' });
       return;
     }
     const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a): a is string => typeof a === 'string') : [];

@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { LspClient } from '../support/lspClient';
+
+// A broken config or department directory used to be replaced by the defaults in silence in the
+// editor (only the CLI printed its problems): the server now shows each problem on its file's line.
+const PLAN = ['---', 'ecoplan:', '  departments: ./部门.yaml', '---', '# 西山县创建国家生态文明建设示范县实施方案', '', '一、重点任务', '', '1.推进污水治理。(责任单位:县住建局)', ''].join('\n');
+const CONFIG = ['# 西山县的设置', 'level: 州', 'rules:', '  unknown-department: loud', '  no-such-rule: error', ''].join('\n');
+const DIRECTORY = ['departments:', '  - name: 县水务局', '    aliases: [水务局]', '  - aliases: [住建局]', ''].join('\n');
+
+describe('problems in the files beside the plans, shown on those files', () => {
+  it('puts each config and directory problem on its line, and clears them when the files are fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoplan-fileproblems-'));
+    writeFileSync(join(dir, 'ecoplan.config.yaml'), CONFIG);
+    writeFileSync(join(dir, '部门.yaml'), DIRECTORY);
+    const configUri = pathToFileURL(join(dir, 'ecoplan.config.yaml')).toString();
+    const directoryUri = pathToFileURL(join(dir, '部门.yaml')).toString();
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      const config = client.nextDiagnostics(configUri);
+      const directory = client.nextDiagnostics(directoryUri);
+      client.open(pathToFileURL(join(dir, 'plan.md')).toString(), PLAN);
+      const problem = (line: number, start: number, end: number, message: string) => ({
+        range: { start: { line, character: start }, end: { line, character: end } },
+        severity: 2,
+        code: 'invalid-settings-file',
+        source: 'ecoplan',
+        message,
+      });
+      expect((await config).diagnostics).toEqual([
+        problem(1, 0, 8, 'level 应为 市 或 县 / level must be 市 or 县'),
+        problem(3, 2, 26, 'unknown-department 的级别应为 error|warning|information|hint|off / severity must be error|warning|information|hint|off'),
+        problem(4, 2, 21, '未知规则 / unknown rule: no-such-rule'),
+      ]);
+      expect((await directory).diagnostics).toEqual([problem(3, 2, 18, '第 2 项 / entry 2: 每个部门都需要 name / each department needs a `name`')]);
+      expect(client.stderr).toBe('');
+
+      // fixed on disk; the editor says which files changed
+      writeFileSync(join(dir, 'ecoplan.config.yaml'), '# 西山县的设置\nlevel: 县\n');
+      writeFileSync(join(dir, '部门.yaml'), 'departments:\n  - name: 县水务局\n');
+      const configAgain = client.nextDiagnostics(configUri);
+      const directoryAgain = client.nextDiagnostics(directoryUri);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }, { uri: directoryUri, type: 2 }] });
+      expect((await configAgain).diagnostics).toEqual([]);
+      expect((await directoryAgain).diagnostics).toEqual([]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a config that is not YAML: one problem on the line where reading failed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoplan-fileproblems-'));
+    writeFileSync(join(dir, 'ecoplan.config.yaml'), 'level: 县\nrules: [unclosed\n');
+    const configUri = pathToFileURL(join(dir, 'ecoplan.config.yaml')).toString();
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      const config = client.nextDiagnostics(configUri);
+      client.open(pathToFileURL(join(dir, 'plan.md')).toString(), PLAN.replace('  departments: ./部门.yaml\n', ''));
+      const [d] = (await config).diagnostics;
+      expect(d.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
+      expect(d.message).toMatch(/^配置文件格式错误,已使用默认设置 \/ invalid config, defaults used: /);
+    } finally {
+      await client.stop();
+    }
+  });
+});
