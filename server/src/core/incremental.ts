@@ -8,7 +8,7 @@ import type { Diagnostic, OutlineNode, PlanModel, Range, Severity, Task } from '
 import { nodeTitle, outlineTask, type NodeContent } from './outline';
 import type { MarkdownFacts } from './parse/markdown';
 import { FENCE, RAW_HTML_OPEN, type MarkdownFactsCache } from './parse/markdownChunks';
-import { firstClauseAt, readLine, type ReadState } from './readPlan';
+import { firstClauseAt, readLine, sectionYearNote, type ReadState } from './readPlan';
 import { HEADER_WORD, SERIAL_COLUMN } from './recognise/tableModel';
 import { allRules } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
@@ -106,16 +106,20 @@ function commonSuffix(a: string, b: string, floor: number): number {
 
 const sameRange = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
-function sameMap<V>(a: Map<number, V>, b: Map<number, V>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
+/** Two maps with the same entries. */
+const sameMap = <V>(a: Map<number, V>, b: Map<number, V>) => sameMapBut(a, b, -1);
+
+/** The same entries, but for the one at `except` (which may differ, be added or dropped). */
+function sameMapBut<V>(a: Map<number, V>, b: Map<number, V>, except: number): boolean {
+  for (const [k, v] of a) if (k !== except && b.get(k) !== v) return false;
+  for (const k of b.keys()) if (k !== except && !a.has(k)) return false;
   return true;
 }
 
 /** Two chunks' facts are the same but for offsets after the edit; nothing masked or commented touches the edited line [from, to]. */
-function sameChunkFacts(a: MarkdownFacts, b: MarkdownFacts, from: number, toOld: number, delta: number): boolean {
+function sameChunkFacts(a: MarkdownFacts, b: MarkdownFacts, from: number, toOld: number, delta: number, boldLine: number): boolean {
   if (a.tables.length > 0 || b.tables.length > 0) return false;
-  if (!sameMap(a.headings, b.headings) || !sameMap(a.boldStarts, b.boldStarts)) return false;
+  if (!sameMap(a.headings, b.headings) || !sameMapBut(a.boldStarts, b.boldStarts, boldLine)) return false;
   if ((a.frontMatter === null) !== (b.frontMatter === null)) return false;
   if (a.frontMatter && b.frontMatter && (a.frontMatter.value !== b.frontMatter.value || a.frontMatter.start !== b.frontMatter.start || a.frontMatter.end !== b.frontMatter.end)) return false;
   const moved = (x: number) => (x > toOld ? x + delta : x);
@@ -242,7 +246,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     const chunkStart = starts[firstLine];
     const chunkText = text.slice(chunkStart, nextLine < 0 ? text.length : starts[nextLine]);
     chunkFacts = caches.markdown.chunkFacts(chunkText, chunkAt === 0);
-    if (!sameChunkFacts(prev.chunkFacts[chunkAt], chunkFacts, lineStart - chunkStart, oldLineEnd - chunkStart, delta)) return null;
+    // the edited line's bold start may change (its node's title follows it, below)
+    if (!sameChunkFacts(prev.chunkFacts[chunkAt], chunkFacts, lineStart - chunkStart, oldLineEnd - chunkStart, delta, L - firstLine)) return null;
     bold = chunkFacts.boldStarts.get(L - firstLine);
     heading = chunkFacts.headings.get(L - firstLine);
   } else if (text.includes('<!--')) return null; // plain text: directives may sit anywhere
@@ -255,12 +260,39 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   // targets are numbered across the plan (tasks and tags refer to them by number): the count must stay
   if (found.targets.length !== oldFound.targets.length) return null;
 
+  // where the line's findings sit in the plan-wide lists: after those of every line above it
+  const before = { clauses: 0, departmentTags: 0, targets: 0, indicatorTags: 0, mentions: 0, problems: 0 };
+  for (let l = 0; l < L; l++) {
+    const f = caches.lines.found(l);
+    if (!f || !f.shape) continue;
+    before.clauses += f.clauses.length;
+    before.departmentTags += f.departmentTags.length;
+    before.targets += f.targets.length;
+    before.indicatorTags += f.indicatorTags.length;
+    before.mentions += f.mentions.length;
+    before.problems += f.problems.length;
+  }
+
   // the node whose text holds the line
+  let sectionYear: number | null | undefined;
   const at = lastAtOrBelow(prev.nodes, L, (n) => n.range.start.line);
   const owner = at >= 0 ? prev.nodes[at] : null;
   let title: string | null = null;
   if (owner) {
-    if (owner.sectionKind === 'target') return null; // a goals section: its years pass down to the items below
+    if (owner.sectionKind === 'target') {
+      // A goals section notes its year once for the items below: the line must note the same year
+      // (or none) as before, and a target of the line without a year of its own takes the year the
+      // section gave the line's targets before.
+      if (sectionYearNote(oldWork) !== sectionYearNote(newWork)) return null;
+      let year: number | null | undefined;
+      oldFound.targets.forEach((t, i) => {
+        if (t.year === null) year = prevModel.targets[before.targets + i].year;
+      });
+      if (found.targets.some((t) => t.year === null)) {
+        if (year === undefined) return null;
+        sectionYear = year;
+      }
+    }
     const ownerLine = owner.range.start.line;
     if (ownerLine === L) {
       const { numbering, contentStart } = found.shape;
@@ -297,19 +329,6 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     content = { clauses, targets: oldContent.targets };
   }
 
-  // where the line's findings sit in the plan-wide lists: after those of every line above it
-  const before = { clauses: 0, departmentTags: 0, targets: 0, indicatorTags: 0, mentions: 0, problems: 0 };
-  for (let l = 0; l < L; l++) {
-    const f = caches.lines.found(l);
-    if (!f || !f.shape) continue;
-    before.clauses += f.clauses.length;
-    before.departmentTags += f.departmentTags.length;
-    before.targets += f.targets.length;
-    before.indicatorTags += f.indicatorTags.length;
-    before.mentions += f.mentions.length;
-    before.problems += f.problems.length;
-  }
-
   // The outline: offsets below the line move, and the line's own node gets its new title and end.
   // Nodes are updated in place (thousands per keystroke): the previous analysis of this cache is
   // superseded by this one (see AnalysisCache).
@@ -344,7 +363,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     }
   }
 
-  const targets = found.targets.length === 0 ? prevModel.targets : spliced(prevModel.targets, before.targets, found.targets.length, found.targets);
+  const lineTargets = sectionYear === undefined || sectionYear === null ? found.targets : found.targets.map((t) => (t.year === null ? { ...t, year: sectionYear! } : t));
+  const targets = found.targets.length === 0 ? prevModel.targets : spliced(prevModel.targets, before.targets, found.targets.length, lineTargets);
   const model: PlanModel = {
     uri: prevModel.uri,
     text,
@@ -379,7 +399,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     outline: [],
     tasks: newTask ? [newTask] : [],
     clauses: found.clauses,
-    targets: found.targets,
+    targets: lineTargets,
     indicatorTags: found.indicatorTags,
     indicatorMentions: found.mentions,
     departmentTags: found.departmentTags,

@@ -84,9 +84,13 @@ const DASH_ITEM = /^\s*(——|－－|--|—)/;
  * node's ancestors — never a sibling item's, nor anything outside the goals section.
  */
 function noteSectionYear(lineText: string, node: OutlineNode, yearOf: Map<OutlineNode, number>) {
-  if (DASH_ITEM.test(lineText)) return;
-  const year = lastDeadlineYear(lineText);
+  const year = sectionYearNote(lineText);
   if (year !== null) yearOf.set(node, year);
+}
+
+/** The year a line of a goals section notes for the items below it, or null. */
+export function sectionYearNote(lineText: string): number | null {
+  return DASH_ITEM.test(lineText) ? null : lastDeadlineYear(lineText);
 }
 
 function withSectionYear(t: IndicatorTarget, node: OutlineNode, yearOf: Map<OutlineNode, number>): IndicatorTarget {
