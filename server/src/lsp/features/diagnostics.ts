@@ -24,17 +24,31 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+// Codes whose related information only repeats what the message says (each other statement and its
+// line): on a long plan they were most of the bytes of a publish, so they go without it.
+const MESSAGE_HOLDS_RELATED = new Set(['conflicting-targets']);
+
+// One LSP diagnostic per analysis diagnostic, made once: an edit keeps every diagnostic it does not
+// touch (core/incremental.ts), so a publish converts only the new ones.
+const converted = new WeakMap<Diagnostic, { uri: string; lsp: LspDiagnostic }>();
+const hrefs = new Map<string, { href: string }>();
+
+/**
+ * The diagnostics as the protocol carries them: range, severity, code with its rule page, source and
+ * message, and related places where they add to the message. No `data`: what a code action needs is
+ * looked up in the analysis by code and range (diagnosticData.ts), so a publish does not carry it.
+ */
 export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] {
-  return a.diagnostics.map((d) => ({
-    range: d.range,
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    codeDescription: { href: ruleDocUrl(d.code) },
-    source: 'ecoplan',
-    message: d.message,
-    relatedInformation: d.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
-    data: d.data,
-  }));
+  return a.diagnostics.map((d) => {
+    const known = converted.get(d);
+    if (known && known.uri === uri) return known.lsp;
+    let codeDescription = hrefs.get(d.code);
+    if (!codeDescription) hrefs.set(d.code, (codeDescription = { href: ruleDocUrl(d.code) }));
+    const lsp: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription, source: 'ecoplan', message: d.message };
+    if (d.related && !MESSAGE_HOLDS_RELATED.has(d.code)) lsp.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+    converted.set(d, { uri, lsp });
+    return lsp;
+  });
 }
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -71,7 +85,7 @@ function wordDiagnostics(uri: string, workspace: PlanWorkspace, reader: Awaited<
       range: AT_START,
       message: d.message + note(line),
       relatedInformation: d.relatedInformation?.map((r) => (r.location.uri === uri ? { location: { uri, range: AT_START }, message: r.message + note(r.location.range.start.line) } : r)),
-      data: { ...(d.data && typeof d.data === 'object' ? d.data : {}), paragraph: paragraph(line), line },
+      data: { ...(analysis.diagnostics[i].data ?? {}), paragraph: paragraph(line), line },
     };
   });
 }
