@@ -179,6 +179,50 @@ function lastAtOrBelow<T>(items: T[], value: number, key: (x: T) => number): num
   return found;
 }
 
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  if (a.code !== b.code || a.severity !== b.severity || a.message !== b.message || !sameRange(a.range, b.range)) return false;
+  const x = a.related ?? [];
+  const y = b.related ?? [];
+  if (x !== y && (x.length !== y.length || x.some((r, i) => r.message !== y[i].message || r.uri !== y[i].uri || !sameRange(r.range, y[i].range)))) return false;
+  return a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data);
+}
+
+/**
+ * The findings made again, with each one that equals a finding of the last analysis replaced by that
+ * finding: a whole-plan rule re-run after a keystroke gives mostly the same findings, and the
+ * server converts and encodes a diagnostic once per object (lsp/features/diagnostics.ts).
+ */
+function reuseUnchanged(made: Diagnostic[], before: Diagnostic[]): Diagnostic[] {
+  const codes = new Set(made.map((d) => d.code));
+  // by line (a number key: no key string built per finding), then compared in full
+  const old = new Map<number, Diagnostic[]>();
+  for (const d of before) {
+    if (!codes.has(d.code)) continue;
+    const list = old.get(d.range.start.line);
+    if (list) list.push(d);
+    else old.set(d.range.start.line, [d]);
+  }
+  return made.map((d) => old.get(d.range.start.line)?.find((o) => sameDiagnostic(o, d)) ?? d);
+}
+
+/** Two lists in document order (sortDiagnostics) merged into one; no finding of one ties with one of the other. */
+function mergeSorted(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (b.length === 0) return a;
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    const before = x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || x.code.localeCompare(y.code);
+    out.push(before <= 0 ? a[i++] : b[j++]);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 /** `list` with the items `from` (found on the edited line, starting at `at`) replaced by `to`. */
 function spliced<T>(list: T[], at: number, removed: number, added: T[]): T[] {
   if (removed === 0 && added.length === 0) return list;
@@ -407,7 +451,9 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   };
   const fresh = collectFindings(localRules, { ...ctx, model: lineModel }, prev.rules);
   collectFindings(wholePlanRules, ctx, prev.rules, fresh);
-  const diagnostics = sortDiagnostics(kept.concat(applyDirectives(fresh, model)));
+  // the kept findings are in document order already; the new ones are sorted and merged in (a finding
+  // kept and a new one never share line, character and code: they come from different rules or lines)
+  const diagnostics = mergeSorted(kept, sortDiagnostics(reuseUnchanged(applyDirectives(fresh, model), a.diagnostics)));
   const analysis: PlanAnalysis = { model, settings: a.settings, edition: a.edition, diagnostics, coverage: bindingCoverage(ctx), directory: a.directory, names };
 
   // what the next edit starts from

@@ -30,6 +30,7 @@ import { registerSelectionRanges } from './features/selectionRanges';
 import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { PlanWorkspace, toPath } from './planWorkspace';
+import { consoleToClient, stdioWriter } from './publishWriter';
 import { COMMANDS, registerCommands } from './features/commands';
 
 // The language server: a thin shell over the core. Each editor feature lives in features/<name>.ts.
@@ -67,7 +68,14 @@ const validatingStrategy: MessageStrategy = {
   },
 };
 
-const connection = createConnection(ProposedFeatures.all, { messageStrategy: validatingStrategy });
+// Over stdio the server writes with its own encoder for publishDiagnostics (publishWriter.ts); the
+// library reads stdin as it would (and ends the process when stdin closes). IPC and sockets: as set up by the library.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? // vscode-jsonrpc takes a MessageWriter where a stream is typed (createMessageConnection wraps only streams)
+    createConnection(ProposedFeatures.all, process.stdin, stdioWriter() as unknown as NodeJS.WritableStream, { messageStrategy: validatingStrategy })
+  : createConnection(ProposedFeatures.all, { messageStrategy: validatingStrategy });
+if (stdio) consoleToClient(connection);
 const documents = new TextDocuments(TextDocument);
 const workspace = new PlanWorkspace(documents);
 

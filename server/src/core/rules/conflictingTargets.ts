@@ -33,13 +33,17 @@ export const conflictingTargets: Rule = {
       // compare distinct statements, not every pair of targets: a long plan repeating one target
       // stays linear, and each target points at (at most five) differing statements
       const distinct = new Map<string, IndicatorTarget>();
-      for (const t of group) if (!distinct.has(signature(t))) distinct.set(signature(t), t);
+      const sigs = group.map(signature);
+      group.forEach((t, i) => {
+        if (!distinct.has(sigs[i])) distinct.set(sigs[i], t);
+      });
       if (distinct.size < 2) continue;
       const reps = [...distinct.values()];
       // everything in the report but its range depends on the target's signature only: build it once
       const bySignature = new Map<string, { message: { zh: string; en: string }; related: { range: IndicatorTarget['range']; message: { zh: string; en: string } }[] } | null>();
-      for (const t of group) {
-        const sig = signature(t);
+      for (let i = 0; i < group.length; i++) {
+        const t = group[i];
+        const sig = sigs[i];
         let made = bySignature.get(sig);
         if (made === undefined) {
           const others = reps

@@ -13,6 +13,7 @@ import { ruleDocUrl } from '../../core/rules/rule';
 import { completionGraceMs, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
 import { loadWordReader } from '../wordFiles';
+import { follower } from '../publishWriter';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
 import type { LocalizedText } from '../../core/model/types';
@@ -39,7 +40,12 @@ const hrefs = new Map<string, { href: string }>();
  * looked up in the analysis by code and range (diagnosticData.ts), so a publish does not carry it.
  */
 export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] {
-  return a.diagnostics.map((d) => {
+  // most diagnostics are where they were in the last conversion for this document: found by position first
+  const last = lastConverted.get(uri);
+  const match = last ? follower(last.core) : null;
+  const out = a.diagnostics.map((d) => {
+    const at = match ? match.find(d) : -1;
+    if (at >= 0) return last!.lsp[at];
     const known = converted.get(d);
     if (known && known.uri === uri) return known.lsp;
     let codeDescription = hrefs.get(d.code);
@@ -49,7 +55,12 @@ export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] 
     converted.set(d, { uri, lsp });
     return lsp;
   });
+  lastConverted.set(uri, { core: a.diagnostics, lsp: out });
+  return out;
 }
+
+const lastConverted = new Map<string, { core: Diagnostic[]; lsp: LspDiagnostic[] }>();
+
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -143,6 +154,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     workspace.forget(e.document.uri);
+    lastConverted.delete(e.document.uri);
     lastChange.delete(e.document.uri);
     if (opts.push()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
