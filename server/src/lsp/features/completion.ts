@@ -94,7 +94,13 @@ function usesIn(pa: PlanAnalysis): Map<string, number> {
 function typedUnit(pa: PlanAnalysis, line: number, from: number): string | null {
   const starts = (r: { start: { line: number; character: number } }) => r.start.line === line && r.start.character === from;
   const tag = pa.model.departmentTags.find((t) => starts(t.nameRange));
-  const unit = tag ? null : pa.model.clauses.flatMap((c) => c.units).find((u) => starts(u.range));
+  let unit: { name: string } | undefined;
+  // (a loop, not flatMap: no list of every unit of a long plan per request)
+  for (const c of tag ? [] : pa.model.clauses) {
+    if (c.range.start.line > line || c.range.end.line < line) continue;
+    unit = c.units.find((u) => starts(u.range));
+    if (unit) break;
+  }
   const name = tag?.name ?? unit?.name;
   return name === undefined ? null : (pa.directory.resolve(name)?.name ?? name);
 }
@@ -304,6 +310,23 @@ export function registerCompletion(connection: Connection, documents: TextDocume
     }
     return [];
   };
+}
+
+let warmed = false;
+
+/**
+ * Right after a plan's diagnostics are published (diagnostics.ts), before the client can ask: the
+ * plan's use counts for its new analysis, and, once per server, the department list's code paths.
+ * A completion typed next then finds them ready instead of working them out first.
+ */
+export function warmCompletion(ws: PlanWorkspace, uri: string): void {
+  const a = ws.lastAnalysis(uri);
+  if (!a) return;
+  if (!warmed) {
+    warmed = true;
+    departmentCompletion(ws, uri, 0, 0, 0, '', false);
+    indicatorCompletion(ws, uri, 0, 0, 0, '', ']]', false);
+  } else usesIn(a);
 }
 
 /**

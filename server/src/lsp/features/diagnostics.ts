@@ -14,6 +14,7 @@ import { completionGraceMs, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
 import { loadWordReader } from '../wordFiles';
 import { follower } from '../publishWriter';
+import { warmCompletion } from './completion';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
 import type { LocalizedText } from '../../core/model/types';
@@ -118,6 +119,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       const a = workspace.analysisOf(doc.uri);
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
       noteActivity(); // the client will act on them: background work waits
+      // what a completion asks of the new analysis, worked out before the client can ask (a few ms on 1 MB)
+      if (a) setImmediate(() => warmCompletion(workspace, doc.uri));
     } catch (e) {
       // runs from a timer: an error here must not end the server
       connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
