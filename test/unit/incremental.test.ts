@@ -86,11 +86,12 @@ describe('an edit inside one line patches the last analysis', () => {
       }),
       { numRuns: 60, seed: 4242 },
     );
-    // the patch was exercised, on lines of every kind it takes (table lines and front matter it hands back)
+    // the patch was exercised, on lines of every kind it takes (a table row or front matter line it hands back;
+    // the kinds are told by what a line looks like, so a prose line with `|` may count as `table`)
     // (many inserts are structural on purpose: line breaks, fences, comments, numberings, which read in full)
-    expect(patched / steps).toBeGreaterThan(0.15);
+    expect(patched / steps).toBeGreaterThan(0.2);
     console.log(`incremental: ${patched} of ${steps} edits patched, on lines of kind ${[...patchedKinds].sort().join(', ')}`);
-    expect([...patchedKinds].sort()).toEqual(['any', 'clause', 'heading', 'numbering', 'target']);
+    expect([...patchedKinds]).toEqual(expect.arrayContaining(['any', 'clause', 'heading', 'numbering', 'target']));
   }, 120_000);
 
   it('gives the same when the edits are typing: characters, digits, clauses, targets, tags typed into lines', () => {
@@ -122,7 +123,7 @@ describe('an edit inside one line patches the last analysis', () => {
     );
     console.log(`incremental, typing: ${patched} of ${steps} edits patched`);
     // (typed targets change how many targets the line has, and edits in the head or a table read in full)
-    expect(patched / steps).toBeGreaterThan(0.35);
+    expect(patched / steps).toBeGreaterThan(0.45);
   }, 120_000);
 
   it('patches a keystroke in a 1 MB plan without reading it again, and hands back an edit that adds a line', () => {

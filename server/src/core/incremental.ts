@@ -48,6 +48,8 @@ export interface EditState {
   nodes: OutlineNode[];
   contents: NodeContent[];
   skipLines: Set<number>;
+  /** How many indicator tags (the last ones) are tables': their targets are numbered within their table's. */
+  tableTags: number;
   /** Markdown chunks of the text: first line of each, and its facts (relative to the chunk). */
   chunkLines: number[];
   chunkFacts: MarkdownFacts[];
@@ -63,7 +65,7 @@ export function editKey(o: { uri: string; format?: string; catalogue?: string; l
   return JSON.stringify([o.uri, o.format ?? 'markdown', o.catalogue, o.level, o.terrain, o.citySize, o.period, o.locale ?? 'zh', o.rules ?? {}]);
 }
 
-export function editState(caches: EditCaches, base: Omit<EditState, 'index' | 'nodes' | 'contents' | 'skipLines' | 'chunkLines' | 'chunkFacts'>, read: ReadState): EditState {
+export function editState(caches: EditCaches, base: Omit<EditState, 'index' | 'nodes' | 'contents' | 'skipLines' | 'tableTags' | 'chunkLines' | 'chunkFacts'>, read: ReadState): EditState {
   const chunks = base.format === 'markdown' ? caches.markdown.lastChunks : [];
   return {
     ...base,
@@ -71,13 +73,15 @@ export function editState(caches: EditCaches, base: Omit<EditState, 'index' | 'n
     nodes: read.nodes,
     contents: read.nodes.map((n) => read.content.get(n)!),
     skipLines: read.skipLines,
+    tableTags: read.tableTags,
     chunkLines: chunks.map((c) => c.chunk.line),
     chunkFacts: chunks.map((c) => c.facts),
   };
 }
 
 // Findings of these rules depend on one target, tag, clause or problem of one line, and lie on that line.
-const LINE_RULES = new Set(['malformed-tag', 'unknown-indicator', 'renamed-indicator', 'target-below-threshold', 'target-direction', 'unit-mismatch', 'unquantified-target', 'not-applicable', 'unknown-department', 'target-year-outside-period']);
+// (unquantified-target is not one: whether a trend is all the plan says of an indicator is a whole-plan question.)
+const LINE_RULES = new Set(['malformed-tag', 'unknown-indicator', 'renamed-indicator', 'target-below-threshold', 'target-direction', 'unit-mismatch', 'not-applicable', 'unknown-department', 'target-year-outside-period']);
 // Findings of these depend on one task, and lie on its line or one of its clauses.
 const TASK_RULES = new Set(['missing-responsible-unit', 'vague-responsibility']);
 // Every other rule (a new one too) looks at the whole plan and runs again on every edit.
@@ -301,8 +305,6 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const names = prev.analysis.names;
   const found = readLine(newWork, lineStart, text, index, names);
   if (!found.shape || !sameShape(oldFound.shape, found.shape)) return null;
-  // targets are numbered across the plan (tasks and tags refer to them by number): the count must stay
-  if (found.targets.length !== oldFound.targets.length) return null;
 
   // where the line's findings sit in the plan-wide lists: after those of every line above it
   const before = { clauses: 0, departmentTags: 0, targets: 0, indicatorTags: 0, mentions: 0, problems: 0 };
@@ -393,6 +395,24 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   }
   const outline = prevModel.outline;
 
+  // Targets are numbered across the plan (tasks, node contents and tags refer to them by number): when
+  // the line has more or fewer of them, the numbers after its own move.
+  const shift = found.targets.length - oldFound.targets.length;
+  const movedFrom = before.targets + oldFound.targets.length;
+  const renumber = (list: number[]): number[] => (shift !== 0 && list.some((i) => i >= movedFrom) ? list.map((i) => (i >= movedFrom ? i + shift : i)) : list);
+  if (shift !== 0) {
+    contents = contents.map((c, i) => {
+      if (i !== at) {
+        const targets = renumber(c.targets);
+        return targets === c.targets ? c : { clauses: c.clauses, targets };
+      }
+      // the line's own targets are numbered from where its old ones began
+      const own = found.targets.map((_, k) => before.targets + k);
+      const targets = [...c.targets.filter((t) => t < before.targets), ...own, ...c.targets.filter((t) => t >= movedFrom).map((t) => t + shift)];
+      return { clauses: c.clauses, targets };
+    });
+  }
+
   // the owner's task, built again; every other task stays
   let tasks = prevModel.tasks;
   let oldTask: Task | null = null;
@@ -406,9 +426,17 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
       tasks[i] = newTask = outlineTask(nodes[at], contents[at], text, index);
     }
   }
+  if (shift !== 0) {
+    tasks = tasks.map((t) => {
+      if (t === newTask) return t;
+      const targets = renumber(t.targets);
+      return targets === t.targets ? t : { ...t, targets };
+    });
+  }
 
   const lineTargets = sectionYear === undefined || sectionYear === null ? found.targets : found.targets.map((t) => (t.year === null ? { ...t, year: sectionYear! } : t));
-  const targets = found.targets.length === 0 ? prevModel.targets : spliced(prevModel.targets, before.targets, found.targets.length, lineTargets);
+  const targets = found.targets.length === 0 && oldFound.targets.length === 0 ? prevModel.targets : spliced(prevModel.targets, before.targets, oldFound.targets.length, lineTargets);
+  const lineTags = prevModel.indicatorTags.length - prev.tableTags;
   const model: PlanModel = {
     uri: prevModel.uri,
     text,
@@ -420,7 +448,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     clauses: spliced(prevModel.clauses, before.clauses, oldFound.clauses.length, found.clauses),
     targets,
     indicatorTags: spliced(
-      prevModel.indicatorTags,
+      shift === 0 ? prevModel.indicatorTags : prevModel.indicatorTags.map((t, i) => (t.target !== null && t.target >= movedFrom && i < lineTags ? { ...t, target: t.target + shift } : t)),
       before.indicatorTags,
       oldFound.indicatorTags.length,
       found.indicatorTags.map((t) => (t.target === null ? t : { ...t, target: before.targets + t.target })),
