@@ -312,21 +312,16 @@ export function registerCompletion(connection: Connection, documents: TextDocume
   };
 }
 
-let warmed = false;
-
 /**
  * Right after a plan's diagnostics are published (diagnostics.ts), before the client can ask: the
- * plan's use counts for its new analysis, and, once per server, the department list's code paths.
- * A completion typed next then finds them ready instead of working them out first.
+ * plan's use counts for its new analysis (a few ms on 1 MB). A completion typed next then finds
+ * them ready instead of working them out first. (The list's code paths are warmed in idle time,
+ * prepareCompletion: warming them here, on the first publish, made the first completion wait.)
  */
 export function warmCompletion(ws: PlanWorkspace, uri: string): void {
   const a = ws.lastAnalysis(uri);
   if (!a) return;
-  if (!warmed) {
-    warmed = true;
-    departmentCompletion(ws, uri, 0, 0, 0, '', false);
-    indicatorCompletion(ws, uri, 0, 0, 0, '', ']]', false);
-  } else usesIn(a);
+  usesIn(a);
 }
 
 /**
