@@ -23,6 +23,8 @@ interface Published {
   ends: number[];
 }
 const lastPublished = new Map<string, Published>();
+/** Every diagnostic object encoded so far: one not among them cannot be in a last publish. */
+const everSent = new WeakSet<object>();
 
 function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
   const m = msg as { method?: string; params?: { uri?: unknown; diagnostics?: unknown } };
@@ -43,6 +45,7 @@ function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
     if (!before) return undefined;
     const k = near!.find(d);
     if (k >= 0) return k;
+    if (!everSent.has(d)) return undefined; // new since the last publish: no need to look further
     if (!byItem) {
       byItem = new Map();
       before.items.forEach((x, i) => byItem!.set(x, i));
@@ -88,6 +91,7 @@ function encodeMessage(msg: Message, charset: BufferEncoding): Buffer {
       ends.push(length + before!.ends[j] - before!.starts[j]);
     } else {
       const bytes = Buffer.from(JSON.stringify(d), 'utf8');
+      everSent.add(d);
       parts.push(bytes);
       length += bytes.length;
       ends.push(length);

@@ -48,46 +48,51 @@ export function completionContext(before: string): CompletionContextKind {
 export const MAX_ITEMS = 50;
 
 // Use counts of one analysis (one version of one plan), by department (aliases merged): a
-// keystroke in one plan does not recount the others.
-const usesByAnalysis = new WeakMap<PlanAnalysis, Map<string, number>>();
-/** Per analysis and department: how often each of its names is written (`区生态环境分局` ×25, `区生态环境局` ×1). */
-const formsByAnalysis = new WeakMap<PlanAnalysis, Map<string, Map<string, number>>>();
+// keystroke in one plan does not recount the others. Kept by the analysis's list of clauses: an edit
+// that touches no clause or tag keeps that list (core/incremental.ts), and so its counts.
+interface Uses {
+  tags: unknown;
+  directory: DepartmentDirectory;
+  uses: Map<string, number>;
+  /** Per department: how often each of its names is written (`区生态环境分局` ×25, `区生态环境局` ×1). */
+  forms: Map<string, Map<string, number>>;
+}
+const usesByClauses = new WeakMap<object, Uses>();
+
+function usesOf(pa: PlanAnalysis): Uses {
+  const known = usesByClauses.get(pa.model.clauses);
+  if (known && known.tags === pa.model.departmentTags && known.directory === pa.directory) return known;
+  const uses = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
+  const seen = new Set<string>();
+  const count = (name: string, r: { start: { line: number; character: number } }) => {
+    const at = `${r.start.line}:${r.start.character}`;
+    if (seen.has(at)) return; // a tag inside a clause is one use
+    seen.add(at);
+    const key = pa.directory.resolve(name)?.name ?? name;
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+    const f = forms.get(key) ?? new Map<string, number>();
+    f.set(name, (f.get(name) ?? 0) + 1);
+    forms.set(key, f);
+  };
+  for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
+  for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
+  const made = { tags: pa.model.departmentTags, directory: pa.directory, uses, forms };
+  usesByClauses.set(pa.model.clauses, made);
+  return made;
+}
+
+const usesIn = (pa: PlanAnalysis): Map<string, number> => usesOf(pa).uses;
 
 /** The name this plan writes most for a department, when it writes any. */
 function planForm(pa: PlanAnalysis | null, key: string): string | null {
   if (!pa) return null;
-  usesIn(pa);
-  const forms = formsByAnalysis.get(pa)?.get(key);
+  const forms = usesOf(pa).forms.get(key);
   if (!forms) return null;
   let best: string | null = null;
   let most = 0;
   for (const [form, n] of forms) if (n > most || (n === most && form === key)) [best, most] = [form, n];
   return best;
-}
-
-function usesIn(pa: PlanAnalysis): Map<string, number> {
-  const known = usesByAnalysis.get(pa);
-  if (known) return known;
-  const uses = new Map<string, number>();
-  const forms = new Map<string, Map<string, number>>();
-  {
-    const seen = new Set<string>();
-    const count = (name: string, r: { start: { line: number; character: number } }) => {
-      const at = `${r.start.line}:${r.start.character}`;
-      if (seen.has(at)) return; // a tag inside a clause is one use
-      seen.add(at);
-      const key = pa.directory.resolve(name)?.name ?? name;
-      uses.set(key, (uses.get(key) ?? 0) + 1);
-      const f = forms.get(key) ?? new Map<string, number>();
-      f.set(name, (f.get(name) ?? 0) + 1);
-      forms.set(key, f);
-    };
-    for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
-    for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
-    usesByAnalysis.set(pa, uses);
-    formsByAnalysis.set(pa, forms);
-  }
-  return uses;
 }
 
 /** The department (by key) of the unit that starts where the cursor's name starts, if the analysis has one. */
