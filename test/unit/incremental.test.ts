@@ -126,6 +126,23 @@ describe('an edit inside one line patches the last analysis', () => {
     expect(patched / steps).toBeGreaterThan(0.45);
   }, 120_000);
 
+  it('reads in full an edit to a title joined from a short line above it (found by the property test)', () => {
+    // `8---` ends the front matter: the closing `---` becomes a short line the title below it is joined to
+    const doc = DOCS.find((d) => d.name === 'yunling-county-plan.md')!;
+    const uri = 'file:///plans/yunling-county-plan.md';
+    const cache = new AnalysisCache();
+    let text = `8${doc.text}`;
+    analysePlan(text, { uri, cache });
+    const lines = text.split('\n');
+    const titleLine = lines.findIndex((l) => l.includes('云岭县创建国家生态文明建设示范县三年行动方案'));
+    expect(lines[titleLine - 1]).toBe('---');
+    text = [...lines.slice(0, titleLine), `8${lines[titleLine]}`, ...lines.slice(titleLine + 1)].join('\n');
+    const edited = analysePlan(text, { uri, cache });
+    expect(cache.lastWasEdit).toBe(false);
+    expect(edited.model.title).toBe('---8云岭县创建国家生态文明建设示范县三年行动方案');
+    expect(view(edited)).toEqual(view(analysePlan(text, { uri })));
+  });
+
   it('patches a keystroke in a 1 MB plan without reading it again, and hands back an edit that adds a line', () => {
     const text = syntheticPlan(1024 * 1024);
     const uri = 'file:///plans/big.plan.md';

@@ -262,8 +262,9 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const oldIndex = prev.index;
   const L = oldIndex.position(p).line;
 
-  // the head decides the title, the level and the settings; tables are read row by row
-  if (prevModel.title !== null ? L <= prevModel.titleRange.start.line : L < 200) return null;
+  // the head decides the title, the level and the settings; tables are read row by row. (A title
+  // may be joined from a short line and the one or two below it: its range is the first one's.)
+  if (prevModel.title !== null ? L <= prevModel.titleRange.start.line + 2 : L < 200) return null;
   if (prevModel.frontMatter && L <= prevModel.frontMatter.range.end.line) return null;
   if (prev.skipLines.has(L)) return null;
 
@@ -305,6 +306,12 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const names = prev.analysis.names;
   const found = readLine(newWork, lineStart, text, index, names);
   if (!found.shape || !sameShape(oldFound.shape, found.shape)) return null;
+  // What the edit left as it was keeps its objects (a digit typed in a target leaves the line's clause
+  // as it was): the plan-wide lists then stay the same lists, and what is kept by them (completion's
+  // use counts, a rule's per-target work) stays valid.
+  if (found.clauses.length > 0 && JSON.stringify(found.clauses) === JSON.stringify(oldFound.clauses)) found.clauses = oldFound.clauses;
+  if (found.departmentTags.length > 0 && JSON.stringify(found.departmentTags) === JSON.stringify(oldFound.departmentTags)) found.departmentTags = oldFound.departmentTags;
+  if (found.targets.length > 0 && JSON.stringify(found.targets) === JSON.stringify(oldFound.targets)) found.targets = oldFound.targets;
 
   // where the line's findings sit in the plan-wide lists: after those of every line above it
   const before = { clauses: 0, departmentTags: 0, targets: 0, indicatorTags: 0, mentions: 0, problems: 0 };
@@ -364,7 +371,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   }
   const oldContent = at >= 0 ? prev.contents[at] : null;
   let content = oldContent;
-  if (oldContent && (oldFound.clauses.length > 0 || found.clauses.length > 0)) {
+  if (oldContent && found.clauses !== oldFound.clauses && (oldFound.clauses.length > 0 || found.clauses.length > 0)) {
     const drop = new Set(oldFound.clauses);
     const kept = oldContent.clauses.filter((c) => !drop.has(c));
     let k = 0;
@@ -435,7 +442,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   }
 
   const lineTargets = sectionYear === undefined || sectionYear === null ? found.targets : found.targets.map((t) => (t.year === null ? { ...t, year: sectionYear! } : t));
-  const targets = found.targets.length === 0 && oldFound.targets.length === 0 ? prevModel.targets : spliced(prevModel.targets, before.targets, oldFound.targets.length, lineTargets);
+  const targets = found.targets === oldFound.targets || (found.targets.length === 0 && oldFound.targets.length === 0) ? prevModel.targets : spliced(prevModel.targets, before.targets, oldFound.targets.length, lineTargets);
   const lineTags = prevModel.indicatorTags.length - prev.tableTags;
   const model: PlanModel = {
     uri: prevModel.uri,
@@ -445,7 +452,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     frontMatter: prevModel.frontMatter,
     outline,
     tasks,
-    clauses: spliced(prevModel.clauses, before.clauses, oldFound.clauses.length, found.clauses),
+    clauses: found.clauses === oldFound.clauses ? prevModel.clauses : spliced(prevModel.clauses, before.clauses, oldFound.clauses.length, found.clauses),
     targets,
     indicatorTags: spliced(
       shift === 0 ? prevModel.indicatorTags : prevModel.indicatorTags.map((t, i) => (t.target !== null && t.target >= movedFrom && i < lineTags ? { ...t, target: t.target + shift } : t)),
@@ -454,7 +461,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
       found.indicatorTags.map((t) => (t.target === null ? t : { ...t, target: before.targets + t.target })),
     ),
     indicatorMentions: spliced(prevModel.indicatorMentions, before.mentions, oldFound.mentions.length, found.mentions),
-    departmentTags: spliced(prevModel.departmentTags, before.departmentTags, oldFound.departmentTags.length, found.departmentTags),
+    departmentTags: found.departmentTags === oldFound.departmentTags ? prevModel.departmentTags : spliced(prevModel.departmentTags, before.departmentTags, oldFound.departmentTags.length, found.departmentTags),
     problems: spliced(prevModel.problems, before.problems, oldFound.problems.length, found.problems),
     directives: prevModel.directives,
   };
