@@ -10,6 +10,7 @@ import type { PlanLevel } from '../../core/model/types';
 import { indicatorAttention } from '../../core/coverage';
 import { foldWidth } from '../../core/text/fold';
 import type { PlanWorkspace } from '../planWorkspace';
+import { noteCompletionAnswered } from '../idle';
 import { pinyinKeys as keysOf, pinyinKeysIfReady, warmPinyin } from './pinyinKeys';
 
 /** `市生态环境局` → `市生态环境局 shishengtaihuanjingju ssthjj`, so typing 拼音 or its initials matches. */
@@ -282,7 +283,9 @@ const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
  */
 export function registerCompletion(connection: Connection, documents: TextDocuments<TextDocument>, ws: PlanWorkspace) {
   connection.onCompletion((params): CompletionList | CompletionItem[] => {
-    return complete(params);
+    const answer = complete(params);
+    noteCompletionAnswered(); // an analysis held back for this request may run (idle.ts)
+    return answer;
   });
   const complete = (params: { textDocument: { uri: string }; position: { line: number; character: number } }): CompletionList | CompletionItem[] => {
     const doc = documents.get(params.textDocument.uri);

@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
-import { completionGraceMs, noteActivity } from '../idle';
+import { afterCompletion, noteActivity } from '../idle';
 import type { PlanWorkspace } from '../planWorkspace';
 import { loadWordReader } from '../wordFiles';
 import { follower } from '../publishWriter';
@@ -146,7 +146,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
         timers.delete(doc.uri);
         // a request already received, or about to be (the completion a client sends with the
         // keystroke that typed `@`), is answered before this analysis blocks the thread
-        setTimeout(() => publish(doc), completionGraceMs());
+        afterCompletion(() => publish(doc));
       }, delay),
     );
   };
