@@ -61,6 +61,12 @@ export function indicatorAttention(input: Pick<CoverageInput, 'model' | 'names'>
   return attention;
 }
 
+/** `to` is `from` with edits that change no indicator's attention (incremental.ts): it shares what was worked out. */
+export function carryAttention(from: object, to: object): void {
+  const known = attentionOfModel.get(from);
+  if (known) attentionOfModel.set(to, known);
+}
+
 export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
   const { isTargeted, isMentioned, isTrendOnly } = indicatorAttention(input);
   const required = input.edition.indicators.filter(

@@ -96,6 +96,21 @@ export class LineFindingsCache {
     return found;
   }
 
+  /** What the last analysis found on `line` (undefined for a line it did not read: blank lines are read too). */
+  found(line: number): LineFindings | undefined {
+    return this.lines[line]?.found;
+  }
+
+  /** The width-folded, masked text of `line` in the last analysis. */
+  work(line: number): string | undefined {
+    return this.lines[line]?.work;
+  }
+
+  /** Replace one line's entry after an edit inside that line (the other lines keep theirs). */
+  put(line: number, workLine: string, originalLine: string, found: LineFindings) {
+    this.lines[line] = { work: workLine, original: originalLine, found };
+  }
+
   end() {
     const done = this.lines;
     this.lines = this.next;

@@ -230,26 +230,29 @@ export function deriveTasks(outline: OutlineNode[], content: Map<OutlineNode, No
         isTask = !numberedChildren || (node.rank >= RANK.ARABIC && !subtreeHasClause(node, content));
       }
     }
-    if (isTask) {
-      const units = mergeUnitsOf(c.clauses);
-      const vague = c.clauses.flatMap((cl) => cl.vague);
-      tasks.push({
-        path: node.path,
-        title: taskTitle(node, text),
-        range: node.range,
-        fullRange: index.range(index.offset(node.range.start), trimEnd(text, node.ownEnd)),
-        source: 'outline',
-        clauses: c.clauses,
-        units,
-        vague,
-        noUnit: units.length === 0 && vague.length === 0,
-        targets: c.targets,
-      });
-    }
+    if (isTask) tasks.push(outlineTask(node, c, text, index));
     for (const child of node.children) visit(child, insideTask || isTask);
   };
   for (const node of outline) visit(node, false);
   return tasks;
+}
+
+/** The task of an outline node that is one (see deriveTasks), from the node and what its own text holds. */
+export function outlineTask(node: OutlineNode, c: NodeContent, text: string, index: LineIndex): Task {
+  const units = mergeUnitsOf(c.clauses);
+  const vague = c.clauses.flatMap((cl) => cl.vague);
+  return {
+    path: node.path,
+    title: taskTitle(node, text),
+    range: node.range,
+    fullRange: index.range(index.offset(node.range.start), trimEnd(text, node.ownEnd)),
+    source: 'outline',
+    clauses: c.clauses,
+    units,
+    vague,
+    noUnit: units.length === 0 && vague.length === 0,
+    targets: c.targets,
+  };
 }
 
 function subtreeHasClause(node: OutlineNode, content: Map<OutlineNode, NodeContent>): boolean {

@@ -3,7 +3,7 @@ import { lastDeadlineYear } from './recognise/deadlineYear';
 import { readDirectives } from './directives';
 import { readFrontMatter } from './frontMatter';
 import type { DepartmentTag, FrontMatter, IndicatorMention, IndicatorTag, IndicatorTarget, OutlineNode, PlanModel, ResponsibilityClause, SyntaxProblem } from './model/types';
-import { deriveTasks, labelFor, OutlineBuilder } from './outline';
+import { deriveTasks, labelFor, OutlineBuilder, type NodeContent } from './outline';
 import { emptyFacts, type MarkdownFacts } from './parse/markdown';
 import { MarkdownFactsCache, ONE_OFF_CHUNK } from './parse/markdownChunks';
 import { recogniseLine, type LineFindings, type LineFindingsCache } from './lineFindings';
@@ -26,6 +26,20 @@ export interface ReadOptions {
   lineCache?: LineFindingsCache;
   /** The front matter, when the caller read it first (analyse.ts: it names the edition); read here otherwise. */
   frontMatter?: FrontMatter | null;
+  /** Receives what an edit inside one line can reuse (incremental.ts). */
+  keep?: (state: ReadState) => void;
+}
+
+/** What the reader built on its way to the model, kept by an editor for the next edit (incremental.ts). */
+export interface ReadState {
+  index: LineIndex;
+  /** Every outline node in document order, and what each one's own text holds. */
+  nodes: OutlineNode[];
+  content: Map<OutlineNode, NodeContent>;
+  /** Lines read as table rows. */
+  skipLines: Set<number>;
+  /** How many of the model's indicator tags are tables' (they come last). */
+  tableTags: number;
 }
 
 /** Text with code, HTML and front matter blanked out (same length, newlines kept), so offsets stay exact. */
@@ -46,7 +60,7 @@ function maskText(text: string, masked: [number, number][]): string {
 const ATTACHMENT_LINE = /^附件\s*(\d{0,2})(?=$|[\s::、])/;
 
 /** A line's shape (where its content starts, its numbering, an 附件 marker) and findings; null shape for a blank line. */
-function readLine(lineText: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex): LineFindings {
+export function readLine(lineText: string, lineStart: number, text: string, index: LineIndex, names: IndicatorNameIndex): LineFindings {
   const contentStart = skipMarkdownPrefix(lineText);
   if (contentStart >= lineText.length || lineText.slice(contentStart).trim().length === 0) return BLANK_LINE;
   const found = recogniseLine(lineText, lineStart, text, index, names);
@@ -57,7 +71,7 @@ function readLine(lineText: string, lineStart: number, text: string, index: Line
 const BLANK_LINE: LineFindings = { shape: null, problems: [], clauses: [], departmentTags: [], indicatorTags: [], targets: [], mentions: [] };
 
 /** Where the line's first responsibility clause starts (a title stops there), or -1. */
-function firstClauseAt(found: LineFindings): number {
+export function firstClauseAt(found: LineFindings): number {
   const c = found.clauses.find((x) => x.form !== 'tags');
   return c ? c.range.start.character : -1;
 }
@@ -72,9 +86,13 @@ const DASH_ITEM = /^\s*(——|－－|--|—)/;
  * node's ancestors — never a sibling item's, nor anything outside the goals section.
  */
 function noteSectionYear(lineText: string, node: OutlineNode, yearOf: Map<OutlineNode, number>) {
-  if (DASH_ITEM.test(lineText)) return;
-  const year = lastDeadlineYear(lineText);
+  const year = sectionYearNote(lineText);
   if (year !== null) yearOf.set(node, year);
+}
+
+/** The year a line of a goals section notes for the items below it, or null. */
+export function sectionYearNote(lineText: string): number | null {
+  return DASH_ITEM.test(lineText) ? null : lastDeadlineYear(lineText);
 }
 
 function withSectionYear(t: IndicatorTarget, node: OutlineNode, yearOf: Map<OutlineNode, number>): IndicatorTarget {
@@ -160,6 +178,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     tasks.push({ ...tt.task, path: `${label}.${tt.serial}`, targets: tt.targets.map((i) => tableBase + i) });
   }
   tasks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  options.keep?.({ index, nodes: outline.nodes, content: outline.content, skipLines: skipLine, tableTags: tableRead.indicatorTags.length });
 
   return {
     uri: options.uri,

@@ -25,11 +25,13 @@ export function whenIdle(step: () => boolean, quietMs = 250): () => void {
 
 /**
  * A keystroke that typed a completion trigger (`@`, `[`, `【`, `：`, `、`): the client sends its
- * completion request right behind it. The analysis of that keystroke waits this long, so the
- * completion is answered first (from the last analysis) instead of queueing behind it.
+ * completion request right behind it. The analysis of that keystroke waits until that completion is
+ * answered (from the last analysis), so the request does not queue behind it; at most this long, for
+ * a client that does not ask (on a loaded machine the request can come tens of ms after the edit).
  */
-const TRIGGER_GRACE_MS = 15;
+const TRIGGER_WAIT_MS = 60;
 let lastTriggerAt = -Infinity;
+let waiting: (() => void)[] = [];
 
 export function noteTrigger(): void {
   lastTriggerAt = performance.now();
@@ -37,5 +39,34 @@ export function noteTrigger(): void {
 
 /** How long an analysis about to start should still wait for a completion request. */
 export function completionGraceMs(): number {
-  return Math.max(0, Math.ceil(lastTriggerAt + TRIGGER_GRACE_MS - performance.now()));
+  return Math.max(0, Math.ceil(lastTriggerAt + TRIGGER_WAIT_MS - performance.now()));
+}
+
+/**
+ * Run `work` once a completion after the last trigger has been answered, or after the grace, whichever
+ * comes first.
+ */
+export function afterCompletion(work: () => void): void {
+  const grace = completionGraceMs();
+  if (grace === 0) {
+    work();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    work();
+  };
+  const timer = setTimeout(once, grace);
+  waiting.push(once);
+}
+
+/** A completion was answered: what waited for it runs now (after the answer is written). */
+export function noteCompletionAnswered(): void {
+  lastTriggerAt = -Infinity;
+  const ready = waiting;
+  waiting = [];
+  for (const run of ready) setImmediate(run);
 }

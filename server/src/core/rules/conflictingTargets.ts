@@ -6,6 +6,15 @@ import { formatTarget } from '../format/target';
  * The same indicator given different targets in one plan (the table says ≥96, the text says 100%).
  * Targets for different years are not a conflict; a target with no year conflicts with any.
  */
+// A target's statement, kept per target: an editor re-checks the plan on every keystroke and all
+// but the edited line's targets are the same objects as before.
+const signatures = new WeakMap<IndicatorTarget, string>();
+function signature(t: IndicatorTarget): string {
+  let s = signatures.get(t);
+  if (s === undefined) signatures.set(t, (s = `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}|${t.relative ?? ''}|${t.qualifier ?? ''}`));
+  return s;
+}
+
 export const conflictingTargets: Rule = {
   code: 'conflicting-targets',
   defaultSeverity: 'warning',
@@ -19,19 +28,22 @@ export const conflictingTargets: Rule = {
       if (g) g.push(t);
       else groups.set(key, [t]);
     }
-    const signature = (t: IndicatorTarget) => `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}|${t.relative ?? ''}|${t.qualifier ?? ''}`;
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       // compare distinct statements, not every pair of targets: a long plan repeating one target
       // stays linear, and each target points at (at most five) differing statements
       const distinct = new Map<string, IndicatorTarget>();
-      for (const t of group) if (!distinct.has(signature(t))) distinct.set(signature(t), t);
+      const sigs = group.map(signature);
+      group.forEach((t, i) => {
+        if (!distinct.has(sigs[i])) distinct.set(sigs[i], t);
+      });
       if (distinct.size < 2) continue;
       const reps = [...distinct.values()];
       // everything in the report but its range depends on the target's signature only: build it once
       const bySignature = new Map<string, { message: { zh: string; en: string }; related: { range: IndicatorTarget['range']; message: { zh: string; en: string } }[] } | null>();
-      for (const t of group) {
-        const sig = signature(t);
+      for (let i = 0; i < group.length; i++) {
+        const t = group[i];
+        const sig = sigs[i];
         let made = bySignature.get(sig);
         if (made === undefined) {
           const others = reps

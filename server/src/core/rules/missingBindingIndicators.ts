@@ -1,6 +1,20 @@
 import { bindingCoverage } from '../coverage';
+import type { CatalogueEdition } from '../catalogue/types';
 import type { Range } from '../model/types';
 import type { Rule } from './rule';
+
+const namesOfEdition = new WeakMap<CatalogueEdition, Map<string, string>>();
+
+/** Each indicator's name by id (the first of an id, as a search from the start finds it). */
+function namesById(edition: CatalogueEdition): Map<string, string> {
+  let names = namesOfEdition.get(edition);
+  if (!names) {
+    names = new Map();
+    for (const i of edition.indicators) if (!names.has(i.id)) names.set(i.id, i.name);
+    namesOfEdition.set(edition, names);
+  }
+  return names;
+}
 
 /** How many missing indicators the one-line message names before `等`. */
 const FIRST_FEW = 3;
@@ -19,9 +33,12 @@ export const missingBindingIndicators: Rule = {
     const few = cov.missing.slice(0, FIRST_FEW);
     const more = cov.missing.length > few.length;
     const mentionAt = new Map<string, Range>();
-    for (const m of ctx.model.indicatorMentions) {
-      const name = ctx.edition.indicators.find((i) => i.id === m.catalogueId)?.name;
-      if (name && !mentionAt.has(name)) mentionAt.set(name, m.range);
+    if (cov.mentionedOnly.length > 0) {
+      const nameOf = namesById(ctx.edition);
+      for (const m of ctx.model.indicatorMentions) {
+        const name = nameOf.get(m.catalogueId);
+        if (name && !mentionAt.has(name)) mentionAt.set(name, m.range);
+      }
     }
     report({
       range: ctx.model.titleRange,

@@ -13,8 +13,8 @@ export const missingResponsibleUnit: Rule = {
   code: 'missing-responsible-unit',
   defaultSeverity: 'error',
   description: { zh: '任务未明确责任单位', en: 'Task has no responsible unit' },
-  check({ model }, report) {
-    let index: LineIndex | null = null;
+  check({ model, lineIndex }, report) {
+    let index: LineIndex | null = lineIndex ?? null;
     for (const task of model.tasks) {
       if (!task.noUnit) continue;
       index ??= new LineIndex(model.text);

@@ -2,6 +2,7 @@ import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { CatalogueEdition } from '../catalogue/types';
 import type { DepartmentDirectory } from '../departments/directory';
 import type { Locale } from '../locale';
+import type { LineIndex } from '../text/lineIndex';
 import type { SettingsProblem } from '../settings';
 import type { Diagnostic, LocalizedText, PlanModel, PlanSettings, Range, Severity } from '../model/types';
 
@@ -13,6 +14,8 @@ export interface RuleContext {
   directory: DepartmentDirectory;
   settingsProblems: SettingsProblem[];
   locale: Locale;
+  /** Line starts of `model.text`, when the caller has them (a rule builds its own otherwise). */
+  lineIndex?: LineIndex;
 }
 
 export interface Report {

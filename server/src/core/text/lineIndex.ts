@@ -8,7 +8,15 @@ import type { Position, Range } from '../model/types';
 export class LineIndex {
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** Line starts already known (an edit inside one line shifts those below it): not scanned again. */
+    known?: number[],
+  ) {
+    if (known) {
+      this.lineStarts = known;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -7,6 +7,7 @@ import type { IndicatorTarget, Range, Task } from '../../core/model/types';
 import { contains } from '../../core/query';
 import type { PlanSource } from '../planSource';
 import { addDepartmentToDirectory, setConfigKey } from '../presentation/yamlEdits';
+import { diagnosticData } from '../presentation/diagnosticData';
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
@@ -119,7 +120,7 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
   const markdown = !/\.txt$/i.test(uri);
   for (const d of diagnostics) {
     if (d.source !== 'ecoplan') continue;
-    const data = (d.data ?? {}) as Record<string, unknown>;
+    const data = diagnosticData(a, d);
     switch (d.code) {
       case 'missing-responsible-unit': {
         const fill = data.emptyClause as { line: number; character: number } | undefined;

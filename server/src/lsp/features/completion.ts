@@ -9,8 +9,9 @@ import type { PlanLevel } from '../../core/model/types';
 import { indicatorAttention } from '../../core/coverage';
 import { foldWidth } from '../../core/text/fold';
 import type { PlanSource } from '../planSource';
+import { noteCompletionAnswered } from '../idle';
 import { pinyinKeysIfReady, warmPinyin } from '../presentation/pinyinKeys';
-import { indicatorCard } from '../presentation/indicatorWording';
+import { publicIndicatorCard } from '../presentation/indicatorWording';
 
 export type CompletionContextKind = { kind: 'department'; from: number; braced: boolean } | { kind: 'indicator'; from: number; closing: string } | { kind: 'unit'; from: number; indicator: string } | null;
 
@@ -43,16 +44,46 @@ export function completionContext(before: string): CompletionContextKind {
 export const MAX_ITEMS = 50;
 
 // Use counts of one analysis (one version of one plan), by department (aliases merged): a
-// keystroke in one plan does not recount the others.
-const usesByAnalysis = new WeakMap<PlanAnalysis, Map<string, number>>();
-/** Per analysis and department: how often each of its names is written (`区生态环境分局` ×25, `区生态环境局` ×1). */
-const formsByAnalysis = new WeakMap<PlanAnalysis, Map<string, Map<string, number>>>();
+// keystroke in one plan does not recount the others. Kept by the analysis's list of clauses: an edit
+// that touches no clause or tag keeps that list (core/incremental.ts), and so its counts.
+interface Uses {
+  tags: unknown;
+  directory: DepartmentDirectory;
+  uses: Map<string, number>;
+  /** Per department: how often each of its names is written (`区生态环境分局` ×25, `区生态环境局` ×1). */
+  forms: Map<string, Map<string, number>>;
+}
+const usesByClauses = new WeakMap<object, Uses>();
+
+function usesOf(pa: PlanAnalysis): Uses {
+  const known = usesByClauses.get(pa.model.clauses);
+  if (known && known.tags === pa.model.departmentTags && known.directory === pa.directory) return known;
+  const uses = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
+  const seen = new Set<string>();
+  const count = (name: string, r: { start: { line: number; character: number } }) => {
+    const at = `${r.start.line}:${r.start.character}`;
+    if (seen.has(at)) return; // a tag inside a clause is one use
+    seen.add(at);
+    const key = pa.directory.resolve(name)?.name ?? name;
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+    const f = forms.get(key) ?? new Map<string, number>();
+    f.set(name, (f.get(name) ?? 0) + 1);
+    forms.set(key, f);
+  };
+  for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
+  for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
+  const made = { tags: pa.model.departmentTags, directory: pa.directory, uses, forms };
+  usesByClauses.set(pa.model.clauses, made);
+  return made;
+}
+
+const usesIn = (pa: PlanAnalysis): Map<string, number> => usesOf(pa).uses;
 
 /** The name this plan writes most for a department, when it writes any. */
 function planForm(pa: PlanAnalysis | null, key: string): string | null {
   if (!pa) return null;
-  usesIn(pa);
-  const forms = formsByAnalysis.get(pa)?.get(key);
+  const forms = usesOf(pa).forms.get(key);
   if (!forms) return null;
   let best: string | null = null;
   let most = 0;
@@ -60,36 +91,17 @@ function planForm(pa: PlanAnalysis | null, key: string): string | null {
   return best;
 }
 
-function usesIn(pa: PlanAnalysis): Map<string, number> {
-  const known = usesByAnalysis.get(pa);
-  if (known) return known;
-  const uses = new Map<string, number>();
-  const forms = new Map<string, Map<string, number>>();
-  {
-    const seen = new Set<string>();
-    const count = (name: string, r: { start: { line: number; character: number } }) => {
-      const at = `${r.start.line}:${r.start.character}`;
-      if (seen.has(at)) return; // a tag inside a clause is one use
-      seen.add(at);
-      const key = pa.directory.resolve(name)?.name ?? name;
-      uses.set(key, (uses.get(key) ?? 0) + 1);
-      const f = forms.get(key) ?? new Map<string, number>();
-      f.set(name, (f.get(name) ?? 0) + 1);
-      forms.set(key, f);
-    };
-    for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
-    for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
-    usesByAnalysis.set(pa, uses);
-    formsByAnalysis.set(pa, forms);
-  }
-  return uses;
-}
-
 /** The department (by key) of the unit that starts where the cursor's name starts, if the analysis has one. */
 function typedUnit(pa: PlanAnalysis, line: number, from: number): string | null {
   const starts = (r: { start: { line: number; character: number } }) => r.start.line === line && r.start.character === from;
   const tag = pa.model.departmentTags.find((t) => starts(t.nameRange));
-  const unit = tag ? null : pa.model.clauses.flatMap((c) => c.units).find((u) => starts(u.range));
+  let unit: { name: string } | undefined;
+  // (a loop, not flatMap: no list of every unit of a long plan per request)
+  for (const c of tag ? [] : pa.model.clauses) {
+    if (c.range.start.line > line || c.range.end.line < line) continue;
+    unit = c.units.find((u) => starts(u.range));
+    if (unit) break;
+  }
   const name = tag?.name ?? unit?.name;
   return name === undefined ? null : (pa.directory.resolve(name)?.name ?? name);
 }
@@ -232,7 +244,7 @@ export function indicatorCompletion(ws: PlanSource, uri: string, line: number, f
       label: ind.name,
       kind: CompletionItemKind.Value,
       detail: [ind.unit, thText && `国标${thText}`, attr].filter(Boolean).join(' · '),
-      documentation: { kind: MarkupKind.Markdown, value: indicatorCard(ind, edition.title, thText, attr) },
+      documentation: { kind: MarkupKind.Markdown, value: publicIndicatorCard(ind, edition, thText, attr, th?.threshold) },
       filterText: names.map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' '),
       sortText: `${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
@@ -284,7 +296,23 @@ export function provideCompletion(ws: PlanSource, params: TextDocumentPositionPa
 }
 
 export function registerCompletion(connection: Connection, ws: PlanSource) {
-  connection.onCompletion((params): CompletionList | CompletionItem[] => provideCompletion(ws, params));
+  connection.onCompletion((params): CompletionList | CompletionItem[] => {
+    const answer = provideCompletion(ws, params);
+    noteCompletionAnswered(); // an analysis held back for this request may run (idle.ts)
+    return answer;
+  });
+}
+
+/**
+ * Right after a plan's diagnostics are published (diagnostics.ts), before the client can ask: the
+ * plan's use counts for its new analysis (a few ms on 1 MB). A completion typed next then finds
+ * them ready instead of working them out first. (The list's code paths are warmed in idle time,
+ * prepareCompletion: warming them here, on the first publish, made the first completion wait.)
+ */
+export function warmCompletion(ws: PlanSource, uri: string): void {
+  const a = ws.lastAnalysis(uri);
+  if (!a) return;
+  usesIn(a);
 }
 
 /**

@@ -10,9 +10,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
-import { completionGraceMs, noteActivity } from '../idle';
+import { afterCompletion, noteActivity } from '../idle';
 import type { DiagnosticsSource } from '../planSource';
 import { loadWordReader } from '../wordFiles';
+import { follower } from '../publishWriter';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
 import type { LocalizedText } from '../../core/model/types';
@@ -24,18 +25,42 @@ const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+// Codes whose related information only repeats what the message says (each other statement and its
+// line): on a long plan they were most of the bytes of a publish, so they go without it.
+const MESSAGE_HOLDS_RELATED = new Set(['conflicting-targets']);
+
+// One LSP diagnostic per analysis diagnostic, made once: an edit keeps every diagnostic it does not
+// touch (core/incremental.ts), so a publish converts only the new ones.
+const converted = new WeakMap<Diagnostic, { uri: string; lsp: LspDiagnostic }>();
+const hrefs = new Map<string, { href: string }>();
+
+/**
+ * The diagnostics as the protocol carries them: range, severity, code with its rule page, source and
+ * message, and related places where they add to the message. No `data`: what a code action needs is
+ * looked up in the analysis by code and range (diagnosticData.ts), so a publish does not carry it.
+ */
 export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] {
-  return a.diagnostics.map((d) => ({
-    range: d.range,
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    codeDescription: { href: ruleDocUrl(d.code) },
-    source: 'ecoplan',
-    message: d.message,
-    relatedInformation: d.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
-    data: d.data,
-  }));
+  // most diagnostics are where they were in the last conversion for this document: found by position first
+  const last = lastConverted.get(uri);
+  const match = last ? follower(last.core) : null;
+  const out = a.diagnostics.map((d) => {
+    const at = match ? match.find(d) : -1;
+    if (at >= 0) return last!.lsp[at];
+    const known = converted.get(d);
+    if (known && known.uri === uri) return known.lsp;
+    let codeDescription = hrefs.get(d.code);
+    if (!codeDescription) hrefs.set(d.code, (codeDescription = { href: ruleDocUrl(d.code) }));
+    const lsp: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription, source: 'ecoplan', message: d.message };
+    if (d.related && !MESSAGE_HOLDS_RELATED.has(d.code)) lsp.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+    converted.set(d, { uri, lsp });
+    return lsp;
+  });
+  lastConverted.set(uri, { core: a.diagnostics, lsp: out });
+  return out;
 }
+
+const lastConverted = new Map<string, { core: Diagnostic[]; lsp: LspDiagnostic[] }>();
+
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -71,7 +96,7 @@ function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: Awai
       range: AT_START,
       message: d.message + note(line),
       relatedInformation: d.relatedInformation?.map((r) => (r.location.uri === uri ? { location: { uri, range: AT_START }, message: r.message + note(r.location.range.start.line) } : r)),
-      data: { ...(d.data && typeof d.data === 'object' ? d.data : {}), paragraph: paragraph(line), line },
+      data: { ...(analysis.diagnostics[i].data ?? {}), paragraph: paragraph(line), line },
     };
   });
 }
@@ -82,7 +107,7 @@ function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: Awai
  * pull (`textDocument/diagnostic`, `workspace/diagnostic`) get the same results on request, and
  * with `ecoplan.diagnostics.scope: workspace` also for plans in the workspace that are not open.
  */
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: DiagnosticsSource, opts: { push: () => boolean; delayMs: number }) {
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: DiagnosticsSource, opts: { push: () => boolean; delayMs: number; afterPublish?: (uri: string) => void }) {
   const timers = new Map<string, NodeJS.Timeout>();
   const lastChange = new Map<string, number>();
 
@@ -93,6 +118,8 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       const a = workspace.analysisOf(doc.uri);
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
       noteActivity(); // the client will act on them: background work waits
+      // what a completion asks of the new analysis, worked out before the client can ask (a few ms on 1 MB)
+      if (a && opts.afterPublish) setImmediate(() => opts.afterPublish!(doc.uri));
     } catch (e) {
       // runs from a timer: an error here must not end the server
       connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -118,7 +145,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
         timers.delete(doc.uri);
         // a request already received, or about to be (the completion a client sends with the
         // keystroke that typed `@`), is answered before this analysis blocks the thread
-        setTimeout(() => publish(doc), completionGraceMs());
+        afterCompletion(() => publish(doc));
       }, delay),
     );
   };
@@ -129,6 +156,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     workspace.forget(e.document.uri);
+    lastConverted.delete(e.document.uri);
     lastChange.delete(e.document.uri);
     if (opts.push()) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -1,11 +1,11 @@
 import { MarkupKind, type Connection, type Hover, type TextDocumentPositionParams } from 'vscode-languageserver/node';
-import { applicableThreshold, bindingOf, formatThreshold, isVerified } from '../../core/catalogue/thresholds';
+import { applicableThreshold, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
 import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences, indicatorAt } from '../../core/query';
 import { formatTarget } from '../../core/format/target';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorOccurrence } from '../../core/query';
 import type { PlanSource } from '../planSource';
-import { indicatorCard, publicSourceLines, withoutProvenance } from '../presentation/indicatorWording';
+import { publicIndicatorCard } from '../presentation/indicatorWording';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
 export function provideHover(ws: PlanSource, { textDocument, position }: TextDocumentPositionParams): Hover | null {
@@ -53,9 +53,8 @@ export function indicatorHover(a: PlanAnalysis, ind: IndicatorOccurrence): strin
   }
   const th = applicableThreshold(entry, a.settings);
   const binding = bindingOf(entry);
-  const base = indicatorCard(entry, a.edition.title, th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? ''), binding === true ? '约束性' : binding === false ? '参考性' : '');
-  // the edition, its document number and 已核实/待核实 instead of the catalogue's internal provenance notes
-  const card = [withoutProvenance(base), ...publicSourceLines(a.edition, isVerified(entry, th?.threshold))].join('\n');
+  const thText = th ? `${th.qualifier ? `${th.qualifier} ` : ''}${formatThreshold(th.threshold, entry.unit)}` : (entry.value ?? '');
+  const card = publicIndicatorCard(entry, a.edition, thText, binding === true ? '约束性' : binding === false ? '参考性' : '', th?.threshold);
   const resolved = a.names.resolve(ind.name);
   const how = resolved && resolved.kind !== 'name' && ind.name !== entry.name ? resolutionNote(ind.name, entry.name, ind.target?.match ?? resolved.kind, ind.target?.matchConfidence ?? resolved.confidence) : null;
   const targets = a.model.targets.filter((t) => t.catalogueId === entry.id);

@@ -1,5 +1,5 @@
-import { appliesTo } from '../../core/catalogue/thresholds';
-import type { CatalogueEdition, CatalogueIndicator } from '../../core/catalogue/types';
+import { appliesTo, isVerified } from '../../core/catalogue/thresholds';
+import type { CatalogueEdition, CatalogueIndicator, Threshold } from '../../core/catalogue/types';
 
 /**
  * What a drafter is told about where an indicator's value comes from: the edition and its document
@@ -31,4 +31,12 @@ export function indicatorCard(ind: CatalogueIndicator, edition: string, thText: 
   if (ind.confidence !== 'confirmed') lines.push(`- ⚠ 该指标值尚未核实(${ind.confidence})`);
   if (ind.source ?? ind.evidence) lines.push(`- 来源:${ind.source ?? ind.evidence}`);
   return lines.join('\n');
+}
+
+/**
+ * The card as a drafter sees it (completion's documentation, the hover's head): without the internal
+ * provenance notes, with the edition, its document number and 已核实/待核实 in words.
+ */
+export function publicIndicatorCard(ind: CatalogueIndicator, edition: Pick<CatalogueEdition, 'title' | 'document'>, thText: string, attr: string, threshold?: Threshold): string {
+  return [withoutProvenance(indicatorCard(ind, edition.title, thText, attr)), ...publicSourceLines(edition, isVerified(ind, threshold))].join('\n');
 }
