@@ -11,12 +11,14 @@ import { isImported, paragraphNote, paragraphOf } from './wordHook';
  * main thread applies them in file order, so the output is the same whichever ran them.
  */
 export interface FileOutcome {
-  /** The file's report, absent when it could not be read or analysed. */
+  /** Whether the file was read and analysed (and so counts in the summary). */
+  checked: boolean;
+  /** The file's report, for the json and sarif formats. */
   report?: JsonFileReport;
   tasks: number;
   errors: number;
   warnings: number;
-  /** The text format's lines. */
+  /** The text format's lines (for that format only). */
   lines: string[];
   /** What it says on stderr while it is checked, in order: a `config` problem is said once per run. */
   stderr: ({ config: string } | { err: string })[];
@@ -28,10 +30,12 @@ export interface CheckFileArgs {
   catalogue?: string;
   level?: PlanLevel;
   locale: Locale;
+  /** The output format: only what it shows is built. */
+  format: 'text' | 'json' | 'sarif';
 }
 
 export function checkOneFile(file: string, display: string, args: CheckFileArgs, configCache: Map<string, LoadedConfig>): FileOutcome {
-  const outcome: FileOutcome = { tasks: 0, errors: 0, warnings: 0, lines: [], stderr: [], io: [] };
+  const outcome: FileOutcome = { checked: false, tasks: 0, errors: 0, warnings: 0, lines: [], stderr: [], io: [] };
   const analysis = analyseFile(file, display, args, {
     configCache,
     reported: new Set(),
@@ -40,19 +44,23 @@ export function checkOneFile(file: string, display: string, args: CheckFileArgs,
     err: (s) => outcome.stderr.push({ err: s }),
   });
   if (!analysis) return outcome;
-  const fr = fileReport(display, analysis);
-  if (isImported(analysis)) {
-    // a Word file: positions are in the imported Markdown; each finding also names its Word paragraph
-    Object.assign(fr, { source: { format: 'docx', positions: 'imported-markdown' } });
-    for (const [i, d] of fr.diagnostics.entries()) Object.assign(d, { paragraph: paragraphOf(analysis, analysis.diagnostics[i].range.start.line) });
-    for (const t of fr.tasks) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
-    for (const t of fr.targets) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
+  outcome.checked = true;
+  if (args.format !== 'text') {
+    const fr = fileReport(display, analysis);
+    if (isImported(analysis)) {
+      // a Word file: positions are in the imported Markdown; each finding also names its Word paragraph
+      Object.assign(fr, { source: { format: 'docx', positions: 'imported-markdown' } });
+      for (const [i, d] of fr.diagnostics.entries()) Object.assign(d, { paragraph: paragraphOf(analysis, analysis.diagnostics[i].range.start.line) });
+      for (const t of fr.tasks) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
+      for (const t of fr.targets) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
+    }
+    outcome.report = fr;
   }
-  outcome.report = fr;
   outcome.tasks = analysis.model.tasks.length;
   for (const d of analysis.diagnostics) {
     if (d.severity === 'error') outcome.errors++;
     if (d.severity === 'warning') outcome.warnings++;
+    if (args.format !== 'text') continue;
     const paragraph = paragraphOf(analysis, d.range.start.line);
     outcome.lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}${paragraph ? paragraphNote(paragraph, args.locale) : ''}`);
   }

@@ -4,18 +4,18 @@ import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type CheckFileArgs, type FileOutcome } from './checkFile';
 
 /**
- * `ecoplan check` on many files: a small pool of worker threads, each running the CLI bundle
- * (dist/cli.js, through the V8 code cache when there is one) and checking one file at a time with
- * `checkOneFile`. The main thread hands out files as workers free up and passes each outcome on in
- * file order, so the output is the one of a sequential run. A worker that dies has its files checked
- * on the main thread.
+ * `ecoplan check` on many files: `jobs - 1` worker threads, each running the CLI bundle (dist/cli.js,
+ * through the V8 code cache when there is one) and checking one file at a time with `checkOneFile`,
+ * and the main thread checking files too between handing them out. Each outcome is passed on in file
+ * order, so the output is the one of a sequential run. A worker that dies has its files checked on
+ * the main thread.
  */
 
 /**
  * Below this many files a sequential run is as fast: a worker takes ~0.15–0.25 s of CPU to load
  * the bundle and warm up, about what 15–20 plans take (measured on 2 cores; see README).
  */
-export const PARALLEL_FROM = 40;
+export const PARALLEL_FROM = 100;
 
 /** Workers when `--jobs` is not given: one per processor, at most 8. */
 export function defaultJobs(): number {
@@ -63,13 +63,13 @@ const { join } = require('node:path');
 try { require(join(workerData.dist, 'compileCache.js')).installCompileCache(workerData.dist); } catch {}
 require(join(workerData.dist, 'cli.js'));`;
 
-/** Checks `files` on `jobs` worker threads; `onOutcome` gets each file's outcome in file order. */
+/** Checks `files` on this thread and `jobs - 1` worker threads; `onOutcome` gets each file's outcome in file order. */
 export function checkInWorkers(files: string[], displays: string[], args: CheckFileArgs, jobs: number, onOutcome: (o: FileOutcome) => void, word = false): Promise<void> {
   return new Promise((resolvePool) => {
     const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
     let next = 0; // the next file to hand out
     let flushed = 0; // outcomes passed on so far
-    const configCache = new Map<string, LoadedConfig>(); // for files checked here, after a worker died
+    const configCache = new Map<string, LoadedConfig>(); // for the files checked on this thread
     const workers = new Set<Worker>();
     const flush = () => {
       while (flushed < files.length && outcomes[flushed] !== undefined) {
@@ -86,7 +86,7 @@ export function checkInWorkers(files: string[], displays: string[], args: CheckF
       outcomes[i] = checkOneFile(files[i], displays[i], args, configCache);
     };
     const data: PoolData = { ecoplanCheckWorker: true, dist: __dirname, word, args };
-    for (let w = 0; w < jobs; w++) {
+    for (let w = 1; w < jobs; w++) {
       const worker = new Worker(BOOT, { eval: true, workerData: data });
       const inFlight = new Set<number>();
       const give = () => {
@@ -100,7 +100,6 @@ export function checkInWorkers(files: string[], displays: string[], args: CheckF
         if (!workers.delete(worker)) return;
         for (const i of inFlight) checkHere(i);
         inFlight.clear();
-        if (workers.size === 0) while (next < files.length) checkHere(next++);
         flush();
       };
       worker.on('message', ({ i, outcome }: { i: number; outcome: FileOutcome }) => {
@@ -116,5 +115,13 @@ export function checkInWorkers(files: string[], displays: string[], args: CheckF
       give();
       give();
     }
+    // this thread takes the next file whenever it has handed out what workers asked for
+    const work = () => {
+      if (next >= files.length) return;
+      checkHere(next++);
+      flush();
+      setImmediate(work);
+    };
+    setImmediate(work);
   });
 }

@@ -122,9 +122,9 @@ class CheckRun {
       else if (!this.reported.has(e.config)) (this.reported.add(e.config), this.err(`ecoplan: ${e.config}`));
     }
     this.ioProblems.push(...o.io);
-    if (!o.report) return;
+    if (!o.checked) return;
     const s = this.report.summary;
-    this.report.files.push(o.report);
+    if (o.report) this.report.files.push(o.report);
     s.files++;
     s.tasks += o.tasks;
     s.errors += o.errors;
@@ -177,8 +177,8 @@ export function runCheckCommand(argv: string[], out: (s: string) => void, err: (
   const jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
   if (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM)) return checkHere(prepared, out, err);
   const run = new CheckRun(args, ioProblems, out, err);
-  const { catalogue, level, locale } = args;
-  return checkInWorkers(files, displays, { catalogue, level, locale }, jobs, (o) => run.add(o), wordSupport() !== null).then(() => run.finish());
+  const { catalogue, level, locale, format } = args;
+  return checkInWorkers(files, displays, { catalogue, level, locale, format }, jobs, (o) => run.add(o), wordSupport() !== null).then(() => run.finish());
 }
 
 export function main(argv: string[]): number | Promise<number> {
