@@ -12,11 +12,15 @@ const CLI = join(process.cwd(), 'dist', 'cli.js');
 const SAMPLES = join(process.cwd(), 'samples');
 const dir = mkdtempSync(join(tmpdir(), 'ecoplan-jobs-'));
 
-/** Runs the bundled CLI in `dir`; `workers` is how many worker threads it started. */
-function check(args: string[]) {
+/**
+ * Runs the bundled CLI in `dir`; `workers` is how many worker threads it started. With `killAfter`,
+ * each worker is terminated when it has sent that many outcomes, as if it had crashed.
+ */
+function check(args: string[], killAfter = 0) {
   const probe = [
     `const wt = require('node:worker_threads'); let n = 0; const W = wt.Worker;`,
-    `wt.Worker = class extends W { constructor(...a) { super(...a); n++; } };`,
+    `wt.Worker = class extends W { constructor(...a) { super(...a); n++; let sent = 0;`,
+    `  if (${killAfter}) this.on('message', () => { if (++sent === ${killAfter}) void this.terminate(); }); } };`,
     `process.argv = [process.argv[0], ${JSON.stringify(CLI)}, 'check', ...${JSON.stringify(args)}];`,
     `process.on('exit', () => require('node:fs').writeSync(3, String(n)));`,
     `require(${JSON.stringify(CLI)});`,
@@ -98,6 +102,13 @@ describe('ecoplan check --jobs', () => {
       'ecoplan: a/truncated.docx: 文件已损坏或不完整(invalid zip data)',
       'ecoplan: binary.txt: 不是文本文件(含有 NUL 字节)',
     ]);
+  });
+
+  it('checks on this thread what a worker that died had not finished', () => {
+    const one = check(['.', '--jobs', '1', '--format', 'json']);
+    const dying = check(['.', '--jobs', '3', '--format', 'json'], 1);
+    expect(dying.workers).toBe(2);
+    expect([dying.code, dying.stdout, dying.stderr]).toEqual([one.code, one.stdout, one.stderr]);
   });
 
   it('stays on one thread for a few files unless --jobs says otherwise, and rejects a bad --jobs', () => {

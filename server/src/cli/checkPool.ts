@@ -12,15 +12,21 @@ import { checkOneFile, type CheckFileArgs, type FileOutcome } from './checkFile'
  */
 
 /**
- * Below this many files a sequential run is as fast: a worker takes ~0.15–0.25 s of CPU to load
- * the bundle and warm up, about what 15–20 plans take (measured on 2 cores; see README).
+ * Below this many files one thread is as fast whatever the processors: a worker takes ~0.6 s to
+ * load the bundle and warm up (its own JIT), what 20–40 plans take.
  */
 export const PARALLEL_FROM = 100;
 
-/** Workers when `--jobs` is not given: one per processor, at most 8. */
+/**
+ * Jobs when `--jobs` is not given: one per processor but one, at most 8. One thread checking plans
+ * already keeps more than one processor busy (V8 compiles and collects garbage on helper threads:
+ * 1,000 plans on 2 cores took 12.0–12.8 s of CPU in 11.3–11.5 s wall), and on this 2-core machine a second
+ * job made the check slower (13.6–14.9 s wall against 11.3–11.5 s, load average 4.4–5.4), so on two
+ * processors the default stays on one thread.
+ */
 export function defaultJobs(): number {
   const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, Math.min(8, n));
+  return Math.max(1, Math.min(8, n - 1));
 }
 
 /** What the main thread gives a worker to start with. */
