@@ -14,6 +14,8 @@ export interface FileContext {
   configCache: Map<string, LoadedConfig>;
   reported: Set<string>;
   ioProblems: string[];
+  /** When given, every config problem goes here as found; otherwise each is said once per run on `err` (through `reported`). */
+  configProblem?: (p: string) => void;
   err: (s: string) => void;
 }
 
@@ -38,7 +40,10 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
     return null;
   }
   const context = planContext(resolve(file), display, decoded.text, { catalogue: args.catalogue, level: args.level, locale: args.locale }, ctx.configCache);
-  for (const p of context.configProblems.map(formatFileProblem)) if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
+  for (const p of context.configProblems.map(formatFileProblem)) {
+    if (ctx.configProblem) ctx.configProblem(p);
+    else if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
+  }
   for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${formatFileProblem(p)}`);
   try {
     const analysis = analysePlan(decoded.text, context.options);

@@ -3,15 +3,16 @@ import { relative } from 'node:path';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
-import { analyseFile } from './analyseFile';
+import { checkOneFile, type FileOutcome } from './checkFile';
+import { checkInWorkers, defaultJobs, PARALLEL_FROM } from './checkPool';
 import { toSarif } from './sarif';
 import { runTable } from './table';
-import { fileReport, type JsonReport } from './jsonReport';
-import { isImported, paragraphNote, paragraphOf, wordSupport } from './wordHook';
+import type { JsonReport } from './jsonReport';
+import { wordSupport } from './wordHook';
 import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
 
 const USAGE = `用法 / usage:
-  ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en]
+  ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en] [--jobs N]
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件]
   ecoplan import <方案.docx|.doc> [-o 方案.plan.md]
   ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables]
@@ -26,6 +27,8 @@ interface CheckArgs {
   catalogue?: string;
   level?: PlanLevel;
   locale: Locale;
+  /** `--jobs N`: files checked at once (worker threads); unset: decided by the number of files and processors. */
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -54,6 +57,10 @@ function parseArgs(argv: string[]): CheckArgs {
       const v = value();
       if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
       args.locale = v;
+    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value();
+      if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--jobs 须为 1 到 999 的整数 / must be a whole number from 1 to 999: ${v}`);
+      args.jobs = Number(v);
     } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
     else args.paths.push(a);
   }
@@ -79,7 +86,8 @@ function collectFiles(paths: string[], problems: string[]): string[] {
   return files;
 }
 
-export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** A parsed `ecoplan check` command line and its files, or its exit code when the command line is wrong. */
+function prepareCheck(argv: string[], err: (s: string) => void): { args: CheckArgs; files: string[]; displays: string[]; ioProblems: string[] } | number {
   let args: CheckArgs;
   try {
     args = parseArgs(argv);
@@ -92,53 +100,92 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   }
   const ioProblems: string[] = [];
   const files = collectFiles(args.paths, ioProblems);
-  const configCache = new Map<string, LoadedConfig>();
-  const reported = new Set<string>();
-  const report: JsonReport = { version: 1, files: [], summary: { files: 0, tasks: 0, errors: 0, warnings: 0 } };
-  const lines: string[] = [];
-  for (const file of files) {
-    const display = relative(process.cwd(), file) || file;
-    const analysis = analyseFile(file, display, args, { configCache, reported, ioProblems, err });
-    if (!analysis) continue;
-    const fr = fileReport(display, analysis);
-    if (isImported(analysis)) {
-      // a Word file: positions are in the imported Markdown; each finding also names its Word paragraph
-      Object.assign(fr, { source: { format: 'docx', positions: 'imported-markdown' } });
-      for (const [i, d] of fr.diagnostics.entries()) Object.assign(d, { paragraph: paragraphOf(analysis, analysis.diagnostics[i].range.start.line) });
-      for (const t of fr.tasks) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
-      for (const t of fr.targets) Object.assign(t, { paragraph: paragraphOf(analysis, t.range.start.line) });
-    }
-    report.files.push(fr);
-    report.summary.files++;
-    report.summary.tasks += analysis.model.tasks.length;
-    for (const d of analysis.diagnostics) {
-      if (d.severity === 'error') report.summary.errors++;
-      if (d.severity === 'warning') report.summary.warnings++;
-      const paragraph = paragraphOf(analysis, d.range.start.line);
-      lines.push(`${display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}${paragraph ? paragraphNote(paragraph, args.locale) : ''}`);
-    }
-  }
-  for (const p of ioProblems) err(`ecoplan: ${p}`);
-  if (args.format === 'json') out(JSON.stringify(report));
-  else if (args.format === 'sarif') out(JSON.stringify(toSarif(report, args.locale)));
-  else {
-    for (const l of lines) out(l);
-    const s = report.summary;
-    out(
-      args.locale === 'en'
-        ? `${s.files} file(s), ${s.tasks} task(s): ${s.errors} error(s), ${s.warnings} warning(s)${ioProblems.length ? `, ${ioProblems.length} file(s) not read` : ''}`
-        : `共检查 ${s.files} 个文件、${s.tasks} 项任务:${s.errors} 个错误,${s.warnings} 个警告${ioProblems.length ? `,${ioProblems.length} 个文件无法读取` : ''}`,
-    );
-  }
-  if (ioProblems.length > 0) return 2;
-  return report.summary.errors > 0 ? 1 : 0;
+  return { args, files, displays: files.map((file) => relative(process.cwd(), file) || file), ioProblems };
 }
 
-export function main(argv: string[]): number {
+/** Gathers the files' outcomes, in file order, into the report and the output; says what each file says on stderr as it comes. */
+class CheckRun {
+  readonly report: JsonReport = { version: 1, files: [], summary: { files: 0, tasks: 0, errors: 0, warnings: 0 } };
+  private readonly lines: string[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly args: CheckArgs,
+    private readonly ioProblems: string[],
+    private readonly out: (s: string) => void,
+    private readonly err: (s: string) => void,
+  ) {}
+
+  add(o: FileOutcome): void {
+    for (const e of o.stderr) {
+      if ('err' in e) this.err(e.err);
+      else if (!this.reported.has(e.config)) (this.reported.add(e.config), this.err(`ecoplan: ${e.config}`));
+    }
+    this.ioProblems.push(...o.io);
+    if (!o.checked) return;
+    const s = this.report.summary;
+    if (o.report) this.report.files.push(o.report);
+    s.files++;
+    s.tasks += o.tasks;
+    s.errors += o.errors;
+    s.warnings += o.warnings;
+    this.lines.push(...o.lines);
+  }
+
+  /** Writes the output; returns the exit code. */
+  finish(): number {
+    const { args, ioProblems, out, report } = this;
+    for (const p of ioProblems) this.err(`ecoplan: ${p}`);
+    if (args.format === 'json') out(JSON.stringify(report));
+    else if (args.format === 'sarif') out(JSON.stringify(toSarif(report, args.locale)));
+    else {
+      for (const l of this.lines) out(l);
+      const s = report.summary;
+      out(
+        args.locale === 'en'
+          ? `${s.files} file(s), ${s.tasks} task(s): ${s.errors} error(s), ${s.warnings} warning(s)${ioProblems.length ? `, ${ioProblems.length} file(s) not read` : ''}`
+          : `共检查 ${s.files} 个文件、${s.tasks} 项任务:${s.errors} 个错误,${s.warnings} 个警告${ioProblems.length ? `,${ioProblems.length} 个文件无法读取` : ''}`,
+      );
+    }
+    if (ioProblems.length > 0) return 2;
+    return report.summary.errors > 0 ? 1 : 0;
+  }
+}
+
+/** `ecoplan check`, every file on this thread (what `--jobs 1` does). */
+export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const prepared = prepareCheck(argv, err);
+  return typeof prepared === 'number' ? prepared : checkHere(prepared, out, err);
+}
+
+function checkHere({ args, files, displays, ioProblems }: Exclude<ReturnType<typeof prepareCheck>, number>, out: (s: string) => void, err: (s: string) => void): number {
+  const run = new CheckRun(args, ioProblems, out, err);
+  const configCache = new Map<string, LoadedConfig>();
+  for (const [i, file] of files.entries()) run.add(checkOneFile(file, displays[i], args, configCache));
+  return run.finish();
+}
+
+/**
+ * `ecoplan check` as the command runs it: files checked in worker threads (checkPool.ts) when
+ * `--jobs` allows more than one and there are enough files for it to pay, otherwise `runCheck`.
+ * The output is the same either way.
+ */
+export function runCheckCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number | Promise<number> {
+  const prepared = prepareCheck(argv, err);
+  if (typeof prepared === 'number') return prepared;
+  const { args, files, displays, ioProblems } = prepared;
+  const jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
+  if (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM)) return checkHere(prepared, out, err);
+  const run = new CheckRun(args, ioProblems, out, err);
+  const { catalogue, level, locale, format } = args;
+  return checkInWorkers(files, displays, { catalogue, level, locale, format }, jobs, (o) => run.add(o), wordSupport() !== null).then(() => run.finish());
+}
+
+export function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(s + '\n');
   const err = (s: string) => process.stderr.write(s + '\n');
-  if (command === 'check') return runCheck(rest, out, err);
+  if (command === 'check') return runCheckCommand(rest, out, err);
   const word = wordSupport();
   if (word && (command === 'import' || command === 'export' || command === 'catalogue')) {
     void word.runWordCommand(command, rest, out, err).then((code) => (process.exitCode = code));

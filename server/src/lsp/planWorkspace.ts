@@ -200,10 +200,27 @@ export class PlanWorkspace implements DiagnosticsSource {
   }
 
   analysisOf(uri: string): PlanAnalysis | null {
+    // a plan on disk, unchanged since it was analysed (same mtime and size): its analysis, without reading it again
+    const path = this.documents.get(uri) ? null : toPath(uri);
+    const onDisk = path ? this.diskVersions.get(uri) : undefined;
+    if (path && onDisk !== undefined) {
+      const hit = this.cache.get(uri);
+      try {
+        const st = statSync(path);
+        if (hit && onDisk === `m${st.mtimeMs}:${st.size}` && hit.key.startsWith(`${onDisk}|`)) return hit.analysis;
+      } catch {
+        // gone: read below, as before
+      }
+    }
     const src = this.textOf(uri);
     if (!src || !this.isPlan(uri, src.text)) return null;
-    return this.analyse(uri, src.text, src.version);
+    const analysis = this.analyse(uri, src.text, src.version);
+    if (path) this.diskVersions.set(uri, src.version);
+    return analysis;
   }
+
+  /** The version (`m<mtime>:<size>`) of each plan on disk that analysisOf read and analysed. */
+  private diskVersions = new Map<string, string>();
 
   analyse(uri: string, text: string, version: string): PlanAnalysis {
     const key = `${version}|${text.length}`;

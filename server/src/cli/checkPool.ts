@@ -1,0 +1,133 @@
+import { availableParallelism, cpus } from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { LoadedConfig } from '../node/config';
+import { checkOneFile, type CheckFileArgs, type FileOutcome } from './checkFile';
+
+/**
+ * `ecoplan check` on many files: `jobs - 1` worker threads, each running the CLI bundle (dist/cli.js,
+ * through the V8 code cache when there is one) and checking one file at a time with `checkOneFile`,
+ * and the main thread checking files too between handing them out. Each outcome is passed on in file
+ * order, so the output is the one of a sequential run. A worker that dies has its files checked on
+ * the main thread.
+ */
+
+/**
+ * Below this many files one thread is as fast whatever the processors: a worker takes ~0.6 s to
+ * load the bundle and warm up (its own JIT), what 20–40 plans take.
+ */
+export const PARALLEL_FROM = 100;
+
+/**
+ * Jobs when `--jobs` is not given: one per processor but one, at most 8. One thread checking plans
+ * already keeps more than one processor busy (V8 compiles and collects garbage on helper threads:
+ * 1,000 plans on 2 cores took 12.0–12.8 s of CPU in 11.3–11.5 s wall), and on this 2-core machine a second
+ * job made the check slower (13.6–14.9 s wall against 11.3–11.5 s, load average 4.4–5.4), so on two
+ * processors the default stays on one thread.
+ */
+export function defaultJobs(): number {
+  const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  return Math.max(1, Math.min(8, n - 1));
+}
+
+/** What the main thread gives a worker to start with. */
+interface PoolData {
+  ecoplanCheckWorker: true;
+  /** dist/, where cli.js (this bundle) and compileCache.js are. */
+  dist: string;
+  /** Whether to load the Word bundle (a .docx is among the files). */
+  word: boolean;
+  args: CheckFileArgs;
+}
+
+interface Job {
+  i: number;
+  file: string;
+  display: string;
+}
+
+/** Whether this thread is a check worker (bin.ts asks before running a command). */
+export function isCheckWorker(): boolean {
+  return parentPort !== null && (workerData as PoolData | undefined)?.ecoplanCheckWorker === true;
+}
+
+/** Whether a check worker must load the Word bundle before it starts. */
+export function checkWorkerNeedsWord(): boolean {
+  return (workerData as PoolData).word;
+}
+
+/** The worker's side: check each file it is sent and send back the outcome. */
+export function serveCheckWorker(): void {
+  const { args } = workerData as PoolData;
+  const configCache = new Map<string, LoadedConfig>();
+  parentPort!.on('message', (job: Job) => {
+    parentPort!.postMessage({ i: job.i, outcome: checkOneFile(job.file, job.display, args, configCache) });
+  });
+}
+
+const BOOT = `const { workerData } = require('node:worker_threads');
+const { join } = require('node:path');
+try { require(join(workerData.dist, 'compileCache.js')).installCompileCache(workerData.dist); } catch {}
+require(join(workerData.dist, 'cli.js'));`;
+
+/** Checks `files` on this thread and `jobs - 1` worker threads; `onOutcome` gets each file's outcome in file order. */
+export function checkInWorkers(files: string[], displays: string[], args: CheckFileArgs, jobs: number, onOutcome: (o: FileOutcome) => void, word = false): Promise<void> {
+  return new Promise((resolvePool) => {
+    const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+    let next = 0; // the next file to hand out
+    let flushed = 0; // outcomes passed on so far
+    const configCache = new Map<string, LoadedConfig>(); // for the files checked on this thread
+    const workers = new Set<Worker>();
+    const flush = () => {
+      while (flushed < files.length && outcomes[flushed] !== undefined) {
+        onOutcome(outcomes[flushed]!);
+        outcomes[flushed++] = undefined;
+      }
+      if (flushed === files.length) {
+        for (const w of workers) void w.terminate();
+        workers.clear();
+        resolvePool();
+      }
+    };
+    const checkHere = (i: number) => {
+      outcomes[i] = checkOneFile(files[i], displays[i], args, configCache);
+    };
+    const data: PoolData = { ecoplanCheckWorker: true, dist: __dirname, word, args };
+    for (let w = 1; w < jobs; w++) {
+      const worker = new Worker(BOOT, { eval: true, workerData: data });
+      const inFlight = new Set<number>();
+      const give = () => {
+        if (next < files.length) {
+          const i = next++;
+          inFlight.add(i);
+          worker.postMessage({ i, file: files[i], display: displays[i] } satisfies Job);
+        }
+      };
+      const died = () => {
+        if (!workers.delete(worker)) return;
+        for (const i of inFlight) checkHere(i);
+        inFlight.clear();
+        flush();
+      };
+      worker.on('message', ({ i, outcome }: { i: number; outcome: FileOutcome }) => {
+        inFlight.delete(i);
+        outcomes[i] = outcome;
+        give();
+        flush();
+      });
+      worker.on('error', died);
+      worker.on('exit', died);
+      workers.add(worker);
+      // two files in flight, so a worker never waits for the main thread between files
+      give();
+      give();
+    }
+    // this thread takes the next file whenever it has handed out what workers asked for
+    const work = () => {
+      if (next >= files.length) return;
+      checkHere(next++);
+      flush();
+      setImmediate(work);
+    };
+    setImmediate(work);
+  });
+}
