@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -178,7 +178,7 @@ export class PlanWorkspace implements DiagnosticsSource {
     if (this.include) {
       const path = toPath(uri);
       if (path) {
-        const folder = this.folders.find((f) => path.startsWith(f));
+        const folder = this.folderOf(path);
         if (this.include(folder ? relative(folder, path) : basename(path))) return true;
       }
     }
@@ -250,7 +250,17 @@ export class PlanWorkspace implements DiagnosticsSource {
 
   /** The workspace folder holding a file (else the first folder, else the file's own folder). */
   private rootOf(path: string): string {
-    return this.folders.find((f) => path.startsWith(f)) ?? this.folders[0] ?? dirname(path);
+    return this.folderOf(path) ?? this.folders[0] ?? dirname(path);
+  }
+
+  /** The workspace folder that holds `path` (the innermost, when folders nest); `/w/foo` does not hold `/w/foobar/x.md`. */
+  private folderOf(path: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders) {
+      const holds = path === f || path.startsWith(f.endsWith(sep) ? f : f + sep);
+      if (holds && (!best || f.length > best.length)) best = f;
+    }
+    return best;
   }
 
   /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
