@@ -51,6 +51,18 @@ export function readFrontMatter(text: string, format: 'markdown' | 'text' = 'mar
   if (format === 'text') return null;
   const fm = frontMatterBlock(text);
   if (!fm) return null;
+  // The server asks twice per keystroke (its adapter for the directory path, then the analysis) and
+  // the block rarely changes: the last block read is kept, by its exact text. Callers only read it.
+  const head = text.slice(0, fm.end);
+  if (lastRead && lastRead.head === head) return lastRead.result;
+  const result = parseFrontMatter(text, fm);
+  lastRead = { head, result };
+  return result;
+}
+
+let lastRead: { head: string; result: FrontMatter } | null = null;
+
+function parseFrontMatter(text: string, fm: FrontMatterBlock): FrontMatter {
   // positions inside the block are the same in the block's text as in the whole plan's
   const index = new LineIndex(text.slice(0, fm.end));
   const range = index.range(fm.start, fm.end);
