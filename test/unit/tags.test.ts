@@ -24,6 +24,13 @@ describe('indicator tags', () => {
     expect(scan('[[生态保护红线 面积不减少、性质不改变、功能不降低]]').indicators[0]).toMatchObject({ name: '生态保护红线', op: 'qualitative', text: '面积不减少、性质不改变、功能不降低' });
   });
 
+  it('reads a direction without a number as a trend, as prose is read, with its year', () => {
+    expect(scan('[[湿地保护率 逐年提升]]').indicators[0]).toEqual({ start: 0, end: 14, name: '湿地保护率', nameStart: 2, op: 'trend', value: null, unit: null, year: null, text: '逐年提升' });
+    expect(scan('[[单位地区生产总值能耗 持续下降、稳中向好 2025年]]').indicators[0]).toMatchObject({ op: 'trend', text: '持续下降、稳中向好', year: 2025 });
+    // a requirement that merely contains a trend word stays qualitative
+    expect(scan('[[优良天数比例 完成上级下达的目标任务]]').indicators[0]).toMatchObject({ op: 'qualitative', text: '完成上级下达的目标任务' });
+  });
+
   it('reports an unclosed tag without swallowing the rest of the line', () => {
     const r = scan('确保[[城镇污水处理率 ≥95%,并由@市住建局负责');
     expect(r.problems).toEqual([{ kind: 'unclosed-indicator-tag', start: 2, end: 11, detail: '[[城镇污水处理率' }]);

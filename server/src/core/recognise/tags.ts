@@ -1,5 +1,5 @@
 import type { Comparison, SyntaxProblem } from '../model/types';
-import { KNOWN_OPERATORS } from './targetExpression';
+import { isTrendText, KNOWN_OPERATORS } from './targetExpression';
 
 /**
  * Inline tags (README: "Tag syntax"):
@@ -124,8 +124,9 @@ function parseTagTarget(rest: string, restStart: number, tag: IndicatorTagMatch,
   if (!knownOp && !/[0-9]/.test(first)) {
     // `[[生态保护红线 面积不减少、性质不改变]]`: a qualitative requirement
     const yearTail = /[\s\u3000]+(?:到|至)?((?:19|20)\d\d)年?$/.exec(rest);
-    tag.op = 'qualitative';
     tag.text = yearTail ? rest.slice(0, yearTail.index) : rest;
+    // `[[湿地保护率 逐年提升]]`: a direction without a number is a trend, as in prose
+    tag.op = isTrendText(tag.text) ? 'trend' : 'qualitative';
     if (yearTail) tag.year = Number(yearTail[1]);
     return;
   }
