@@ -52,7 +52,8 @@ describe('completion ranked by the plan and its workspace', () => {
       await new Promise((res) => setTimeout(res, 500)); // indexing waits for a quiet client
     }
     const items = sorted(r.items);
-    expect(items.slice(0, 5).map((i) => i.label)).toEqual(['区生态环境分局', '区住房和城乡建设局', '区水利局', '县委办公室', '区委办公室']);
+    // then the rest of the level, the plan's own jurisdiction word (区) before the other county forms
+    expect(items.slice(0, 5).map((i) => i.label)).toEqual(['区生态环境分局', '区住房和城乡建设局', '区水利局', '区委办公室', '区纪委监委']);
     expect(items[0]).toMatchObject({
       detail: '= 区生态环境局',
       labelDetails: { description: '区生态环境局、区环保局' },
@@ -74,12 +75,12 @@ describe('completion ranked by the plan and its workspace', () => {
     expect(r.isIncomplete).toBe(false);
     expect(r.items[0].textEdit).toEqual({ range: { start: { line: 14, character: 16 }, end: { line: 14, character: 20 } }, newText: '区生态环境分局' });
     const han = await client.request<CompletionList>('textDocument/completion', at(14, 18));
-    // `st`: initials (县生态… xsthjj, 市体育局 styj); the plan's own unit, then its level, then 市
+    // `st`: initials (县生态… xsthjj, 市体育局 styj); the plan's own unit, then its level (区 forms first: it is a 区 plan), then 市
     expect(sorted(han.items).map((i) => i.label)).toEqual([
       '区生态环境分局',
+      '区生态文明建设示范区创建工作领导小组办公室',
       '县生态环境局',
       '县生态文明建设示范区创建工作领导小组办公室',
-      '区生态文明建设示范区创建工作领导小组办公室',
       '市生态环境局',
       '市退役军人事务局',
       '市体育局',

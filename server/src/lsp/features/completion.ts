@@ -111,6 +111,24 @@ const LEVEL_PREFIXES: Record<PlanLevel, string[]> = { 市: ['市', '州', '盟']
 /** The level a unit's name shows: its first level character near the start (`市生态环境局`, `共青团区委`), if any. */
 const LEVEL_CHAR = /^[^市州盟县区旗]{0,3}([市州盟县区旗])/;
 
+/**
+ * Which of its level's words the plan's jurisdiction is (区 for a 区 plan, 旗 for a 旗 plan): the one
+ * its own units use most, else the first in its title; null when neither says.
+ */
+function jurisdictionChar(a: PlanAnalysis | null, here: Map<string, number>, own: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const [name, n] of here) {
+    const c = LEVEL_CHAR.exec(name)?.[1];
+    if (c && own.includes(c)) counts.set(c, (counts.get(c) ?? 0) + n);
+  }
+  let best: string | null = null;
+  for (const [c, n] of counts) if (!best || n > counts.get(best)!) best = c;
+  if (best) return best;
+  const title = a?.model.title ?? '';
+  for (const ch of title) if (own.includes(ch)) return ch;
+  return null;
+}
+
 /** Whether the typed text finds a name: in the name itself (full-width folded), its pinyin or its initials. */
 function matches(query: string, names: string[]): boolean {
   if (!query) return true;
@@ -168,12 +186,15 @@ export function departmentCompletion(ws: PlanSource, uri: string, line: number, 
     rows.set(name, row);
   }
   const own = LEVEL_PREFIXES[level];
+  const mine = jurisdictionChar(a, here, own);
   const tier = (r: DepartmentRow) => {
     const shown = LEVEL_CHAR.exec(r.name)?.[1];
     const otherLevel = shown !== undefined && !own.includes(shown);
     if (r.here > 0) return 0;
-    if (otherLevel) return 3;
-    return r.elsewhere > 0 ? 1 : 2;
+    if (otherLevel) return 4;
+    if (r.elsewhere > 0) return 1;
+    // a 区 plan's list offers 区住建局 before 县住建局 (the directory holds both forms of a county department)
+    return mine && shown !== undefined && shown !== mine ? 3 : 2;
   };
   const found = [...rows.values()].filter((r) => matches(query, [r.name, ...r.aliases]));
   // ties keep the directory's order (党委 and 政府 departments as the directory lists them)
