@@ -48,7 +48,28 @@ export class DepartmentDirectory {
   }
 
   resolve(name: string): Department | null {
-    return this.byName.get(name) ?? this.byName.get(foldWidth(name)) ?? null;
+    return this.byName.get(name) ?? this.byName.get(foldWidth(name)) ?? this.placeNamed(name);
+  }
+
+  private readonly placeMisses = new Set<string>();
+
+  /**
+   * A department written with its place's name: `青川县住建局` is 县住建局, `西安市长安区住建局` is
+   * 区住建局. The first split after a run of Chinese characters at a level word (市, 县, 区, 旗 →
+   * 县) whose rest is a known name; null when none is (`宁波市生态环境局慈溪分局` stays unknown).
+   */
+  private placeNamed(name: string): Department | null {
+    if (this.placeMisses.has(name)) return null;
+    for (let i = 1; i < Math.min(name.length - 1, 12); i++) {
+      const ch = name[i];
+      if (!/[\u4e00-\u9fff]/.test(name[i - 1])) break;
+      if (ch !== '市' && ch !== '县' && ch !== '区' && ch !== '旗') continue;
+      const rest = (ch === '旗' ? '县' : ch) + name.slice(i + 1);
+      const found = this.byName.get(rest) ?? this.byName.get(foldWidth(rest));
+      if (found) return found;
+    }
+    if (name.length <= 64 && this.placeMisses.size < 10_000) this.placeMisses.add(name);
+    return null;
   }
 
   /** Every name and alias as written in the directory (not the width-folded lookup keys). */
