@@ -9,6 +9,9 @@ describe('departments written with their place name', () => {
     expect(name('广元市发改委')).toBe('市发展和改革委员会');
     expect(name('西安市长安区住建局')).toBe('区住房和城乡建设局');
     expect(name('阿鲁科尔沁旗生态环境局')).toBe('县生态环境局');
+    expect(name('旗林草局')).toBe('县林业局');
+    expect(name('旗农牧局')).toBe('县农业农村局');
+    expect(name('阿鲁科尔沁旗发改委')).toBe('县发展和改革委员会');
     expect(name('青川县人民政府')).toBe('县人民政府');
     expect(name('县政府')).toBe('县人民政府');
     // a branch of the city's bureau, a town's government, a company: not departments of the directory

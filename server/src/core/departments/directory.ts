@@ -56,10 +56,16 @@ export class DepartmentDirectory {
   /**
    * A department written with its place's name: `青川县住建局` is 县住建局, `西安市长安区住建局` is
    * 区住建局. The first split after a run of Chinese characters at a level word (市, 县, 区, 旗 →
-   * 县) whose rest is a known name; null when none is (`宁波市生态环境局慈溪分局` stays unknown).
+   * 县) whose rest is a known name, or a name starting with 旗 read as 县; null when none is
+   * (`宁波市生态环境局慈溪分局` stays unknown).
    */
   private placeNamed(name: string): Department | null {
     if (this.placeMisses.has(name)) return null;
+    // a 旗 is a county: `旗林草局` is 县林草局 (the directory writes the 市, 县 and 区 forms)
+    if (name.startsWith('旗')) {
+      const county = this.byName.get('县' + name.slice(1)) ?? this.byName.get(foldWidth('县' + name.slice(1)));
+      if (county) return county;
+    }
     for (let i = 1; i < Math.min(name.length - 1, 12); i++) {
       const ch = name[i];
       if (!/[\u4e00-\u9fff]/.test(name[i - 1])) break;
