@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { builtinEditions } from '../core/catalogue/builtin';
@@ -157,7 +157,29 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
   return out;
 }
 
-export function loadDirectoryFile(file: string): { directory: DepartmentDirectory | null; problems: FileProblem[] } {
+type LoadedDirectory = { directory: DepartmentDirectory | null; problems: FileProblem[] };
+
+// The last read of each directory file, by path, while its mtime and size stay the same. The server
+// asks on every keystroke of a plan whose front matter names one; the same object back also lets the
+// analysis patch the last one (core/analyse.ts keeps an edit incremental only under the same directory).
+const directoryReads = new Map<string, { stamp: string; loaded: LoadedDirectory }>();
+
+export function loadDirectoryFile(file: string): LoadedDirectory {
+  let stamp = '';
+  try {
+    const st = statSync(file);
+    stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+  } catch {
+    // not there: read below says why
+  }
+  const known = directoryReads.get(file);
+  if (stamp && known && known.stamp === stamp) return known.loaded;
+  const loaded = readDirectoryFile(file);
+  if (stamp) directoryReads.set(file, { stamp, loaded });
+  return loaded;
+}
+
+function readDirectoryFile(file: string): LoadedDirectory {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -39,7 +39,7 @@ const hrefs = new Map<string, { href: string }>();
  * message, and related places where they add to the message. No `data`: what a code action needs is
  * looked up in the analysis by code and range (diagnosticData.ts), so a publish does not carry it.
  */
-export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] {
+export function toLspDiagnostics(uri: string, a: PlanAnalysis, remember = true): LspDiagnostic[] {
   // most diagnostics are where they were in the last conversion for this document: found by position first
   const last = lastConverted.get(uri);
   const match = last ? follower(last.core) : null;
@@ -55,12 +55,13 @@ export function toLspDiagnostics(uri: string, a: PlanAnalysis): LspDiagnostic[] 
     converted.set(d, { uri, lsp });
     return lsp;
   });
-  lastConverted.set(uri, { core: a.diagnostics, lsp: out });
+  if (remember) lastConverted.set(uri, { core: a.diagnostics, lsp: out });
   return out;
 }
 
+// The last conversion of each open document (remember: false for plans that are not open and Word
+// files, reported once per workspace pull: keeping theirs would only hold memory).
 const lastConverted = new Map<string, { core: Diagnostic[]; lsp: LspDiagnostic[] }>();
-
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -89,7 +90,7 @@ function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: Awai
     const n = paragraph(line);
     return n ? paragraphNote(n, workspace.locale) : '';
   };
-  return toLspDiagnostics(uri, analysis).map((d, i) => {
+  return toLspDiagnostics(uri, analysis, false).map((d, i) => {
     const line = analysis.diagnostics[i].range.start.line;
     return {
       ...d,
@@ -183,7 +184,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       if (documents.get(uri)) continue; // open documents are reported per document
       const a = workspace.analysisOf(uri);
       if (a) {
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a) });
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a, false) });
         reportedClosed.add(uri);
       }
     }
