@@ -306,6 +306,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const names = prev.analysis.names;
   const found = readLine(newWork, lineStart, text, index, names);
   if (!found.shape || !sameShape(oldFound.shape, found.shape)) return null;
+  // whether a bare list is a clause depends on the lines above; a line that says so changes the lines below
+  if (leansOnFirstNamedLeads(oldFound) || leansOnFirstNamedLeads(found)) return null;
   // What the edit left as it was keeps its objects (a digit typed in a target leaves the line's clause
   // as it was): the plan-wide lists then stay the same lists, and what is kept by them (completion's
   // use counts, a rule's per-target work) stays valid.
@@ -500,4 +502,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   prev.nodes = nodes;
   prev.contents = contents;
   return analysis;
+}
+
+function leansOnFirstNamedLeads(found: LineFindings): boolean {
+  return found.firstNamedLeads === true || found.clauses.some((c) => c.needsFirstLeads);
 }

@@ -72,7 +72,7 @@ const BLANK_LINE: LineFindings = { shape: null, problems: [], clauses: [], depar
 
 /** Where the line's first responsibility clause starts (a title stops there), or -1. */
 export function firstClauseAt(found: LineFindings): number {
-  const c = found.clauses.find((x) => x.form !== 'tags');
+  const c = found.clauses.find((x) => x.form !== 'tags' && !x.needsFirstLeads);
   return c ? c.range.start.character : -1;
 }
 
@@ -132,6 +132,8 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   const lineEnd = (l: number) => index.lineEnd(l);
 
   const yearOf = new Map<OutlineNode, number>();
+  // `列第一位者为牵头单位,下同` said once (notice, footnote or a clause): bare lists from that line on are clauses
+  let firstNamedLeads = false;
 
   const lineCache = options.lineCache;
   lineCache?.begin(options.names);
@@ -147,7 +149,9 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     const holder = outline.line(line, lineText, found.shape, depth, facts.boldStarts.get(line), firstClauseAt(found), title.title !== null ? title.line : null);
 
     for (const p of found.problems) problems.push(p);
+    if (found.firstNamedLeads) firstNamedLeads = true;
     for (const c of found.clauses) {
+      if (c.needsFirstLeads && !firstNamedLeads) continue;
       clauses.push(c);
       holder.clauses.push(c);
     }
