@@ -56,7 +56,7 @@ export interface VaguePhrase {
   range: Range;
 }
 
-export type ClauseForm = 'labelled' | 'lead-support' | 'by-duty' | 'responsible' | 'listed' | 'table-cell' | 'tags';
+export type ClauseForm = 'labelled' | 'lead-support' | 'by-duty' | 'responsible' | 'listed' | 'subject' | 'table-cell' | 'tags';
 
 export interface ResponsibilityClause {
   form: ClauseForm;

@@ -53,6 +53,7 @@ export interface ClauseVocabulary {
   notOnTheirOwn: string[];
   firstNamedLeads: Record<'placed' | 'position' | 'link' | 'is' | 'lead', string[]>;
   proseSentence: { maxLength: number; modals: string[]; notInProseName: string[] };
+  subjectDuty: { maxSubject: number; verbs: string[]; with: string[] };
 }
 
 const isWords = (x: unknown): x is string[] => Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string' && w.length > 0);
@@ -68,6 +69,9 @@ export function checkClauseVerbs(raw: unknown): ClauseVocabulary {
   for (const k of ['verbTails', 'prefixes', 'manner', 'asideOpeners', 'asideWords', 'etcGeneric', 'conjunctions', 'notOnTheirOwn']) need(isWords(r[k]), k);
   for (const k of ['placed', 'position', 'link', 'is', 'lead']) need(isWords(r.firstNamedLeads?.[k]), `firstNamedLeads.${k}`);
   for (const k of ['modals', 'notInProseName']) need(isWords(r.proseSentence?.[k]), `proseSentence.${k}`);
+  need(isWords(r.subjectDuty?.verbs), 'subjectDuty.verbs');
+  need(isWords(r.subjectDuty?.with), 'subjectDuty.with');
+  if (typeof r.subjectDuty?.maxSubject !== 'number' || r.subjectDuty.maxSubject < 2) throw new Error('data/vocab/clauseVerbs.yaml: `subjectDuty.maxSubject` must be a number ≥ 2');
   if (typeof r.proseSentence?.maxLength !== 'number' || r.proseSentence.maxLength < 10) throw new Error('data/vocab/clauseVerbs.yaml: `proseSentence.maxLength` must be a number ≥ 10');
   const seen = new Map<string, string>();
   for (const [kind, groups] of [['labels', r.labels], ['verbs', r.verbs]] as const) {
@@ -124,6 +128,46 @@ const FIRST_NAMED_LEADS = new RegExp(
 const MAX_SENTENCE = V.proseSentence.maxLength;
 const MODAL_END = new RegExp(`(?:${alternation(V.proseSentence.modals)})$`);
 const NOT_IN_PROSE_NAME = new RegExp(alternation(V.proseSentence.notInProseName));
+
+const SUBJECT_VERB = new RegExp(alternation([...V.subjectDuty.verbs, ...V.subjectDuty.with]), 'g');
+const SUBJECT_WITH = new Set(V.subjectDuty.with);
+const SUBJECT_SEPARATOR = new RegExp(`、|${alternation(V.conjunctions)}`, 'g');
+
+/**
+ * The responsible units written as the subject of a numbered task's sentence (`水务局加强…`, `农委、畜牧局要…`):
+ * `from` is where the text after the numbering starts. Every name before the first duty word must be
+ * unit-shaped (a party named in passing, `加强对县环保局…`, starts with a verb and is never read).
+ */
+export function findSubjectClause(text: string, from: number, base: number): ClauseMatch | null {
+  const head = text.slice(from, from + 2 * V.subjectDuty.maxSubject + 8);
+  SUBJECT_VERB.lastIndex = 0;
+  const verb = SUBJECT_VERB.exec(head);
+  if (!verb || verb.index < 2 || verb.index > V.subjectDuty.maxSubject) return null;
+  const units: UnitSpan[] = [];
+  const vague: VagueSpan[] = [];
+  const read = (p: Piece, role: UnitRole, vagueMayBeBare: boolean): boolean => {
+    if (p.text.length < 2 || /[\s\u3000,,;;::。()()]/.test(p.text) || NOT_IN_PROSE_NAME.test(p.text)) return false;
+    if (isVaguePhrase(p.text) && (vagueMayBeBare || looksLikeUnit(p.text))) vague.push({ text: p.text, start: p.start, end: p.start + p.text.length });
+    else if (looksLikeUnit(p.text)) units.push({ name: p.text, role, tagged: false, start: p.start, end: p.start + p.text.length });
+    else return false;
+    return true;
+  };
+  const withOthers = SUBJECT_WITH.has(verb[0]);
+  for (const p of splitAt({ text: head.slice(0, verb.index), start: base + from }, SUBJECT_SEPARATOR)) {
+    if (!read(p, units.length === 0 ? 'lead' : 'support', withOthers)) return null;
+  }
+  let end = verb.index;
+  if (withOthers) {
+    // `各乡镇汇同环保局完善`: the units after 汇同, up to the next duty word, support
+    const after = verb.index + verb[0].length;
+    const next = SUBJECT_VERB.exec(head);
+    if (!next || next.index - after < 2) return null;
+    for (const p of splitAt({ text: head.slice(after, next.index), start: base + from + after }, SUBJECT_SEPARATOR)) if (!read(p, 'support', false)) return null;
+    if (units.length > 0 && !units.some((u) => u.role === 'lead')) units[0].role = 'lead';
+    end = next.index;
+  }
+  return { form: 'subject', start: base + from, end: base + from + end, units, vague };
+}
 
 /** Where `text` states that the first named unit leads (`列第一位者为牵头单位,下同`), or null. */
 export function firstNamedLeadsAt(text: string): { start: number; end: number } | null {
