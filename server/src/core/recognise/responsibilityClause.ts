@@ -163,7 +163,6 @@ export function findSubjectClause(text: string, from: number, base: number): Cla
     const next = SUBJECT_VERB.exec(head);
     if (!next || next.index - after < 2) return null;
     for (const p of splitAt({ text: head.slice(after, next.index), start: base + from + after }, SUBJECT_SEPARATOR)) if (!read(p, 'support', false)) return null;
-    if (units.length > 0 && !units.some((u) => u.role === 'lead')) units[0].role = 'lead';
     end = next.index;
   }
   return { form: 'subject', start: base + from, end: base + from + end, units, vague };
