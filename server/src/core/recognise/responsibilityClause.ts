@@ -131,7 +131,7 @@ const NOT_IN_PROSE_NAME = new RegExp(alternation(V.proseSentence.notInProseName)
 
 const SUBJECT_VERB = new RegExp(alternation([...V.subjectDuty.verbs, ...V.subjectDuty.with]), 'g');
 const SUBJECT_WITH = new Set(V.subjectDuty.with);
-const SUBJECT_SEPARATOR = new RegExp(`、|${alternation(V.conjunctions)}`, 'g');
+const SUBJECT_SEPARATOR = /、/g;
 
 /**
  * The responsible units written as the subject of a numbered task's sentence (`水务局加强…`, `农委、畜牧局要…`):
@@ -146,14 +146,15 @@ export function findSubjectClause(text: string, from: number, base: number): Cla
   const units: UnitSpan[] = [];
   const vague: VagueSpan[] = [];
   const read = (p: Piece, role: UnitRole, vagueMayBeBare: boolean): boolean => {
-    if (p.text.length < 2 || /[\s\u3000,,;;::。()()]/.test(p.text) || NOT_IN_PROSE_NAME.test(p.text)) return false;
+    if (p.text.length < 2 || /[\s\u3000,,;;::。]/.test(p.text) || NOT_IN_PROSE_NAME.test(p.text)) return false;
     if (isVaguePhrase(p.text) && (vagueMayBeBare || looksLikeUnit(p.text))) vague.push({ text: p.text, start: p.start, end: p.start + p.text.length });
     else if (looksLikeUnit(p.text)) units.push({ name: p.text, role, tagged: false, start: p.start, end: p.start + p.text.length });
     else return false;
     return true;
   };
   const withOthers = SUBJECT_WITH.has(verb[0]);
-  for (const p of splitAt({ text: head.slice(0, verb.index), start: base + from }, SUBJECT_SEPARATOR)) {
+  // `农委和畜牧局要…`: a conjunction splits only where both sides are names (not `县住房和城乡建设局`)
+  for (const p of splitAt({ text: head.slice(0, verb.index), start: base + from }, SUBJECT_SEPARATOR).flatMap(splitConjunctions)) {
     if (!read(p, units.length === 0 ? 'lead' : 'support', withOthers)) return null;
   }
   let end = verb.index;
@@ -162,7 +163,7 @@ export function findSubjectClause(text: string, from: number, base: number): Cla
     const after = verb.index + verb[0].length;
     const next = SUBJECT_VERB.exec(head);
     if (!next || next.index - after < 2) return null;
-    for (const p of splitAt({ text: head.slice(after, next.index), start: base + from + after }, SUBJECT_SEPARATOR)) if (!read(p, 'support', false)) return null;
+    for (const p of splitAt({ text: head.slice(after, next.index), start: base + from + after }, SUBJECT_SEPARATOR).flatMap(splitConjunctions)) if (!read(p, 'support', false)) return null;
     end = next.index;
   }
   return { form: 'subject', start: base + from, end: base + from + end, units, vague };
