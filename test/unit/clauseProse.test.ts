@@ -40,6 +40,8 @@ describe('responsibility written as a sentence of prose', () => {
   it('a vague party only (各镇（街道）按照职责分工做好落实。), and a modal after the party dropped (相关部门要…)', () => {
     expect(clauses('各镇（街道）按照职责分工做好落实。')).toEqual([{ form: 'by-duty', text: '各镇（街道）按照职责分工做好落实', units: [], vague: ['各镇（街道）'] }]);
     expect(clauses('相关部门要按职责分工抓好落实。')).toEqual([{ form: 'by-duty', text: '相关部门要按职责分工抓好落实', units: [], vague: ['相关部门'] }]);
+    // 各地 is a party of partyNames.yaml's vague words; 各部门要密切 is not one (the phrase goes on)
+    expect(clauses('各地要按照职责分工抓好落实。')).toEqual([{ form: 'by-duty', text: '各地要按照职责分工抓好落实', units: [], vague: ['各地'] }]);
   });
 
   it('a lead marker after a name in prose: A（牵头）、B、C按职责分工负责。', () => {
@@ -60,6 +62,7 @@ describe('responsibility written as a sentence of prose', () => {
       '县生态环境局负责在年底前完成排查。',
       '主办单位：青岚市生态环境局 单位地址：青岚市人民路1号',
       '每项任务排在首位的为牵头部门，其余为配合部门，请认真抓好落实。',
+      '各部门要密切配合。',
     ])
       expect(clauses(line), line).toEqual([]);
   });
@@ -266,4 +269,12 @@ describe('an edit inside one line still gives what a fresh read gives', () => {
       { numRuns: 40, seed: 1818 },
     );
   }, 120_000);
+});
+
+describe('a subject names the owner of a task but does not make an item a task', () => {
+  it('an item of the 保障措施 part whose subject is a body stays out of the tasks', () => {
+    const a = analysePlan(['二、主要任务', '1、县水务局加强河道管理。', '三、保障措施', '(一)县委县政府要高度重视。', '(二)各部门要密切配合。'].join('\n'), { uri: 'file:///p.txt', format: 'text' });
+    expect(a.model.tasks.map((t) => `${t.path} ${t.units.map((u) => u.name).join('、')}`)).toEqual(['二.1 县水务局']);
+    expect(a.diagnostics.filter((d) => d.code === 'vague-responsibility' || d.code === 'missing-responsible-unit')).toEqual([]);
+  });
 });

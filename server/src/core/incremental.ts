@@ -5,7 +5,7 @@ import type { DepartmentDirectory } from './departments/directory';
 import type { LineFindings, LineFindingsCache } from './lineFindings';
 import type { Locale } from './locale';
 import type { Diagnostic, OutlineNode, PlanModel, Range, Severity, Task } from './model/types';
-import { nodeTitle, outlineTask, type NodeContent } from './outline';
+import { makesTask, nodeTitle, outlineTask, type NodeContent } from './outline';
 import type { MarkdownFacts } from './parse/markdown';
 import { FENCE, RAW_HTML_OPEN, type MarkdownFactsCache } from './parse/markdownChunks';
 import { firstClauseAt, readLine, sectionYearNote, type ReadState } from './readPlan';
@@ -380,7 +380,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     while (k < kept.length && kept[k].range.start.line < L) k++;
     const clauses = [...kept.slice(0, k), ...found.clauses, ...kept.slice(k)];
     // whether the node has a clause decides whether it (and the items around it) are tasks
-    if (clauses.length > 0 !== oldContent.clauses.length > 0) return null;
+    if (clauses.some(makesTask) !== oldContent.clauses.some(makesTask)) return null;
     content = { clauses, targets: oldContent.targets };
   }
 

@@ -1,7 +1,7 @@
 import clauseVerbsData from '../../../../data/vocab/clauseVerbs.yaml';
 import type { ClauseForm, ResponsibilityClause, ResponsibleUnit, UnitRole, VaguePhrase } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
-import { alternation, byLength, continuesVaguePhrase, isVaguePhrase, looksLikeJurisdiction, looksLikeUnit } from './departmentName';
+import { alternation, byLength, continuesVaguePhrase, isVagueParty, isVaguePhrase, looksLikeJurisdiction, looksLikeUnit } from './departmentName';
 
 /**
  * Responsibility clauses as real plans write them:
@@ -673,6 +673,11 @@ export function parseClauseBody(
           continue;
         }
         if (!tagged && isVaguePhrase(name)) {
+          if (prose && !isVagueParty(name)) {
+            // `各部门要密切配合`: the phrase goes on into the sentence
+            shapeless++;
+            continue;
+          }
           lastWasVague = true;
           vague.push({ text: name, start: nameStart, end: nameStart + name.length });
           continue;
