@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { analysePlan } from '../../server/src/core/analyse';
 import { LspClient } from '../support/lspClient';
 
 // Issue 18 item 4 over the real server: responsibility written as sentences of prose
@@ -43,5 +44,22 @@ describe('language server: responsibility written as prose', () => {
     expect((lead.contents as { value: string }).value).toBe(
       ['**县交通运输局**  \n简称:县交通局、县交通运输委员会', '**牵头任务(2)**', '- 二.(一) 完善农村公路网络\n- 二.(二) 整治道路扬尘', '**配合任务(1)**', '- 二.(五) 建设绿色廊道'].join('\n\n'),
     );
+  });
+
+  it('converts a prose clause to tags, bracing a name the sentence runs on from (`县交通运输局分别牵头`)', async () => {
+    const line = text.split('\n')[4];
+    const at = line.indexOf('由县自然资源局');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 4, character: at + 3 }, end: { line: 4, character: at + 3 } }, context: { diagnostics: [] } });
+    const convert = actions.find((a) => a.title === '将责任单位转换为部门标记 (@)')!;
+    const edits = convert.edit!.changes![uri].map((e) => `${e.range.start.character}→${e.newText}`);
+    const a = at + 1;
+    const b = line.indexOf('县交通运输局');
+    expect(edits).toEqual([`${a}→@`, `${b}→@{`, `${b + 6}→}`]);
+    // applied, the plan reads back the same two units, now tagged, and their roles
+    const lines = text.split('\n');
+    lines[4] = line.slice(0, a) + '@' + line.slice(a, b) + '@{' + line.slice(b, b + 6) + '}' + line.slice(b + 6);
+    expect(lines[4]).toContain('由@县自然资源局、@{县交通运输局}分别牵头');
+    const task = analysePlan(lines.join('\n'), { uri: 'file:///p.txt', format: 'text' }).model.tasks[0];
+    expect(task.units.map((u) => `${u.name}:${u.role}:${u.tagged}`)).toEqual(['县自然资源局:lead:true', '县交通运输局:lead:true']);
   });
 });
