@@ -1,3 +1,5 @@
+import type { NormalisedText } from '../normalise/textMap';
+
 /** LSP-compatible position: 0-based line, UTF-16 code unit offset in the line. */
 export interface Position {
   line: number;
@@ -168,7 +170,13 @@ export interface FrontMatter {
 
 export interface PlanModel {
   uri: string;
+  /** The user's text, as given: every range of the model is in it. */
   text: string;
+  /**
+   * Present when the text was normalised before reading (a PDF copy: lines joined, page numbers and
+   * spaces dropped; core/normalise): the text read and the map between the two (query.ts textPieces, readText).
+   */
+  normalised?: NormalisedText;
   title: string | null;
   titleRange: Range;
   frontMatter: FrontMatter | null;
