@@ -14,7 +14,7 @@ import { NormalisedText, TextMapBuilder } from './textMap';
  *   page's), do not end a sentence, and hardly any line is wider (a plan written one paragraph per
  *   line has its long lines far wider than its few open ones). Only then are lines joined: a line of
  *   the page's width that does not end a sentence (。;:!?, a closing bracket that closes a clause or
- *   follows one of those; an unclosed bracket keeps it open) with the next one, unless that one
+ *   follows one of those), or any line that stops inside a bracket, with the next one, unless that one
  *   starts a structure (a numbering, a clause, a dash item, an attachment, Markdown block syntax, a
  *   deeper indent). Page-number lines and blank lines between the two go with the line break.
  * - Page-number lines (`— 5 —`, `-6-`, `第5页 共12页`) are dropped anywhere; a bare number only
@@ -149,15 +149,15 @@ export class LayoutProfile {
     if (was === CODE) return this; // front matter and code are never touched
     const next = measureLine(after, markdown);
     if (next.artefact) return null;
-    this.add(was, this.opens[line] === 1, -1);
-    this.add(next.q, next.open, 1);
+    this.add(was, this.opens[line] !== CLOSED, -1);
+    this.add(next.q, next.open !== CLOSED, 1);
     if (this.wrapWidth() !== null) {
-      this.add(next.q, next.open, -1);
-      this.add(was, this.opens[line] === 1, 1);
+      this.add(next.q, next.open !== CLOSED, -1);
+      this.add(was, this.opens[line] !== CLOSED, 1);
       return null;
     }
     this.widths[line] = next.q;
-    this.opens[line] = next.open ? 1 : 0;
+    this.opens[line] = next.open;
     return this;
   }
 }
@@ -169,8 +169,18 @@ const MAX_WRAP = 4 * 60;
 const BELOW = 10;
 const ABOVE = 4;
 
-/** Whether a line's text ends without closing a sentence (a line of a wrapped paragraph may). */
-function endsOpen(line: string, last: number): boolean {
+/** Whether a line's text ends without closing a sentence (a line of a wrapped paragraph may): OPEN, or INSIDE a bracket. */
+function endsOpen(line: string, last: number): number {
+  const open = endsOpenSentence(line, last);
+  return open === INSIDE ? INSIDE : open ? OPEN : CLOSED;
+}
+
+const CLOSED = 0;
+const OPEN = 1;
+/** The line stops inside a bracket it opened (`(责任单位:县农业农`): the line break means nothing there. */
+const INSIDE = 2;
+
+function endsOpenSentence(line: string, last: number): boolean | typeof INSIDE {
   // an unclosed bracket: the line stops inside it (`(责任单位:`)
   let depth = 0;
   for (let i = 0; i <= last; i++) {
@@ -178,7 +188,7 @@ function endsOpen(line: string, last: number): boolean {
     if (BRACKET_OPEN.has(c) && c !== 0x201c) depth++;
     else if (BRACKET_CLOSE.has(c) && c !== 0x201d && depth > 0) depth--;
   }
-  if (depth > 0) return true;
+  if (depth > 0) return INSIDE;
   const c = line.charCodeAt(last);
   if (HARD_END.has(c)) return false;
   if (c === 46 /* . */) return isDigit(line.charCodeAt(last - 1));
@@ -203,7 +213,8 @@ function endsOpen(line: string, last: number): boolean {
 interface LineMeasure {
   /** Width in quarter ems, or NOT_COUNTED. */
   q: number;
-  open: boolean;
+  /** CLOSED, OPEN or INSIDE a bracket. */
+  open: number;
   /** Has a page number or spaced-out characters. */
   artefact: boolean;
 }
@@ -220,10 +231,10 @@ function lineKind(line: string, markdown: boolean): 'blank' | 'block' | 'text' {
 
 function measureLine(line: string, markdown: boolean): LineMeasure {
   const kind = lineKind(line, markdown);
-  if (kind === 'blank') return { q: NOT_COUNTED, open: false, artefact: false };
-  if (isPageNumberLine(line)) return { q: NOT_COUNTED, open: false, artefact: true };
+  if (kind === 'blank') return { q: NOT_COUNTED, open: CLOSED, artefact: false };
+  if (isPageNumberLine(line)) return { q: NOT_COUNTED, open: CLOSED, artefact: true };
   const artefact = spaceDrops(line, kind, 0, null) > 0;
-  if (kind === 'block' || BARE_NUMBER.test(line.trim())) return { q: NOT_COUNTED, open: false, artefact };
+  if (kind === 'block' || BARE_NUMBER.test(line.trim())) return { q: NOT_COUNTED, open: CLOSED, artefact };
   let q = 0;
   let last = -1;
   for (let i = 0; i < line.length; i++) {
@@ -331,8 +342,8 @@ export function normaliseLayout(text: string, format: 'markdown' | 'text'): Norm
     }
     const m = measureLine(line, markdown);
     profile.widths[l] = m.q;
-    profile.opens[l] = m.open ? 1 : 0;
-    profile.add(m.q, m.open, 1);
+    profile.opens[l] = m.open;
+    profile.add(m.q, m.open !== CLOSED, 1);
     if (m.artefact) profile.artefactLines++;
     const kind = lineKind(line, markdown);
     kinds[l] = kind === 'blank' ? 'blank' : isPageNumberLine(line) ? 'page' : kind === 'text' && BARE_NUMBER.test(line.trim()) ? 'number' : kind;
@@ -352,7 +363,9 @@ export function normaliseLayout(text: string, format: 'markdown' | 'text'): Norm
     const folded = foldWidth(line).trimStart();
     return (markdown && MD_LIST.test(line)) || matchNumbering(folded) !== null || CLAUSE_OPENER.test(folded) || DASH_ITEM.test(folded) || ATTACHMENT.test(folded) || (indent(l) >= 2 && indent(l) > indent(after));
   };
-  const full = (l: number) => wrap !== null && profile.widths[l] >= wrap - BELOW && profile.widths[l] <= wrap + ABOVE && profile.opens[l] === 1;
+  // a line of the page's width that does not end a sentence, or any line that stops inside a bracket
+  // (a clause broken over lines; also once an edit, a rename, has made the line wider or narrower)
+  const continues = (l: number) => wrap !== null && profile.widths[l] >= 0 && (profile.opens[l] === INSIDE || (profile.widths[l] >= wrap - BELOW && profile.widths[l] <= wrap + ABOVE && profile.opens[l] === OPEN));
 
   for (let l = 0; l < lines; l++) {
     const kind = kinds[l];
@@ -364,7 +377,7 @@ export function normaliseLayout(text: string, format: 'markdown' | 'text'): Norm
     }
     if (kind !== 'text' && kind !== 'number' && kind !== 'block') continue;
     spaceDrops(text.slice(starts[l], ends[l]), kind === 'block' ? 'block' : 'text', starts[l], out);
-    if (kind !== 'text' || !full(l)) continue;
+    if (kind !== 'text' || !continues(l)) continue;
     // the next line of text, over page numbers (and the blank lines around them) and a bare number
     let j = l + 1;
     let page = false;
