@@ -78,6 +78,13 @@ export function isPageNumberLine(line: string): boolean {
 const MD_BLOCK = /^ {0,3}(?:#{1,6}(?:\s|$)|>|[-*_](?:\s*[-*_]){2,}\s*$|<)|\||<!--|^ {4}/;
 const MD_LIST = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
 const MD_FENCE = /^ {0,3}(?:```|~~~)/;
+/** Whether the line may open or close a fence (a cheap look at its first characters). */
+function mayBeFence(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && i - from < 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return i < to && (c === 96 || c === 126);
+}
 const DASH_ITEM = /^(?:——|--|－－)/;
 const ATTACHMENT = /^(?:附件|附表|附录)/;
 const CLAUSE_OPENER = new RegExp(`^[((〔【\\[]?\\s*(?:${CLAUSE_LABELS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*[::]`);
@@ -127,6 +134,13 @@ export class LayoutProfile {
       }
     }
     if (best < 3 || best < this.textLines * 0.2) return null;
+    // the page's width is the widest of those lines
+    for (let q = bestW + ABOVE; q >= bestW - BELOW; q--) {
+      if (this.open[q] > 0) {
+        bestW = q;
+        break;
+      }
+    }
     let full = 0;
     for (let q = bestW - BELOW; q <= bestW + ABOVE; q++) full += this.all[q];
     let over = 0;
@@ -169,45 +183,35 @@ const MAX_WRAP = 4 * 60;
 const BELOW = 10;
 const ABOVE = 4;
 
-/** Whether a line's text ends without closing a sentence (a line of a wrapped paragraph may): OPEN, or INSIDE a bracket. */
-function endsOpen(line: string, last: number): number {
-  const open = endsOpenSentence(line, last);
-  return open === INSIDE ? INSIDE : open ? OPEN : CLOSED;
-}
-
 const CLOSED = 0;
 const OPEN = 1;
 /** The line stops inside a bracket it opened (`(责任单位:县农业农`): the line break means nothing there. */
 const INSIDE = 2;
 
-function endsOpenSentence(line: string, last: number): boolean | typeof INSIDE {
-  // an unclosed bracket: the line stops inside it (`(责任单位:`)
-  let depth = 0;
-  for (let i = 0; i <= last; i++) {
-    const c = line.charCodeAt(i);
-    if (BRACKET_OPEN.has(c) && c !== 0x201c) depth++;
-    else if (BRACKET_CLOSE.has(c) && c !== 0x201d && depth > 0) depth--;
-  }
-  if (depth > 0) return INSIDE;
-  const c = line.charCodeAt(last);
-  if (HARD_END.has(c)) return false;
-  if (c === 46 /* . */) return isDigit(line.charCodeAt(last - 1));
-  if (!CLOSERS.has(c)) return true;
-  if (last > 0 && HARD_END.has(line.charCodeAt(last - 1))) return false;
-  if (c === 0x201d || c === 0x2019 || c === 34 || c === 0x300b || c === 0x300d || c === 0x300f) return true; // a quote or a title inside a sentence
+/**
+ * Whether a line (`text` from `from`, its last visible character at `last`), with no bracket left
+ * open, ends without closing a sentence (a line of a wrapped paragraph may): OPEN or CLOSED.
+ */
+function endsOpen(text: string, last: number, from: number): number {
+  const c = text.charCodeAt(last);
+  if (HARD_END.has(c)) return CLOSED;
+  if (c === 46 /* . */) return isDigit(text.charCodeAt(last - 1)) ? OPEN : CLOSED;
+  if (!CLOSERS.has(c)) return OPEN;
+  if (last > from && HARD_END.has(text.charCodeAt(last - 1))) return CLOSED;
+  if (c === 0x201d || c === 0x2019 || c === 34 || c === 0x300b || c === 0x300d || c === 0x300f) return OPEN; // a quote or a title inside a sentence
   // a bracket: closed when it closes a clause, or opened at the line's start or after a sentence end
   let d = 0;
   let i = last;
-  for (; i >= 0; i--) {
-    const x = line.charCodeAt(i);
+  for (; i >= from; i--) {
+    const x = text.charCodeAt(i);
     if (BRACKET_CLOSE.has(x)) d++;
     else if (BRACKET_OPEN.has(x) && --d === 0) break;
   }
-  if (i < 0) return false; // opened on a line above: the end of a clause broken over lines
-  const before = line.slice(0, i).trimEnd();
-  if (before === '' || HARD_END.has(before.charCodeAt(before.length - 1))) return false;
-  const folded = foldWidth(line.slice(0, last + 1));
-  return !findResponsibilityClauses(folded, 0).some((m) => m.end === last + 1);
+  if (i < from) return CLOSED; // opened on a line above: the end of a clause broken over lines
+  const before = text.slice(from, i).trimEnd();
+  if (before === '' || HARD_END.has(before.charCodeAt(before.length - 1))) return CLOSED;
+  const folded = foldWidth(text.slice(from, last + 1));
+  return findResponsibilityClauses(folded, 0).some((m) => m.end === last + 1 - from) ? CLOSED : OPEN;
 }
 
 interface LineMeasure {
@@ -219,31 +223,82 @@ interface LineMeasure {
   artefact: boolean;
 }
 
-function lineKind(line: string, markdown: boolean): 'blank' | 'block' | 'text' {
-  let i = 0;
-  while (i < line.length && (isSpace(line.charCodeAt(i)) || line.charCodeAt(i) === 9)) i++;
-  if (i === line.length) return 'blank';
-  if (markdown && MD_BLOCK.test(line)) return 'block';
-  // a row of a table typed with tabs or runs of spaces
-  if (line.includes('\t') || /\S(?: {2,}|\u3000{2,})\S/.test(line.slice(i))) return 'block';
-  return 'text';
+/** Per character below U+10000, what it is to the line scan (one table lookup instead of several set lookups). */
+const CH_OPEN = 1;
+const CH_CLOSE = 2;
+const CH_SPACE = 4;
+const CH_PIPE = 8;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (const c of BRACKET_OPEN) if (c !== 0x201c) CHAR_CLASS[c] |= CH_OPEN;
+for (const c of BRACKET_CLOSE) if (c !== 0x201d) CHAR_CLASS[c] |= CH_CLOSE;
+for (const c of [32, 0x3000, 0xa0, 9]) CHAR_CLASS[c] |= CH_SPACE;
+CHAR_CLASS[124] |= CH_PIPE;
+/** First characters a Markdown block line can start with (after up to three spaces). */
+const MD_FIRST = new Set([...'#>-*_<+|'].map((c) => c.charCodeAt(0)));
+/** First characters of a page-number line. */
+const PAGE_FIRST = new Set([...'-—–―－─‐‒~～第共'].map((c) => c.charCodeAt(0)));
+
+interface LineScan extends LineMeasure {
+  kind: 'blank' | 'block' | 'text' | 'page' | 'number';
+}
+
+/**
+ * One pass over a line: its width, how it ends, whether it is blank, a Markdown block, a row of a
+ * table typed with tabs or runs of spaces, a page number, a bare number; its spaces are looked at
+ * only when it has some inside. (The same for every line of every plan: it must cost next to nothing.)
+ */
+function scanLine(text: string, from: number, to: number, markdown: boolean): LineScan {
+  let i = from;
+  let q = 0;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) q += 2;
+    else if (c === 0x3000 || c === 9) q += 4;
+    else if (c !== 0xa0) break;
+  }
+  if (i >= to) return { kind: 'blank', q: NOT_COUNTED, open: CLOSED, artefact: false };
+  const first = text.charCodeAt(i);
+  let last = i;
+  let depth = 0;
+  let run = 0;
+  let table = false;
+  let inner = false;
+  let pipe = false;
+  let digits = true;
+  for (let k = i; k < to; k++) {
+    const c = text.charCodeAt(k);
+    const cls = CHAR_CLASS[c];
+    if (cls & CH_SPACE) {
+      if (c === 9) table = true;
+      run++;
+      q += c === 32 ? 1 : 4;
+      continue;
+    }
+    if (run > 0) {
+      inner = true;
+      if (run >= 2) table = true;
+      run = 0;
+    }
+    q += c >= 0x2e80 ? 4 : quarterEms(c);
+    last = k;
+    if (!isDigit(c)) digits = false;
+    if (cls & CH_OPEN) depth++;
+    else if (cls & CH_CLOSE && depth > 0) depth--;
+    else if (cls & CH_PIPE) pipe = true;
+  }
+  const visible = last - i + 1;
+  const line = () => text.slice(from, to);
+  if (visible <= 24 && (PAGE_FIRST.has(first) || isDigit(first) || first === 0xff0d || (first >= 0xff10 && first <= 0xff19)) && isPageNumberLine(line())) return { kind: 'page', q: NOT_COUNTED, open: CLOSED, artefact: true };
+  const block = (markdown && (pipe || i - from >= 4 || ((MD_FIRST.has(first) || text.startsWith('<!--', i)) && MD_BLOCK.test(line())))) || table || pipe;
+  const artefact = inner && spaceDrops(line(), block ? 'block' : 'text', 0, null) > 0;
+  if (block) return { kind: 'block', q: NOT_COUNTED, open: CLOSED, artefact };
+  if (digits && visible <= 4) return { kind: 'number', q: NOT_COUNTED, open: CLOSED, artefact };
+  const open = depth > 0 ? INSIDE : endsOpen(text, last, i);
+  return { kind: 'text', q: Math.min(q, 32000), open, artefact };
 }
 
 function measureLine(line: string, markdown: boolean): LineMeasure {
-  const kind = lineKind(line, markdown);
-  if (kind === 'blank') return { q: NOT_COUNTED, open: CLOSED, artefact: false };
-  if (isPageNumberLine(line)) return { q: NOT_COUNTED, open: CLOSED, artefact: true };
-  const artefact = spaceDrops(line, kind, 0, null) > 0;
-  if (kind === 'block' || BARE_NUMBER.test(line.trim())) return { q: NOT_COUNTED, open: CLOSED, artefact };
-  let q = 0;
-  let last = -1;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 32 && last < 0) q += 2;
-    else q += quarterEms(c);
-    if (!isSpace(c) && c !== 9) last = i;
-  }
-  return { q: Math.min(q, 32000), open: endsOpen(line, last), artefact };
+  return scanLine(line, 0, line.length, markdown);
 }
 
 /**
@@ -255,10 +310,11 @@ function spaceDrops(line: string, kind: 'blank' | 'block' | 'text', base: number
   let n = 0;
   let start = 0;
   while (start < line.length && isSpace(line.charCodeAt(start))) start++;
-  // a line of spaced-out characters only: `前  言`, `保 障 措 施`, `三、保 障 措 施`
-  const numbering = matchNumbering(foldWidth(line));
+  // a line of spaced-out characters only: `前  言`, `保 障 措 施`, `三、保 障 措 施` (it has a space between two characters)
+  const spacedOut = /[\u3400-\u9fff][ \u3000\u00a0]{1,4}[\u3400-\u9fff]/.test(line);
+  const numbering = spacedOut ? matchNumbering(foldWidth(line)) : null;
   const from = numbering ? numbering.textStart : skipMarkdownPrefix(line);
-  if (/^(?:[\u3400-\u9fff][ \u3000\u00a0]{1,4}){1,12}[\u3400-\u9fff]\s*$/.test(line.slice(from))) {
+  if (spacedOut && /^(?:[\u3400-\u9fff][ \u3000\u00a0]{1,4}){1,12}[\u3400-\u9fff]\s*$/.test(line.slice(from))) {
     for (let i = from; i < line.length; i++) {
       if (!isSpace(line.charCodeAt(i))) continue;
       let j = i;
@@ -315,14 +371,21 @@ export function normaliseLayout(text: string, format: 'markdown' | 'text'): Norm
   // line starts and ends (before the break)
   const starts: number[] = [0];
   const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
-      starts.push(i + 1);
-    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       ends.push(i);
       starts.push(i + 1);
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+        starts.push(i + 1);
+      } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+        ends.push(i);
+        starts.push(i + 1);
+      }
     }
   }
   ends.push(text.length);
@@ -332,21 +395,22 @@ export function normaliseLayout(text: string, format: 'markdown' | 'text'): Norm
   let fence = false;
   let frontMatter = markdown && text.startsWith('---') && /^---\s*$/.test(text.slice(0, ends[0]));
   for (let l = 0; l < lines; l++) {
-    const line = text.slice(starts[l], ends[l]);
-    if (markdown && (frontMatter || fence || MD_FENCE.test(line))) {
+    if (markdown && (frontMatter || fence || mayBeFence(text, starts[l], ends[l]))) {
+      const line = text.slice(starts[l], ends[l]);
       if (frontMatter && l > 0 && /^(---|\.\.\.)\s*$/.test(line)) frontMatter = false;
       else if (!frontMatter && MD_FENCE.test(line)) fence = !fence;
-      kinds[l] = 'code';
-      profile.widths[l] = CODE;
-      continue;
+      if (frontMatter || fence || MD_FENCE.test(line) || /^(---|\.\.\.)\s*$/.test(line)) {
+        kinds[l] = 'code';
+        profile.widths[l] = CODE;
+        continue;
+      }
     }
-    const m = measureLine(line, markdown);
+    const m = scanLine(text, starts[l], ends[l], markdown);
     profile.widths[l] = m.q;
     profile.opens[l] = m.open;
     profile.add(m.q, m.open !== CLOSED, 1);
     if (m.artefact) profile.artefactLines++;
-    const kind = lineKind(line, markdown);
-    kinds[l] = kind === 'blank' ? 'blank' : isPageNumberLine(line) ? 'page' : kind === 'text' && BARE_NUMBER.test(line.trim()) ? 'number' : kind;
+    kinds[l] = m.kind;
   }
   const wrap = profile.wrapWidth();
   if (profile.artefactLines === 0 && wrap === null) return { text, normalised: null, layout: profile };
