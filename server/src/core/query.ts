@@ -62,8 +62,13 @@ export function departmentOccurrences(model: PlanModel): DepartmentOccurrence[] 
   return [...out.values()].sort((a, b) => compare(a.range.start, b.range.start));
 }
 
+/** Whether the position is on what the reader read of the range (not on a page number or line break a PDF copy put inside it). */
+function onText(model: PlanModel, range: Range, pos: Position): boolean {
+  return contains(range, pos) && (!model.normalised || range.start.line === range.end.line || textPieces(model, range).some((r) => contains(r, pos)));
+}
+
 export function departmentAt(model: PlanModel, pos: Position): DepartmentOccurrence | null {
-  return departmentOccurrences(model).find((o) => contains(o.range, pos)) ?? null;
+  return departmentOccurrences(model).find((o) => onText(model, o.range, pos)) ?? null;
 }
 
 /** The department a name stands for, by the directory (aliases merged), or the name itself. */
@@ -89,7 +94,7 @@ export function indicatorOccurrences(model: PlanModel, resolve: (name: string) =
 }
 
 export function indicatorAt(model: PlanModel, pos: Position, resolve: (name: string) => string | null): IndicatorOccurrence | null {
-  return indicatorOccurrences(model, resolve).find((o) => contains(o.range, pos)) ?? null;
+  return indicatorOccurrences(model, resolve).find((o) => onText(model, o.range, pos)) ?? null;
 }
 
 export function catalogueIndicator(edition: CatalogueEdition, id: string | null): CatalogueIndicator | null {
