@@ -1,5 +1,5 @@
 import type { Position, Range } from '../model/types';
-import { LineIndex } from '../text/lineIndex';
+import { lastAtOrBefore, LineIndex } from '../text/lineIndex';
 
 /**
  * Where the characters of a normalised text came from. Normalising only deletes spans of the
@@ -17,16 +17,9 @@ export class TextMap {
     private readonly lengths: number[],
   ) {}
 
-  /** The piece holding normalised offset `offset` (the last piece starting at or before it). */
+  /** The piece holding `offset` (the last piece starting at or before it), by its starts in one text or the other. */
   private pieceAt(offset: number, starts: number[]): number {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(starts, offset);
   }
 
   /**
