@@ -1,5 +1,3 @@
-import type { NormalisedText } from '../normalise/textMap';
-
 /** LSP-compatible position: 0-based line, UTF-16 code unit offset in the line. */
 export interface Position {
   line: number;
@@ -166,6 +164,25 @@ export interface FrontMatter {
   /** Ranges of the `ecoplan:` keys' values (`level` → the range of `县`), for diagnostics at the offending line. */
   keyRanges: Record<string, Range>;
   error?: { message: string; range: Range };
+}
+
+/**
+ * The text the reader read when the user's text was normalised first (a PDF copy: core/normalise),
+ * with what editor features need to work on the user's text (implemented by normalise/textMap.ts).
+ */
+export interface NormalisedText {
+  /** The user's text. */
+  readonly original: string;
+  /** The text read. */
+  readonly text: string;
+  /** The parts of a range of the user's text that hold text read (a unit split by a line break: two). */
+  pieces(range: Range): Range[];
+  /** The text read for a range of the user's text. */
+  read(range: Range): string;
+  /** The position in the user's text of an offset into the text read (`end`: a range's end, kept before what was dropped there). */
+  positionOf(offset: number, end?: boolean): Position;
+  /** The offset into the text read of a position in the user's text. */
+  offsetOf(pos: Position): number;
 }
 
 export interface PlanModel {

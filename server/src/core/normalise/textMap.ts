@@ -1,4 +1,4 @@
-import type { Position, Range } from '../model/types';
+import type { NormalisedText as ReadText, Position, Range } from '../model/types';
 import { lastAtOrBefore, LineIndex } from '../text/lineIndex';
 
 /**
@@ -116,7 +116,7 @@ export class TextMapBuilder {
  * features need to work on the user's own text: the parts of a range that hold the text read (a
  * unit split by a line break is two parts), and the text read for a range.
  */
-export class NormalisedText {
+export class NormalisedText implements ReadText {
   private originalIndex: LineIndex | null = null;
 
   constructor(
