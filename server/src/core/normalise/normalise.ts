@@ -289,7 +289,8 @@ function scanLine(text: string, from: number, to: number, markdown: boolean): Li
   const visible = last - i + 1;
   const line = () => text.slice(from, to);
   if (visible <= 24 && (PAGE_FIRST.has(first) || isDigit(first) || first === 0xff0d || (first >= 0xff10 && first <= 0xff19)) && isPageNumberLine(line())) return { kind: 'page', q: NOT_COUNTED, open: CLOSED, artefact: true };
-  const block = (markdown && (pipe || i - from >= 4 || ((MD_FIRST.has(first) || text.startsWith('<!--', i)) && MD_BLOCK.test(line())))) || table || pipe;
+  // (a rule-control comment, `<!-- ecoplan-disable-next-line -->`, is a line of its own in plain text too)
+  const block = (markdown && (i - from >= 4 || (MD_FIRST.has(first) && MD_BLOCK.test(line())))) || table || pipe || text.startsWith('<!--', i);
   const artefact = inner && spaceDrops(line(), block ? 'block' : 'text', 0, null) > 0;
   if (block) return { kind: 'block', q: NOT_COUNTED, open: CLOSED, artefact };
   if (digits && visible <= 4) return { kind: 'number', q: NOT_COUNTED, open: CLOSED, artefact };
