@@ -6,6 +6,7 @@ import type { PlanLevel, Severity } from './model/types';
 import type { ReadState } from './readPlan';
 import { LineFindingsCache } from './lineFindings';
 import { MarkdownFactsCache } from './parse/markdownChunks';
+import { LineIndex } from './text/lineIndex';
 import { readFrontMatter } from './frontMatter';
 import { readPlan } from './readPlan';
 import { allRules } from './rules';
@@ -15,6 +16,8 @@ import type { PlanAnalysis } from './analysis';
 import { analyseEdit, editKey, editState, type EditState } from './incremental';
 import { runRules } from './runRules';
 import { declaredSettings, resolveSettings, type ExternalSettings } from './settings';
+import { normaliseLayout } from './normalise/normalise';
+import { analysisInOriginal } from './normalise/remap';
 
 export interface AnalyseOptions {
   uri: string;
@@ -84,6 +87,10 @@ export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis
   // The edition decides how names resolve, and the front matter can name it: read the front matter
   // first, settle the settings it declares, then read the plan once.
   const format = options.format ?? 'markdown';
+  // A PDF copy is read as the text it stands for (normalise/); the analysis then moves back to the user's text.
+  const layout = normaliseLayout(text, format);
+  const original = text;
+  text = layout.text;
   const frontMatter = readFrontMatter(text, format);
   const declared = declaredSettings(frontMatter, external, editions, defaultEditionId);
   const edition = pickEdition(declared.settings.catalogue, editions);
@@ -95,6 +102,7 @@ export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis
   const rules = { ...(options.rules ?? {}) };
   const diagnostics = runRules(allRules, ctx, rules);
   const analysis: PlanAnalysis = { model, settings, edition, diagnostics, coverage: bindingCoverage(ctx), directory: ctx.directory, names };
-  if (cache && read) cache.last = editState(cache, { key, editions, directory, format, locale, rules, settingsProblems: problems, text, analysis }, read);
+  if (layout.normalised) return analysisInOriginal(analysis, layout.normalised, (read as ReadState | null)?.index ?? new LineIndex(text));
+  if (cache && read) cache.last = editState(cache, { key, editions, directory, format, locale, rules, settingsProblems: problems, text: original, analysis, layout: layout.layout }, read);
   return analysis;
 }

@@ -16,6 +16,7 @@ import { applyDirectives, collectFindings, diagnosticOrder, sortDiagnostics } fr
 import type { SettingsProblem } from './settings';
 import { foldWidth } from './text/fold';
 import { LineIndex } from './text/lineIndex';
+import type { LayoutProfile } from './normalise/normalise';
 
 /**
  * An edit inside one line, analysed by patching the last analysis instead of reading the plan again.
@@ -43,6 +44,8 @@ export interface EditState {
   settingsProblems: SettingsProblem[];
   text: string;
   analysis: PlanAnalysis;
+  /** The text's line-width profile: an edit must leave it needing no normalising (normalise/normalise.ts). */
+  layout: LayoutProfile;
   index: LineIndex;
   /** Outline nodes in document order, and the content of each one's own text. */
   nodes: OutlineNode[];
@@ -275,6 +278,9 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const oldLineEnd = oldIndex.lineEnd(L);
   const oldLine = old.slice(lineStart, oldLineEnd);
   const newLine = text.slice(lineStart, index.lineEnd(L));
+  // the text must still need no normalising (no page number or spaced-out characters, no hard-wrapped layout)
+  const layout = prev.layout.afterEdit(L, oldLine, newLine, prev.format === 'markdown');
+  if (!layout) return null;
   const oldWork = foldWidth(oldLine);
   const newWork = foldWidth(newLine);
   if (mayShapeFlatTable(oldWork) || mayShapeFlatTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;

@@ -6,6 +6,20 @@ import type { CatalogueEdition } from './catalogue/types';
 
 /** Questions editor features ask of a plan model; no LSP types here. */
 
+/**
+ * The parts of a range of the model that hold the text the reader read: the range itself, or, in a
+ * plan normalised before reading (a PDF copy), its parts without the line breaks, page-number lines
+ * and spaces dropped inside it (`县水` / `利局`: two parts). An edit that replaces a name edits these.
+ */
+export function textPieces(model: PlanModel, range: Range): Range[] {
+  return model.normalised ? model.normalised.pieces(range) : [range];
+}
+
+/** The text the reader read for a range of the model (a unit split by a line break reads whole). */
+export function readText(model: PlanModel, range: Range, index: { offset(p: Position): number }): string {
+  return model.normalised ? model.normalised.read(range) : model.text.slice(index.offset(range.start), index.offset(range.end));
+}
+
 export function contains(range: Range, pos: Position): boolean {
   const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
   const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
@@ -48,8 +62,13 @@ export function departmentOccurrences(model: PlanModel): DepartmentOccurrence[] 
   return [...out.values()].sort((a, b) => compare(a.range.start, b.range.start));
 }
 
+/** Whether the position is on what the reader read of the range (not on a page number or line break a PDF copy put inside it). */
+function onText(model: PlanModel, range: Range, pos: Position): boolean {
+  return contains(range, pos) && (!model.normalised || range.start.line === range.end.line || textPieces(model, range).some((r) => contains(r, pos)));
+}
+
 export function departmentAt(model: PlanModel, pos: Position): DepartmentOccurrence | null {
-  return departmentOccurrences(model).find((o) => contains(o.range, pos)) ?? null;
+  return departmentOccurrences(model).find((o) => onText(model, o.range, pos)) ?? null;
 }
 
 /** The department a name stands for, by the directory (aliases merged), or the name itself. */
@@ -75,7 +94,7 @@ export function indicatorOccurrences(model: PlanModel, resolve: (name: string) =
 }
 
 export function indicatorAt(model: PlanModel, pos: Position, resolve: (name: string) => string | null): IndicatorOccurrence | null {
-  return indicatorOccurrences(model, resolve).find((o) => contains(o.range, pos)) ?? null;
+  return indicatorOccurrences(model, resolve).find((o) => onText(model, o.range, pos)) ?? null;
 }
 
 export function catalogueIndicator(edition: CatalogueEdition, id: string | null): CatalogueIndicator | null {

@@ -168,9 +168,34 @@ export interface FrontMatter {
   error?: { message: string; range: Range };
 }
 
+/**
+ * The text the reader read when the user's text was normalised first (a PDF copy: core/normalise),
+ * with what editor features need to work on the user's text (implemented by normalise/textMap.ts).
+ */
+export interface NormalisedText {
+  /** The user's text. */
+  readonly original: string;
+  /** The text read. */
+  readonly text: string;
+  /** The parts of a range of the user's text that hold text read (a unit split by a line break: two). */
+  pieces(range: Range): Range[];
+  /** The text read for a range of the user's text. */
+  read(range: Range): string;
+  /** The position in the user's text of an offset into the text read (`end`: a range's end, kept before what was dropped there). */
+  positionOf(offset: number, end?: boolean): Position;
+  /** The offset into the text read of a position in the user's text. */
+  offsetOf(pos: Position): number;
+}
+
 export interface PlanModel {
   uri: string;
+  /** The user's text, as given: every range of the model is in it. */
   text: string;
+  /**
+   * Present when the text was normalised before reading (a PDF copy: lines joined, page numbers and
+   * spaces dropped; core/normalise): the text read and the map between the two (query.ts textPieces, readText).
+   */
+  normalised?: NormalisedText;
   title: string | null;
   titleRange: Range;
   frontMatter: FrontMatter | null;

@@ -3,7 +3,7 @@ import { applicableThreshold, appliesTo, bindingOf, formatThreshold, isVerified 
 import { indicatorAttention, indicatorCoverage } from '../coverage';
 import type { CatalogueIndicator } from '../catalogue/types';
 import type { IndicatorTarget, Task } from '../model/types';
-import { departmentKey } from '../query';
+import { departmentKey, readText } from '../query';
 import { formatTarget } from '../format/target';
 import { LineIndex } from '../text/lineIndex';
 
@@ -141,7 +141,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
 
   const index = new LineIndex(a.model.text);
   const tasks: TaskRow[] = a.model.tasks.map((t) => {
-    const own = a.model.text.slice(index.offset(t.fullRange.start), index.offset(t.fullRange.end));
+    const own = readText(a.model, t.fullRange, index);
     const years = t.targets.map((i) => a.model.targets[i].year).filter((y): y is number => y !== null);
     const deadline = DEADLINE.exec(own)?.[1] ?? (years.length > 0 ? `${Math.max(...years)}年` : '');
     return {

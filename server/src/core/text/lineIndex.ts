@@ -1,5 +1,17 @@
 import type { Position, Range } from '../model/types';
 
+/** Index of the last of increasing `starts` at or before `offset` (0 when none is). */
+export function lastAtOrBefore(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Maps string offsets to LSP positions. JavaScript strings are UTF-16, so an offset into the
  * string is already the LSP `character` unit; only the line needs a lookup (binary search over
@@ -34,15 +46,8 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = lastAtOrBefore(this.lineStarts, offset);
+    return { line, character: offset - this.lineStarts[line] };
   }
 
   range(start: number, end: number): Range {

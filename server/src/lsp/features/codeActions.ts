@@ -3,12 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, CreateFile, TextDocumentEdit, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../../core/analyse';
-import type { IndicatorTarget, Range, Task } from '../../core/model/types';
+import type { IndicatorTarget, NormalisedText, Range, Task } from '../../core/model/types';
 import { contains } from '../../core/query';
 import { scanTags } from '../../core/recognise/tags';
 import type { PlanSource } from '../planSource';
 import { addDepartmentToDirectory, setConfigKey } from '../presentation/yamlEdits';
 import { diagnosticData } from '../presentation/diagnosticData';
+import { replaceRead } from '../presentation/textEdits';
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
@@ -99,12 +100,20 @@ export function deleteLine(doc: TextDocument, line: number): TextEdit {
   return { range: { start: doc.positionAt(breakStart), end }, newText: '' };
 }
 
-/** Rewrite a target's number to the threshold, leaving the drafter's wording around it. */
-export function raiseTargetEdit(doc: TextDocument, target: IndicatorTarget, value: number): TextEdit | null {
-  const surface = doc.getText(target.range);
+/**
+ * Rewrite a target's number to the threshold, leaving the drafter's wording around it. In a plan
+ * normalised before reading (a PDF copy), the number is found in the text read and its place mapped
+ * back (a line break or a page number may fall between the name and the number).
+ */
+export function raiseTargetEdit(doc: TextDocument, target: IndicatorTarget, value: number, normalised?: NormalisedText): TextEdit | null {
+  const surface = normalised ? normalised.read(target.range) : doc.getText(target.range);
   const nameLen = target.tagged ? surface.indexOf(target.writtenName) + target.writtenName.length : target.writtenName.length;
   const m = /\d+(?:\.\d+)?/.exec(surface.slice(nameLen));
   if (!m) return null;
+  if (normalised) {
+    const start = normalised.offsetOf(target.range.start) + nameLen + m.index;
+    return { range: { start: normalised.positionOf(start), end: normalised.positionOf(start + m[0].length, true) }, newText: String(value) };
+  }
   const start = doc.offsetAt(target.range.start) + nameLen + m.index;
   return { range: { start: doc.positionAt(start), end: doc.positionAt(start + m[0].length) }, newText: String(value) };
 }
@@ -136,14 +145,14 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
       }
       case 'renamed-indicator':
         if (typeof data.replacement === 'string') {
-          out.push({ title: label(ws, `改为「${data.replacement}」`, `Change to "${data.replacement}"`), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [{ range: d.range, newText: data.replacement }] } } });
+          out.push({ title: label(ws, `改为「${data.replacement}」`, `Change to "${data.replacement}"`), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: replaceRead(a.model, d.range, data.replacement) } } });
         }
         break;
       case 'target-below-threshold': {
         const raise = data.raiseTo as { value?: number } | undefined;
         const target = a.model.targets.find((t) => sameRange(t.range, d.range));
         if (target && raise?.value !== undefined) {
-          const edit = raiseTargetEdit(doc, target, raise.value);
+          const edit = raiseTargetEdit(doc, target, raise.value, a.model.normalised);
           if (edit) out.push({ title: label(ws, `将目标提高到国标 ${raise.value}`, `Raise the target to the national ${raise.value}`), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [edit] } } });
         }
         break;
@@ -159,7 +168,7 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
         }
         // a suggestion is a guess (from the built-in list, it may not exist there): never the preferred fix
         for (const s of ((data.suggestions as string[] | undefined) ?? []).slice(0, 3)) {
-          out.push({ title: label(ws, `改为「${s}」`, `Change to "${s}"`), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [{ range: d.range, newText: s }] } } });
+          out.push({ title: label(ws, `改为「${s}」`, `Change to "${s}"`), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: replaceRead(a.model, d.range, s) } } });
         }
         break;
     }
@@ -200,7 +209,7 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
   const target = a.model.targets.find((t) => !t.tagged && contains(t.range, pos));
   if (target) {
     const tag = targetAsTag(target);
-    if (tag) out.push({ title: label(ws, `将目标转换为指标标记 ${tag}`, `Convert the target to the tag ${tag}`), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: [{ range: target.range, newText: tag }] } } });
+    if (tag) out.push({ title: label(ws, `将目标转换为指标标记 ${tag}`, `Convert the target to the tag ${tag}`), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: replaceRead(a.model, target.range, tag) } } });
   }
   const task = a.model.tasks.find((t) => t.noUnit && contains(t.fullRange, pos) && !diagnostics.some((d) => d.code === 'missing-responsible-unit' && sameRange(d.range, t.range)));
   if (task) out.push(addClause(ws, uri, doc, task));

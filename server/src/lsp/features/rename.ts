@@ -1,12 +1,14 @@
 import { ResponseError, type Connection, type Range, type TextEdit, type WorkspaceEdit, type TextDocumentPositionParams } from 'vscode-languageserver/node';
 import { departmentAt, departmentKey, departmentOccurrences } from '../../core/query';
 import type { PlanSource } from '../planSource';
+import { replaceRead } from '../presentation/textEdits';
 
 const NEEDS_BRACES = /[\s、,，。;；:：()（）\uFF08\uFF09\uFF0C\uFF1A\uFF1B{}@]/;
 
 /**
  * Rename a department everywhere in the workspace's plans, as one workspace edit. Only the name
- * itself is replaced; a plain `@name` tag whose new name has punctuation gets braces (`@{…}`),
+ * itself is replaced (in a PDF copy whose line break or page number falls inside the name, its first
+ * part, the rest emptied: what lies between stays); a plain `@name` tag whose new name has punctuation gets braces (`@{…}`),
  * so the tag still reads as one name.
  */
 export function renameDepartment(ws: PlanSource, uri: string, position: { line: number; character: number }, newName: string): WorkspaceEdit | null {
@@ -25,7 +27,7 @@ export function renameDepartment(ws: PlanSource, uri: string, position: { line: 
     for (const o of departmentOccurrences(pa.model)) {
       if (departmentKey(o.name, pa.directory) !== key) continue;
       const brace = o.tagged && !o.braced && NEEDS_BRACES.test(newName);
-      edits.push({ range: o.range, newText: brace ? `{${newName}}` : newName });
+      for (const e of replaceRead(pa.model, o.range, brace ? `{${newName}}` : newName)) edits.push(e);
     }
     if (edits.length > 0) changes[p] = edits;
   }

@@ -1,7 +1,8 @@
 import { SemanticTokensBuilder, type Connection, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
 import { bindingOf } from '../../core/catalogue/thresholds';
-import { catalogueIndicator, departmentOccurrences, indicatorOccurrences } from '../../core/query';
+import type { Range } from '../../core/model/types';
+import { catalogueIndicator, departmentOccurrences, indicatorOccurrences, textPieces } from '../../core/query';
 import type { PlanSource } from '../planSource';
 
 /** What only the server knows: whether a department is in the directory, whether an indicator is binding. */
@@ -15,15 +16,15 @@ const REFERENCE = 1 << 2;
 
 export function semanticTokens(a: PlanAnalysis) {
   const tokens: { line: number; char: number; length: number; type: number; mods: number }[] = [];
-  for (const o of departmentOccurrences(a.model)) {
-    if (o.range.start.line !== o.range.end.line) continue;
-    tokens.push({ line: o.range.start.line, char: o.range.start.character, length: o.range.end.character - o.range.start.character, type: 0, mods: a.directory.resolve(o.name) ? 0 : UNKNOWN });
-  }
+  // a name a PDF copy's line break splits is one token per part (a token lies on one line)
+  const push = (r: Range, type: number, mods: number) => {
+    for (const p of textPieces(a.model, r)) if (p.start.line === p.end.line) tokens.push({ line: p.start.line, char: p.start.character, length: p.end.character - p.start.character, type, mods });
+  };
+  for (const o of departmentOccurrences(a.model)) push(o.range, 0, a.directory.resolve(o.name) ? 0 : UNKNOWN);
   for (const o of indicatorOccurrences(a.model, (n) => a.names.resolve(n)?.indicator.id ?? null)) {
-    if (o.range.start.line !== o.range.end.line) continue;
     const ind = catalogueIndicator(a.edition, o.catalogueId);
     const b = ind ? bindingOf(ind) : null;
-    tokens.push({ line: o.range.start.line, char: o.range.start.character, length: o.range.end.character - o.range.start.character, type: 1, mods: !ind ? UNKNOWN : b === true ? BINDING : b === false ? REFERENCE : 0 });
+    push(o.range, 1, !ind ? UNKNOWN : b === true ? BINDING : b === false ? REFERENCE : 0);
   }
   tokens.sort((x, y) => x.line - y.line || x.char - y.char);
   const builder = new SemanticTokensBuilder();
