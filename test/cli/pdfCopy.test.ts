@@ -6,7 +6,7 @@ import { runCheck } from '../../server/src/cli/main';
 
 // A plan copied from a PDF through the CLI: the reader reads the normalised text (lines joined, page
 // numbers dropped) and every finding is printed at the line and column of the user's own file.
-const fixture = readFileSync(join(__dirname, '../fixtures/variety/28-pdf-page-of-bare-number.txt'), 'utf8');
+const fixture = readFileSync(join(__dirname, '../fixtures/variety/88-pdf-page-of-bare-number.txt'), 'utf8');
 // the unit broken by the 第3页 共8页 footer (县农业农村/…/局) made one the directory lacks, at the same width
 const plan = fixture.replace('县农业农村\n第3页 共8页\n局', '县农业农业\n第3页 共8页\n局');
 const dir = mkdtempSync(join(tmpdir(), 'ecoplan-pdf-'));

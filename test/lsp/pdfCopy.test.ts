@@ -11,7 +11,7 @@ import { LspClient } from '../support/lspClient';
 // A plan copied from a PDF, through the real server over stdio: lines broken at the page's width,
 // a 第3页 共8页 footer inside one unit (县农业农村/第3页 共8页/局, lines 11–13) and a bare page number
 // inside another (县水/4/利局, lines 17–19). Everything the server says lands on the user's own text.
-const PLAN = readFileSync(join(__dirname, '../fixtures/variety/28-pdf-page-of-bare-number.txt'), 'utf8');
+const PLAN = readFileSync(join(__dirname, '../fixtures/variety/88-pdf-page-of-bare-number.txt'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'ecoplan-lsp-pdf-'));
 writeFileSync(join(dir, 'plan.txt'), PLAN);
 const uri = pathToFileURL(join(dir, 'plan.txt')).toString();

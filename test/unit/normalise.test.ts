@@ -174,7 +174,7 @@ describe('normalising a PDF copy', () => {
 
 describe('an edit inside one line of a plan and the normalising stage', () => {
   const plan = readFileSync(join(__dirname, '../../samples/yunling-county-plan.md'), 'utf8');
-  const pdf = readFileSync(join(__dirname, '../fixtures/variety/28-pdf-page-of-bare-number.txt'), 'utf8');
+  const pdf = readFileSync(join(__dirname, '../fixtures/variety/88-pdf-page-of-bare-number.txt'), 'utf8');
   const view = (a: ReturnType<typeof analysePlan>) => JSON.parse(JSON.stringify({ model: { ...a.model, normalised: undefined }, diagnostics: a.diagnostics, settings: a.settings }, (k, v) => (k === 'parent' ? undefined : v)));
 
   it('reads in full when the edit makes the text need normalising (a space between two characters), as a fresh read', () => {
