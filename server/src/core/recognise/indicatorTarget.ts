@@ -69,7 +69,7 @@ interface ChainItem {
 // Words that join names sharing one target: `A、B和C保持100%`, `A以及B不降低`.
 const JOINER = /^(以及|、|和|及|与)/;
 // `(EI)`, `(PM2.5)`, `(沿海地区)` after a name is part of how it is written.
-const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff、]{1,10}[))]/;
+const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff\u2160-\u217f、]{1,10}[))]/;
 // What may follow a name that is the object of a value verb: the end of the phrase, not more words.
 const NAME_ENDS = /^([。;;,,、:: \t\u3000)\]〕(\[〔]|$)/;
 // The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
