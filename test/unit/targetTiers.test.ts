@@ -58,10 +58,20 @@ describe('the places a target is stated for', () => {
     ]);
   });
 
+  it('takes the words glued before a name as what it counts (国控 and 省控 sections are not comparable)', () => {
+    expect(found('到2025年,国控断面水质优良比例(达到或优于Ⅲ类)达98.3%以上,省控断面水质优良比例(达到或优于Ⅲ类)达95%以上。')).toEqual([
+      ['水质达到或优于Ⅲ类比例提高幅度', '>=', 98.3, '%', 2025, 'firm', '国控', 9, 34],
+      ['水质达到或优于Ⅲ类比例提高幅度', '>=', 95, '%', 2025, 'firm', '省控', 37, 60],
+    ]);
+    expect(diagnostics('conflicting-targets', ['到2025年,国控断面水质优良比例(达到或优于Ⅲ类)达98.3%以上,省控断面水质优良比例(达到或优于Ⅲ类)达95%以上。'])).toEqual([]);
+  });
+
   it('gives no scope to the plan’s own area, to a task’s verbs or to a name that starts the sentence', () => {
     expect(found('到2025年,全市城镇污水处理率达到95%。')[0][6]).toBeNull();
     expect(found('加快推进城区污水管网建设,城镇污水处理率达到95%。')[0][6]).toBeNull();
     expect(found('城市生活垃圾无害化处理率达到100%。')[0][6]).toBeNull();
+    expect(found('推进城镇污水处理率达到95%。')[0][6]).toBeNull();
+    expect(found('争取城镇污水处理率达到98%。')[0][6]).toBeNull();
   });
 
   it('gives each place of the sentence its own value after 分别', () => {

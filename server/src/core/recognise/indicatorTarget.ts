@@ -253,7 +253,7 @@ const CLAUSE_START = /[,;。!?:]/;
 const PLACE_ITEM = /^[一-鿿]{2,12}$/;
 const MAX_SENTENCE = 200;
 // words of a sentence's lead-in that are no place: verbs of a task (`加快推进城区…`), scope words of the plan's own area (`全市`)
-const NOT_PLACE = new RegExp(`^(?:${alternation([...targetVocabulary.leadingWords])})$|${alternation([...targetVocabulary.clauseWords, ...targetVocabulary.institutionNotAfter, '完成', '下达'])}`);
+const NOT_PLACE = new RegExp(`^(?:${alternation([...targetVocabulary.leadingWords])})$|${alternation([...targetVocabulary.clauseWords, ...targetVocabulary.institutionNotAfter, ...targetVocabulary.aspirational, '完成', '下达'])}`);
 const LEAD_IN = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?[,\s　]{0,2}|其中|同时|另外)+`);
 
 function sentenceStartOf(line: string, at: number): number {
@@ -289,11 +289,28 @@ function scopeOf(line: string, at: number, sentence: { start: number; scope: str
   while (clause > start && !CLAUSE_START.test(line[clause - 1])) clause--;
   const own = placeList(line.slice(clause, at));
   if (own) return (sentence.scope = own.join('、'));
+  // `119个国控断面水质优良比例…,247个省控断面水质优良比例…`: words glued before the name narrow what it counts
+  const modifier = modifierBefore(line, clause, at);
+  if (modifier) return modifier;
   const opening = placeList(line.slice(start, at));
   if (opening) return (sentence.scope = opening.join('、'));
   if (sentence.scope !== null || !first) return sentence.scope;
   const leading = leadingPlaces(line, start, at);
   return (sentence.scope = leading ? leading.join('、') : null);
+}
+
+const MODIFIER = /^[\u4e00-\u9fff0-9]{2,8}$/;
+
+/** The words between a clause's start and a name, less its lead-in and scope words, when they are a short modifier (`国控`, `119个省控`). */
+function modifierBefore(line: string, clause: number, at: number): string | null {
+  let from = clause;
+  for (let n = 0; n < 4; n++) {
+    const lead = LEADING.exec(line.slice(from, Math.min(at, from + 12)));
+    if (!lead || lead[0].length === 0) break;
+    from += lead[0].length;
+  }
+  const words = line.slice(from, at).replace(/的$/, '');
+  return MODIFIER.test(words) && !/^\d+$/.test(words) && !NOT_PLACE.test(words) ? words : null;
 }
 
 /** The places a sentence opens with, the last one's name ending where its jurisdiction word does (`石嘴山市、固原市、中卫市可吸入…`). */
