@@ -74,7 +74,12 @@ describe('the places a target is stated for', () => {
     expect(found('争取城镇污水处理率达到98%。')[0][6]).toBeNull();
   });
 
-  it('gives each place of the sentence its own value after 分别', () => {
+  it('gives each place of the sentence its own value after 分别, also when the places are written right before a local metric', () => {
+    expect(found('石岭市、固川市、中宁市年均浓度分别控制在68、87、85微克/立方米以内。')).toEqual([
+      ['年均浓度', '<=', 68, '微克/立方米', null, 'firm', '石岭市', 11, 36],
+      ['年均浓度', '<=', 87, '微克/立方米', null, 'firm', '固川市', 11, 36],
+      ['年均浓度', '<=', 85, '微克/立方米', null, 'firm', '中宁市', 11, 36],
+    ]);
     expect(found('石岭市、固川市、中宁市可吸入颗粒物(PM10)年均浓度下降10%,年均浓度分别控制在68、87、85微克/立方米以内。')).toEqual([
       ['年均浓度', '<=', 68, '微克/立方米', null, 'firm', '石岭市', 33, 58],
       ['年均浓度', '<=', 87, '微克/立方米', null, 'firm', '固川市', 33, 58],
@@ -101,6 +106,14 @@ describe('names with a gloss inside, values with a gloss after', () => {
 });
 
 describe('changes against a base year', () => {
+  it('reads the level a change brings, written after it, as a second target', () => {
+    expect(found('石渠市2024年空气质量改善目标为:PM2.5平均浓度较2023年下降8%,达到38微克/立方米;优良天数比率达到72%。')).toEqual([
+      ['PM2.5浓度下降幅度', '>=', 8, '%', 2024, 'firm', null, 19, 38],
+      ['PM2.5浓度下降幅度', '<=', 38, '微克/立方米', 2024, 'firm', null, 19, 49],
+      ['优良天数比例', '>=', 72, '%', 2024, 'firm', null, 50, 61],
+    ]);
+  });
+
   it('reads 较/比 2020年下降 N% as a change of at least N%, relative to the base year, which is not the target year', () => {
     const t = read('单位地区生产总值能耗比2020年下降13.5%以上,碳排放强度较2020年下降18%。', 'text').targets;
     expect(t.map((x) => [x.indicator, x.op, x.value, x.unit, x.year, x.relative])).toEqual([

@@ -79,7 +79,7 @@ const TREND_BEFORE = new RegExp(`(${alternation(targetVocabulary.trendBefore)})$
 
 // Local metric phrases: where one may start, what it is made of, what it ends with, what leads into it.
 const METRIC_START = /[,,。;;::、\s\u3000((“"]/;
-const METRIC_CHAR = /[\u4e00-\u9fffA-Za-z0-9.·“”"]/;
+const METRIC_CHAR = /[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/;
 const MAX_METRIC = 24;
 const HEADS = new Set(targetVocabulary.metricHeads);
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
@@ -207,11 +207,12 @@ export function findProseTargets(
         out.push(makeTarget(c.entry, c.name, each ? each.values[n] : expr, lineStart + c.at, lineStart + end, lineStart + c.at, text, index, false, year, names.primary.id, scope));
       });
     }
-    // `确保达到85%、力争达到88%`: the aspiration after the firm target, for the same names
-    const follow = FOLLOWING_ASPIRATION.exec(line.slice(end, end + 3));
+    // `确保达到85%、力争达到88%`: the aspiration after the firm target, for the same names;
+    // `较2019年下降8%,达到58微克/立方米`: the level a change brings, after the change
+    const follow = FOLLOWING_ASPIRATION.exec(line.slice(end, end + 3)) ?? (expr.relative ? FOLLOWING_LEVEL.exec(line.slice(end, end + 4)) : null);
     if (follow && !spread) {
       const next = readTargetIn(line, end + follow[0].length, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
-      if (next && next.tier === 'aspirational' && next.value !== null) {
+      if (next && (next.tier === 'aspirational' || (expr.relative && !next.relative)) && next.value !== null) {
         const nextEnd = end + follow[0].length + next.length;
         for (const c of chain) out.push(makeTarget(c.entry, c.name, next, lineStart + c.at, lineStart + nextEnd, lineStart + c.at, text, index, false, next.year ?? year, names.primary.id, scope));
         end = nextEnd;
@@ -229,6 +230,7 @@ export function findProseTargets(
 // An aspiration said right after a firm target: `、力争达到88%`, `,争取控制在30微克/立方米`.
 const FOLLOWING_ASPIRATION = new RegExp(`^[,、;]?(?=${alternation(targetVocabulary.aspirational)})`);
 const ASPIRATION = new RegExp(alternation(targetVocabulary.aspirational));
+const FOLLOWING_LEVEL = /^[,、](?=达到|降至|降到|下降到|控制在)/;
 const CLAUSE_END = /[,;。!?:、]/;
 
 /** `力争全市PM2.5浓度达到33微克/立方米`: an aspirational adverb opens the clause the name is in (bounded look back). */
@@ -313,6 +315,14 @@ function modifierBefore(line: string, clause: number, at: number): string | null
   return MODIFIER.test(words) && !/^\d+$/.test(words) && !NOT_PLACE.test(words) ? words : null;
 }
 
+/** Length of a place's name (three characters or more, ending in 市/县/区/旗) opening `line[from]` and followed by more words, else 0. */
+function placeOpening(line: string, from: number): number {
+  let e = from;
+  while (e < line.length && e - from < 8 && /[\u4e00-\u9fff]/.test(line[e]) && !(e - from >= 3 && PLACE_END.test(line[e - 1]))) e++;
+  const place = line.slice(from, e);
+  return place.length >= 3 && PLACE_END.test(place) && !NOT_PLACE.test(place) && /[\u4e00-\u9fff]/.test(line[e] ?? '') ? place.length : 0;
+}
+
 /** The places a sentence opens with, the last one's name ending where its jurisdiction word does (`石嘴山市、固原市、中卫市可吸入…`). */
 function leadingPlaces(line: string, start: number, at: number): string[] | null {
   const lead = LEAD_IN.exec(line.slice(start, at));
@@ -327,7 +337,8 @@ function leadingPlaces(line: string, start: number, at: number): string[] | null
     if (!/[、和及与]/.test(line[e] ?? '')) break;
     p = e + 1;
   }
-  return items.length > 0 && items.join('、').length < at - start ? items : null;
+  // `石家庄市2020年空气质量改善目标为:` names the plan's own area as a topic, not places the targets are split over
+  return items.length > 0 && items.join('、').length <= at - start && /[\u4e00-\u9fff]/.test(line[p + items[items.length - 1].length] ?? '') ? items : null;
 }
 
 /**
@@ -343,6 +354,8 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
     if (!lead || lead[0].length === 0) break;
     from += lead[0].length;
   }
+  // `石岭市、固川市、中宁市年均浓度分别…`: the place that ends a list of places is not the metric's name
+  if (i > 1 && line[i - 1] === '、' && PLACE_END.test(line[i - 2])) from += placeOpening(line, from);
   let stop = from;
   while (stop < line.length && stop - from < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
   if (stop === from || /\d/.test(line[from])) return null;
