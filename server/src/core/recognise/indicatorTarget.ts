@@ -293,7 +293,8 @@ function scopeOf(line: string, at: number, sentence: { start: number; scope: str
   if (own) return (sentence.scope = own.join('、'));
   // `119个国控断面水质优良比例…,247个省控断面水质优良比例…`: words glued before the name narrow what it counts
   const modifier = modifierBefore(line, clause, at);
-  if (modifier) return modifier;
+  // a place holds for the rest of the sentence; other words narrow this name only
+  if (modifier) return modifier.place ? (sentence.scope = modifier.words) : modifier.words;
   const opening = placeList(line.slice(start, at));
   if (opening) return (sentence.scope = opening.join('、'));
   if (sentence.scope !== null || !first) return sentence.scope;
@@ -302,9 +303,10 @@ function scopeOf(line: string, at: number, sentence: { start: number; scope: str
 }
 
 const MODIFIER = /^[\u4e00-\u9fff0-9]{2,8}$/;
+const PLACE_OPENING = /^([\u4e00-\u9fff]{1,11}?[市县区旗])的?[\u4e00-\u9fff]{1,6}$/;
 
 /** The words between a clause's start and a name, less its lead-in and scope words, when they are a short modifier (`国控`, `119个省控`). */
-function modifierBefore(line: string, clause: number, at: number): string | null {
+function modifierBefore(line: string, clause: number, at: number): { words: string; place: boolean } | null {
   let from = clause;
   for (let n = 0; n < 4; n++) {
     const lead = LEADING.exec(line.slice(from, Math.min(at, from + 12)));
@@ -312,7 +314,10 @@ function modifierBefore(line: string, clause: number, at: number): string | null
     from += lead[0].length;
   }
   const words = line.slice(from, at).replace(/的$/, '');
-  return MODIFIER.test(words) && !/^\d+$/.test(words) && !NOT_PLACE.test(words) ? words : null;
+  // `市中心城区环境空气质量…`, `桂平市的环境…`: a place opening the words is what they narrow the name to
+  const place = PLACE_OPENING.exec(words);
+  if (place && !NOT_PLACE.test(place[1])) return { words: place[1], place: true };
+  return MODIFIER.test(words) && !/^\d+$/.test(words) && !NOT_PLACE.test(words) ? { words, place: false } : null;
 }
 
 /** Length of a place's name (three characters or more, ending in 市/县/区/旗) opening `line[from]` and followed by more words, else 0. */
@@ -375,6 +380,11 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
  * else a local metric.
  */
 function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): ChainItem | null {
+  // `环境空气质量优良天数比率`: a longer catalogue name that starts inside this one (`空气质量优良天数比率`) is the metric
+  for (let p = c.at + 1; p < c.at + c.name.length; p++) {
+    const inner = acceptName(line, p, names);
+    if (inner && p + inner.length > c.at + c.name.length) return { name: inner, at: p, entry: names.resolve(inner) };
+  }
   let stop = c.at + c.name.length;
   while (stop < line.length && stop - c.at < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
   const found = localMetricIn(line, c.at, stop, names, c.name.length);
