@@ -316,7 +316,7 @@ function modifierBefore(line: string, clause: number, at: number): { words: stri
   const words = line.slice(from, at).replace(/的$/, '');
   // `市中心城区环境空气质量…`, `桂平市的环境…`: a place opening the words is what they narrow the name to
   const place = PLACE_OPENING.exec(words);
-  if (place && !NOT_PLACE.test(place[1])) return { words: place[1], place: true };
+  if (place && isPlace(place[1], words[place[1].length])) return { words: place[1], place: true };
   return MODIFIER.test(words) && !/^\d+$/.test(words) && !NOT_PLACE.test(words) ? { words, place: false } : null;
 }
 
@@ -325,7 +325,17 @@ function placeOpening(line: string, from: number): number {
   let e = from;
   while (e < line.length && e - from < 8 && /[\u4e00-\u9fff]/.test(line[e]) && !(e - from >= 3 && PLACE_END.test(line[e - 1]))) e++;
   const place = line.slice(from, e);
-  return place.length >= 3 && PLACE_END.test(place) && !NOT_PLACE.test(place) && /[\u4e00-\u9fff]/.test(line[e] ?? '') ? place.length : 0;
+  return place.length >= 3 && isPlace(place, line[e]) && /[\u4e00-\u9fff]/.test(line[e] ?? '') ? place.length : 0;
+}
+
+// `县委党校`, `市政府`, `县级`, `县域`, `市直`: the jurisdiction word begins an institution's or a scope's name there
+const NOT_PLACE_AFTER = /[委政级域直属长]/;
+// a sentence's verbs and lead-ins before the place (`将…纳入县…`)
+const LEADS_IN = new RegExp(`^(?:${alternation(targetVocabulary.leadingWords)})`);
+
+/** Whether `item`, followed by the character `next`, names a place: a jurisdiction word ends it, and it is not a lead-in or task words. */
+function isPlace(item: string, next: string | undefined): boolean {
+  return PLACE_END.test(item) && PLACE_ITEM.test(item) && item.length <= 8 && !NOT_PLACE.test(item) && !LEADS_IN.test(item) && !(next !== undefined && NOT_PLACE_AFTER.test(next));
 }
 
 /** The places a sentence opens with, the last one's name ending where its jurisdiction word does (`石嘴山市、固原市、中卫市可吸入…`). */
@@ -337,7 +347,7 @@ function leadingPlaces(line: string, start: number, at: number): string[] | null
     let e = p;
     while (e < at && e - p < 12 && /[一-鿿]/.test(line[e]) && !(e - p >= 2 && PLACE_END.test(line[e - 1]))) e++;
     const item = line.slice(p, e);
-    if (!PLACE_END.test(item) || !PLACE_ITEM.test(item) || NOT_PLACE.test(item)) return null;
+    if (!isPlace(item, line[e])) return null;
     items.push(item);
     if (!/[、和及与]/.test(line[e] ?? '')) break;
     p = e + 1;
