@@ -34,6 +34,9 @@ describe('aspirational targets: 力争, 争取, 努力达到', () => {
     expect(found('森林覆盖率努力达到62%。')).toEqual([['林草覆盖率', '>=', 62, '%', null, 'aspirational', null, 0, 12]]);
     expect(found('争取城镇污水处理率达到98%。')).toEqual([['城镇污水处理率', '>=', 98, '%', null, 'aspirational', null, 2, 14]]);
     expect(found('城镇污水处理率达到95%。')[0][5]).toBe('firm');
+    expect(found('到2025年力争全市城镇污水处理率达到98%。')[0][5]).toBe('aspirational');
+    // effort spent is no aspiration
+    expect(found('经过3年努力全市空气质量优良天数比率达到85%以上。')[0][5]).toBe('firm');
   });
 
   it('reads them alike in ASCII and full-width punctuation', () => {

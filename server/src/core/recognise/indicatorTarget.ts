@@ -229,15 +229,18 @@ export function findProseTargets(
 
 // An aspiration said right after a firm target: `、力争达到88%`, `,争取控制在30微克/立方米`.
 const FOLLOWING_ASPIRATION = new RegExp(`^[,、;]?(?=${alternation(targetVocabulary.aspirational)})`);
-const ASPIRATION = new RegExp(alternation(targetVocabulary.aspirational));
+const ASPIRATION_OPENS = new RegExp(String.raw`^[\s\u3000]*(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?)?(?:${alternation(targetVocabulary.aspirational)})`);
 const FOLLOWING_LEVEL = /^[,、](?=达到|降至|降到|下降到|控制在)/;
 const CLAUSE_END = /[,;。!?:、]/;
 
-/** `力争全市PM2.5浓度达到33微克/立方米`: an aspirational adverb opens the clause the name is in (bounded look back). */
+/**
+ * `力争全市PM2.5浓度达到33微克/立方米`, `到2025年争取…`: an aspirational adverb opens the clause the name is in
+ * (bounded look back). Not one later in it: `经过3年努力全市…` is no aspiration.
+ */
 function aspirationBefore(line: string, at: number): boolean {
   let from = at;
-  while (from > 0 && at - from < 10 && !CLAUSE_END.test(line[from - 1])) from--;
-  return ASPIRATION.test(line.slice(from, at));
+  while (from > 0 && at - from < 16 && !CLAUSE_END.test(line[from - 1])) from--;
+  return ASPIRATION_OPENS.test(line.slice(from, at));
 }
 
 const MAX_GLOSS = 40;
