@@ -305,10 +305,10 @@ function scopeOf(line: string, at: number, sentence: { start: number; scope: str
   return (sentence.scope = leading ? leading.join('、') : null);
 }
 
-const MODIFIER = /^[\u4e00-\u9fff0-9]{2,8}$/;
+const MODIFIER = /^[\u4e00-\u9fff0-9]{2,12}$/;
 const PLACE_OPENING = /^([\u4e00-\u9fff]{1,11}?[市县区旗])的?[\u4e00-\u9fff]{1,6}$/;
 
-/** The words between a clause's start and a name, less its lead-in and scope words, when they are a short modifier (`国控`, `119个省控`). */
+/** The words between a clause's start and a name, less its lead-in and scope words, when they are a short modifier (`国控`, `119个国控水质监测`). */
 function modifierBefore(line: string, clause: number, at: number): { words: string; place: boolean } | null {
   let from = clause;
   for (let n = 0; n < 4; n++) {
