@@ -86,3 +86,12 @@ describe('ASCII and full-width punctuation read alike', () => {
     );
   }, 120_000);
 });
+
+describe('the audit of what reads raw text', () => {
+  it('takes a task title from its words after a full-width numbering as after an ASCII one (outline.ts taskTitle)', () => {
+    const title = (text: string) => analysePlan(text, { uri: 'file:///plans/t.txt', format: 'text' }).model.tasks.map((t) => asciiFolded(t.title));
+    const ascii = '石渠口市实施方案\n二、重点任务\n(一)(责任单位:市生态环境局)\n(二)推进污水处理。(责任单位:市住房和城乡建设局)';
+    expect(title(ascii)).toEqual(['(责任单位:市生态环境局)', '推进污水处理']);
+    expect(title(widened(ascii, () => true))).toEqual(title(ascii));
+  });
+});
