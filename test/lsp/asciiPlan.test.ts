@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
 
 // The ASCII-punctuated plan (test/fixtures/variety/73-ascii-punctuation.txt) opened in the real server over stdio:
@@ -53,5 +53,12 @@ describe('an ASCII-punctuated plan in the language server', () => {
     expect(sewage.lines.slice(-3)).toEqual(['本方案的目标(2 处):', '- 第 6 行:≥90%(2025 年)', '- 第 9 行:≥95%']);
     const airDays = await hover(5, 20); // 空气质量优良天数比率确保达到80%,力争达到85%
     expect(airDays.lines.slice(-4)).toEqual(['本方案的目标(3 处):', '- 第 6 行:≥80%(2025 年)', '- 第 6 行:≥85%(2025 年)(力争)', '- 第 8 行:≥82%(2025 年)']);
+  });
+
+  it('offers to convert a target to a tag only where one tag can say it (not a firm target and its aspiration in one stretch)', async () => {
+    const titles = async (line: number, character: number) =>
+      (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line, character }, end: { line, character } }, context: { diagnostics: [] } })).map((x) => x.title);
+    expect((await titles(5, 20)).filter((t) => t.startsWith('将目标转换为指标标记'))).toEqual([]);
+    expect((await titles(8, 25)).filter((t) => t.startsWith('将目标转换为指标标记'))).toEqual(['将目标转换为指标标记 [[城镇污水处理率 ≥95%]]']);
   });
 });
