@@ -114,7 +114,9 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
         const wordOnly = t.op === 'qualitative' || t.op === 'trend';
         if (!['>=', '<=', '=', '>', '<', 'qualitative', 'trend'].includes(t.op) || wordOnly !== (t.value === null) || (wordOnly && t.unit !== null)) problems.push(`${plan}:${t.line} target ${t.indicator}: op ${t.op} with value ${t.value} and unit ${t.unit}`);
       }
-      for (const t of truth.localTargets ?? []) if (!(lines[t.line] ?? '').includes(t.indicator)) problems.push(`${plan}:${t.line} local metric ${t.indicator} is not on its line`);
+      // a metric written without the words it shares with the next one (`二氧化硫、氮氧化物排放总量`) is on its line in two parts
+      const written = (line: string, m: string) => line.includes(m) || [...m].some((_, k) => k >= 2 && line.includes(`${m.slice(0, k)}、`) && line.includes(m.slice(k)));
+      for (const t of truth.localTargets ?? []) if (!written(lines[t.line] ?? '', t.indicator)) problems.push(`${plan}:${t.line} local metric ${t.indicator} is not on its line`);
     }
     expect(problems).toEqual([]);
   });

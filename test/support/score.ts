@@ -32,6 +32,7 @@ export function metricKey(phrase: string): string {
 const UNIT_SPELLINGS: Record<string, string> = {
   微克每立方米: 'μg/m³', '微克/立方米': 'μg/m³', 'μg/m3': 'μg/m³', 'ug/m3': 'μg/m³', 'ug/m³': 'μg/m³',
   平方千米: '平方公里', 'km²': '平方公里', 'km2': '平方公里', 千米: '公里', km: '公里', '%': '%',
+  '毫克/立方米': 'mg/m³', 'mg/m3': 'mg/m³',
 };
 /** A unit as compared: `每` read as `/`, known spellings of one unit folded together. */
 export function unitKey(unit: string | null | undefined): string | null {

@@ -38,6 +38,12 @@ const tables = deriveTables(analyse(PLAN));
 const row = (name: string) => tables.indicators.find((r) => r.name === name && !r.part)!;
 
 describe('指标责任明细表', () => {
+  it('shows the firm target for the plan’s whole area, not an aspiration or a district’s target stated first', () => {
+    const plan = ['---', 'ecoplan:', '  level: 市', '---', '# 青溪市实施方案', '## 一、主要目标', '东川区、南塬区城镇污水处理率达到97%;全市城镇污水处理率确保达到95%,力争达到98%。'].join('\n');
+    const r = deriveTables(analyse(plan)).indicators.find((x) => x.name === '城镇污水处理率')!;
+    expect([r.target, r.status]).toEqual(['≥95%', '达标']);
+  });
+
   it('lists every indicator of the edition and level in catalogue order, with domains', () => {
     // 40 indicators; the 8 with parts give one row per part (7: 2, 8: 3, 12: 3, 13: 2, 17: 2, 25: 3, 34: 2, 35: 3 = 20)
     expect(tables.indicators.length).toBe(52);

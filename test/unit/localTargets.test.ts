@@ -163,6 +163,7 @@ describe('stage two: resolving the metric phrase through names, aliases and syno
     expect(targetVocabulary.wordUnits.get('微克每立方米')).toBe('μg/m³');
     expect(targetVocabulary.yearBefore).toContain('到');
     expect(targetVocabulary.yearBase).toContain('较');
+    expect(targetVocabulary.aspirational).toEqual(expect.arrayContaining(['力争', '争取', '努力']));
     expect(loadTargetVocabulary({ metricHeads: ['率', '覆盖率', 7, '率'], trendPhrases: { after: 'x' }, wordUnits: { 万亩: '万亩', bad: 3 }, yearStatement: { before: ['到', 2], after: '底' } })).toEqual({
       metricHeads: ['覆盖率', '率'],
       leadingWords: [],
@@ -176,6 +177,7 @@ describe('stage two: resolving the metric phrase through names, aliases and syno
       institutionHeads: [],
       completions: [],
       institutionNotAfter: [],
+      aspirational: [],
     });
   });
 });

@@ -29,6 +29,10 @@ export interface JsonFileReport {
     /** How the name resolved when not by the catalogue's own name: `synonym` (with the name as written). */
     match?: string;
     writtenName?: string;
+    /** `aspirational` for a target stated with 力争/争取/努力 beside the firm one; absent for a firm target. */
+    tier?: 'aspirational';
+    /** The places the target is stated for (`桂平市`, `长安区、新华区`); absent for the plan's own area. */
+    scope?: string;
   }[];
   diagnostics: { code: string; severity: string; message: string; range: Range }[];
   coverage: { binding: { covered: number; total: number; missing: string[]; mentionedOnly: string[]; trendOnly: string[] } };
@@ -65,6 +69,8 @@ export function fileReport(path: string, a: PlanAnalysis): JsonFileReport {
       range: t.range,
       ...(t.text !== undefined && (t.op === 'trend' || t.op === 'qualitative') ? { text: t.text } : {}),
       ...(t.match && t.match !== 'name' ? { match: t.match, writtenName: t.writtenName } : {}),
+      ...(t.tier ? { tier: t.tier } : {}),
+      ...(t.scope ? { scope: t.scope } : {}),
     })),
     diagnostics: a.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
     coverage: { binding: { covered: a.coverage.covered, total: a.coverage.total, missing: a.coverage.missing, mentionedOnly: a.coverage.mentionedOnly, trendOnly: a.coverage.trendOnly } },

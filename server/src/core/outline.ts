@@ -2,6 +2,7 @@ import sectionKindsData from '../../../data/vocab/sectionKinds.yaml';
 import type { OutlineNode, ResponsibilityClause, SectionKind, Task } from './model/types';
 import { matchNumbering, RANK, type NumberingMatch } from './recognise/numbering';
 import { mergeUnitsOf } from './recognise/units';
+import { foldWidth } from './text/fold';
 import type { LineIndex } from './text/lineIndex';
 import { looksLikePlanTitle } from './title';
 
@@ -200,7 +201,8 @@ const FIRST_WORDS = 20;
 function taskTitle(node: OutlineNode, text: string): string {
   if (node.title !== '') return node.title;
   const own = text.slice(node.ownStart, Math.min(node.ownEnd, node.ownStart + 400));
-  const n = matchNumbering(own);
+  // the numbering is read in folded width (`（一）` as `(一)`), like every recogniser; the words shown are the user's
+  const n = matchNumbering(foldWidth(own));
   const words = (n ? own.slice(n.textStart) : own).replace(/\s+/g, ' ').trim();
   return words.length > FIRST_WORDS ? `${words.slice(0, FIRST_WORDS)}…` : words;
 }

@@ -14,6 +14,8 @@ const ALIASES: Record<string, string> = {
   'μg/m3': 'μg/m³',
   'ug/m3': 'μg/m³',
   '微克/立方米': 'μg/m³',
+  'mg/m3': 'mg/m³',
+  '毫克/立方米': 'mg/m³',
   'μg / m³': 'μg/m³',
   '平方米': '平方米/人',
   'm2/人': '平方米/人',
@@ -32,6 +34,9 @@ const FACTORS: Record<string, Record<string, number>> = {
   '千克/公顷': { '千克/亩': 1 / 15 },
   '公顷': { '亩': 15 },
   '亩': { '公顷': 1 / 15 },
+  // `PM2.5年均浓度力争达到0.053毫克/立方米`: 1 mg/m³ = 1000 μg/m³
+  'mg/m³': { 'μg/m³': 1000 },
+  'μg/m³': { 'mg/m³': 1 / 1000 },
 };
 
 export type UnitComparison = { kind: 'same' } | { kind: 'convertible'; factor: number } | { kind: 'incompatible' } | { kind: 'unknown' };

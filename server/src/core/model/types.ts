@@ -113,6 +113,14 @@ export interface IndicatorTarget {
   relative?: string;
   /** The terrain, city size or level a table row states the target for (`丘陵区`, `大城市`). */
   qualifier?: string;
+  /** `力争达到88%`: a target stated as an aspiration (absent: a firm target). Only firm targets are compared. */
+  tier?: 'aspirational';
+  /**
+   * The places a sentence states the target for, as written at its start (`桂平市`, `长安区、新华区`) or one
+   * place of a list the values go to one each (`A市、B市…分别控制在68、87微克/立方米`); absent: the plan's own
+   * area. Targets for different places are not compared.
+   */
+  scope?: string;
 }
 
 /** A catalogue indicator named in the text (with or without a target): what "addresses" an indicator. */

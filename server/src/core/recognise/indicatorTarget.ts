@@ -6,7 +6,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { isBaseYear } from './deadlineYear';
 import type { IndicatorTagMatch } from './tags';
 import { buildTarget } from './targetBuilder';
-import { readTargetExpression, type TargetExpression } from './targetExpression';
+import { readTargetExpression, UNIT_ALT, type TargetExpression } from './targetExpression';
 import { alternation, targetVocabulary } from './targetVocabulary';
 
 /**
@@ -41,8 +41,9 @@ function makeTarget(
   tagged: boolean,
   year: number | null,
   primaryId: string,
+  scope: string | null = null,
 ): IndicatorTarget {
-  return buildTarget({ entry, written, expr, surfaceStart, surfaceEnd, nameStart, tagged, year, primaryId }, index);
+  return buildTarget({ entry, written, expr, surfaceStart, surfaceEnd, nameStart, tagged, year, primaryId, scope }, index);
 }
 
 /** The year a sentence sets for what follows: `到2023年,…` / `2023年底前…`. */
@@ -68,7 +69,7 @@ interface ChainItem {
 // Words that join names sharing one target: `A、B和C保持100%`, `A以及B不降低`.
 const JOINER = /^(以及|、|和|及|与)/;
 // `(EI)`, `(PM2.5)`, `(沿海地区)` after a name is part of how it is written.
-const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff、]{1,10}[))]/;
+const NAME_PAREN = /^[((][A-Za-z0-9.\u4e00-\u9fff\u2160-\u217f、]{1,10}[))]/;
 // What may follow a name that is the object of a value verb: the end of the phrase, not more words.
 const NAME_ENDS = /^([。;;,,、:: \t\u3000)\]〕(\[〔]|$)/;
 // The catalogue's own value verbs written before the name (`全面实施河长制`, `建立突发生态环境事件应急管理机制`).
@@ -78,7 +79,7 @@ const TREND_BEFORE = new RegExp(`(${alternation(targetVocabulary.trendBefore)})$
 
 // Local metric phrases: where one may start, what it is made of, what it ends with, what leads into it.
 const METRIC_START = /[,,。;;::、\s\u3000((“"]/;
-const METRIC_CHAR = /[\u4e00-\u9fffA-Za-z0-9.·“”"]/;
+const METRIC_CHAR = /[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/;
 const MAX_METRIC = 24;
 const HEADS = new Set(targetVocabulary.metricHeads);
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
@@ -111,6 +112,10 @@ export function findProseTargets(
 ): IndicatorTarget[] {
   const out: IndicatorTarget[] = [];
   let s = 0;
+  // where the last target's text ended: a name found later never starts before it
+  let consumedTo = 0;
+  // the sentence the last target was in, and the places it is stated for (see scopeOf)
+  const sentence: { start: number; scope: string | null } = { start: -1, scope: null };
   // a local phrase is tried once from each start; a failed try leaves this mark so the starts inside it are not retried
   let localTriedTo = -1;
   for (let i = 0; i < line.length; i++) {
@@ -127,6 +132,8 @@ export function findProseTargets(
       if (local) firstItem = local;
       else localTriedTo = i;
     }
+    // `断面水质优良(达到或优于Ⅲ类)比例`: a name read on past a gloss inside it, tried where the gloss opens
+    if (!firstItem && line[i] === '(') firstItem = glossedName(line, i, consumedTo, names);
     if (!firstItem) continue;
     const chain: ChainItem[] = [firstItem];
     let j = afterParen(line, firstItem.at + firstItem.name.length);
@@ -180,15 +187,176 @@ export function findProseTargets(
     }
     let end = j + expr.length;
     const year = yearBefore(line, chain[0].at);
+    if (!expr.tier && aspirationBefore(line, chain[0].at)) expr = { ...expr, tier: 'aspirational' };
+    const scope = scopeOf(line, chain[0].at, sentence);
     // `A和B分别达到90%和95%`: one value each, in order
     const each = chain.length > 1 ? valuesEach(line, j, end, expr, chain.length) : null;
     if (each) end = each.end;
-    chain.forEach((c, n) => {
-      out.push(makeTarget(c.entry, c.name, each ? each.values[n] : expr, lineStart + c.at, lineStart + end, lineStart + c.at, text, index, false, year, names.primary.id));
-    });
+    // one name, `分别` and several values: the names before it share its words, or the sentence's places take one each
+    const spread = !each && chain.length === 1 && expr.value !== null ? valuesOfOneName(line, chain[0], j, end, expr, sentence.start, names) : null;
+    if (spread) {
+      end = spread.end;
+      for (const v of spread.values) {
+        const t = makeTarget(v.item.entry, v.item.name, v.expr, lineStart + v.item.at, lineStart + end, lineStart + v.item.at, text, index, false, year, names.primary.id, v.scope ?? scope);
+        // a local name written without the words it shares with the next (`二氧化硫、氮氧化物排放总量`) is named with them
+        if (!v.item.entry && v.local) t.indicator = v.local;
+        out.push(t);
+      }
+    } else {
+      chain.forEach((c, n) => {
+        out.push(makeTarget(c.entry, c.name, each ? each.values[n] : expr, lineStart + c.at, lineStart + end, lineStart + c.at, text, index, false, year, names.primary.id, scope));
+      });
+    }
+    // `确保达到85%、力争达到88%`: the aspiration after the firm target, for the same names;
+    // `较2019年下降8%,达到58微克/立方米`: the level a change brings, after the change
+    const follow = FOLLOWING_ASPIRATION.exec(line.slice(end, end + 3)) ?? (expr.relative ? FOLLOWING_LEVEL.exec(line.slice(end, end + 4)) : null);
+    if (follow && !spread) {
+      const next = readTargetIn(line, end + follow[0].length, last.entry ?? chain.find((c) => c.entry)?.entry ?? null);
+      if (next && (next.tier === 'aspirational' || (expr.relative && !next.relative)) && next.value !== null) {
+        const nextEnd = end + follow[0].length + next.length;
+        for (const c of chain) out.push(makeTarget(c.entry, c.name, next, lineStart + c.at, lineStart + nextEnd, lineStart + c.at, text, index, false, next.year ?? year, names.primary.id, scope));
+        end = nextEnd;
+      }
+    }
+    // `不低于92.5%(即全年污染天数不超过27天)`, `达到80%(剔除沙尘天气)`: a gloss or carve-out of this target, not a target
+    const gloss = GLOSS_AFTER.exec(line.slice(end, end + MAX_GLOSS + 2));
+    if (gloss) end += gloss[0].length;
+    consumedTo = end;
     i = end - 1;
   }
   return out;
+}
+
+// An aspiration said right after a firm target: `、力争达到88%`, `,争取控制在30微克/立方米`.
+const FOLLOWING_ASPIRATION = new RegExp(`^[,、;]?(?=${alternation(targetVocabulary.aspirational)})`);
+const ASPIRATION_OPENS = new RegExp(String.raw`^[\s\u3000]*(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?)?(?:${alternation(targetVocabulary.aspirational)})`);
+const FOLLOWING_LEVEL = /^[,、](?=达到|降至|降到|下降到|控制在)/;
+const CLAUSE_END = /[,;。!?:、]/;
+
+/**
+ * `力争全市PM2.5浓度达到33微克/立方米`, `到2025年争取…`: an aspirational adverb opens the clause the name is in
+ * (bounded look back). Not one later in it: `经过3年努力全市…` is no aspiration.
+ */
+function aspirationBefore(line: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && at - from < 16 && !CLAUSE_END.test(line[from - 1])) from--;
+  return ASPIRATION_OPENS.test(line.slice(from, at));
+}
+
+const MAX_GLOSS = 40;
+// a bracket right after a value that does not open with a year of its own (`(2030年达到98%)` is another target)
+const GLOSS_AFTER = new RegExp(String.raw`^[\s　]{0,2}\((?!(?:19|20)\d\d年)[^()
+]{1,${MAX_GLOSS}}\)`);
+
+// ---- the places a target is stated for ----
+
+// What a place's name ends with: a jurisdiction (`桂平市`, `井陉县`, `鹿泉区`, `市中心城区`, `额济纳旗`).
+const PLACE_END = /[市县区旗]$/;
+const SENTENCE_END = /[;。!?]/;
+// a clause inside a sentence (a list of places is joined by 、, which does not end one)
+const CLAUSE_START = /[,;。!?:]/;
+const PLACE_ITEM = /^[一-鿿]{2,12}$/;
+const MAX_SENTENCE = 200;
+// words of a sentence's lead-in that are no place: verbs of a task (`加快推进城区…`), scope words of the plan's own area (`全市`)
+const NOT_PLACE = new RegExp(`^(?:${alternation([...targetVocabulary.leadingWords])})$|${alternation([...targetVocabulary.clauseWords, ...targetVocabulary.institutionNotAfter, ...targetVocabulary.aspirational, '完成', '下达'])}`);
+const LEAD_IN = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?[,\s　]{0,2}|其中|同时|另外)+`);
+
+function sentenceStartOf(line: string, at: number): number {
+  let from = at;
+  while (from > 0 && at - from < MAX_SENTENCE && !SENTENCE_END.test(line[from - 1])) from--;
+  return from;
+}
+
+/** `长安区、新华区、栾城区、井陉县`, `桂平市的`, `乐都、平安两区`: the places, or null when the words are not a list of places. */
+function placeList(words: string): string[] | null {
+  const w = words.replace(LEAD_IN, '').replace(/[的、\s　]+$/, '');
+  if (w.length < 2 || w.length > 80) return null;
+  const items = w.split(/[、和及与]/);
+  if (!PLACE_END.test(items[items.length - 1])) return null;
+  for (const item of items) if (!PLACE_ITEM.test(item) || NOT_PLACE.test(item)) return null;
+  return items;
+}
+
+/**
+ * The places a target is stated for, decided by the sentence's structure: the words between its
+ * clause's start and its name when they are a list of places (`;长安区、新华区PM2.5平均浓度达到58`,
+ * `桂平市的…`); else the places of an earlier target of the same sentence; else, for the sentence's
+ * first target, the places its sentence opens with (`银川市可吸入颗粒物…,年均浓度控制在83`). Null: the plan's own area.
+ */
+function scopeOf(line: string, at: number, sentence: { start: number; scope: string | null }): string | null {
+  const start = sentenceStartOf(line, at);
+  const first = start !== sentence.start;
+  if (first) {
+    sentence.start = start;
+    sentence.scope = null;
+  }
+  let clause = at;
+  while (clause > start && !CLAUSE_START.test(line[clause - 1])) clause--;
+  const own = placeList(line.slice(clause, at));
+  if (own) return (sentence.scope = own.join('、'));
+  // `119个国控断面水质优良比例…,247个省控断面水质优良比例…`: words glued before the name narrow what it counts
+  const modifier = modifierBefore(line, clause, at);
+  // a place holds for the rest of the sentence; other words narrow this name only
+  if (modifier) return modifier.place ? (sentence.scope = modifier.words) : modifier.words;
+  const opening = placeList(line.slice(start, at));
+  if (opening) return (sentence.scope = opening.join('、'));
+  if (sentence.scope !== null || !first) return sentence.scope;
+  const leading = leadingPlaces(line, start, at);
+  return (sentence.scope = leading ? leading.join('、') : null);
+}
+
+const MODIFIER = /^[\u4e00-\u9fff0-9]{2,12}$/;
+const PLACE_OPENING = /^([\u4e00-\u9fff]{1,11}?[市县区旗])的?[\u4e00-\u9fff]{1,6}$/;
+
+/** The words between a clause's start and a name, less its lead-in and scope words, when they are a short modifier (`国控`, `119个国控水质监测`). */
+function modifierBefore(line: string, clause: number, at: number): { words: string; place: boolean } | null {
+  let from = clause;
+  for (let n = 0; n < 4; n++) {
+    const lead = LEADING.exec(line.slice(from, Math.min(at, from + 12)));
+    if (!lead || lead[0].length === 0) break;
+    from += lead[0].length;
+  }
+  const words = line.slice(from, at).replace(/的$/, '');
+  // `市中心城区环境空气质量…`, `桂平市的环境…`: a place opening the words is what they narrow the name to
+  const place = PLACE_OPENING.exec(words);
+  if (place && isPlace(place[1], words[place[1].length])) return { words: place[1], place: true };
+  return MODIFIER.test(words) && !/^\d+$/.test(words) && !NOT_PLACE.test(words) ? { words, place: false } : null;
+}
+
+/** Length of a place's name (three characters or more, ending in 市/县/区/旗) opening `line[from]` and followed by more words, else 0. */
+function placeOpening(line: string, from: number): number {
+  let e = from;
+  while (e < line.length && e - from < 8 && /[\u4e00-\u9fff]/.test(line[e]) && !(e - from >= 3 && PLACE_END.test(line[e - 1]))) e++;
+  const place = line.slice(from, e);
+  return place.length >= 3 && isPlace(place, line[e]) && /[\u4e00-\u9fff]/.test(line[e] ?? '') ? place.length : 0;
+}
+
+// `县委党校`, `市政府`, `县级`, `县域`, `市直`: the jurisdiction word begins an institution's or a scope's name there
+const NOT_PLACE_AFTER = /[委政级域直属长]/;
+// a sentence's verbs and lead-ins before the place (`将…纳入县…`)
+const LEADS_IN = new RegExp(`^(?:${alternation(targetVocabulary.leadingWords)})`);
+
+/** Whether `item`, followed by the character `next`, names a place: a jurisdiction word ends it, and it is not a lead-in or task words. */
+function isPlace(item: string, next: string | undefined): boolean {
+  return PLACE_END.test(item) && PLACE_ITEM.test(item) && item.length <= 8 && !NOT_PLACE.test(item) && !LEADS_IN.test(item) && !(next !== undefined && NOT_PLACE_AFTER.test(next));
+}
+
+/** The places a sentence opens with, the last one's name ending where its jurisdiction word does (`石嘴山市、固原市、中卫市可吸入…`). */
+function leadingPlaces(line: string, start: number, at: number): string[] | null {
+  const lead = LEAD_IN.exec(line.slice(start, at));
+  let p = start + (lead ? lead[0].length : 0);
+  const items: string[] = [];
+  for (let n = 0; n < 12 && p < at; n++) {
+    let e = p;
+    while (e < at && e - p < 12 && /[一-鿿]/.test(line[e]) && !(e - p >= 2 && PLACE_END.test(line[e - 1]))) e++;
+    const item = line.slice(p, e);
+    if (!isPlace(item, line[e])) return null;
+    items.push(item);
+    if (!/[、和及与]/.test(line[e] ?? '')) break;
+    p = e + 1;
+  }
+  // `石家庄市2020年空气质量改善目标为:` names the plan's own area as a topic, not places the targets are split over
+  return items.length > 0 && items.join('、').length <= at - start && /[\u4e00-\u9fff]/.test(line[p + items[items.length - 1].length] ?? '') ? items : null;
 }
 
 /**
@@ -204,6 +372,8 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
     if (!lead || lead[0].length === 0) break;
     from += lead[0].length;
   }
+  // `石岭市、固川市、中宁市年均浓度分别…`: the place that ends a list of places is not the metric's name
+  if (i > 1 && line[i - 1] === '、' && PLACE_END.test(line[i - 2])) from += placeOpening(line, from);
   let stop = from;
   while (stop < line.length && stop - from < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
   if (stop === from || /\d/.test(line[from])) return null;
@@ -223,6 +393,11 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
  * else a local metric.
  */
 function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): ChainItem | null {
+  // `环境空气质量优良天数比率`: a longer catalogue name that starts inside this one (`空气质量优良天数比率`) is the metric
+  for (let p = c.at + 1; p < c.at + c.name.length; p++) {
+    const inner = acceptName(line, p, names);
+    if (inner && p + inner.length > c.at + c.name.length) return { name: inner, at: p, entry: names.resolve(inner) };
+  }
   let stop = c.at + c.name.length;
   while (stop < line.length && stop - c.at < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
   const found = localMetricIn(line, c.at, stop, names, c.name.length);
@@ -288,6 +463,106 @@ function readTargetIn(line: string, at: number, entry: NameEntry | null): Target
   const expr = readTargetExpression(line, at, direction(entry));
   const alt = expr && entry ? alternateMeasure(entry.indicator, expr.unit) : null;
   return alt && alt.direction !== direction(entry) ? readTargetExpression(line, at, alt.direction) : expr;
+}
+
+const MAX_NAME_GLOSS = 16;
+const GLOSS_OPEN = /^\([^()\n]{1,16}\)/;
+
+/**
+ * A catalogue name written with a gloss inside it (`断面水质优良(达到或优于Ⅲ类)比例`, `地表水水质优良(达到或好于Ⅲ类)比例`):
+ * `open` is the gloss's `(`. The name is looked for with the gloss left out, starting at most
+ * MAX_NAME_GLOSS characters before it and not before `from`, and must run on past the gloss.
+ */
+function glossedName(line: string, open: number, from: number, names: IndicatorNameIndex): ChainItem | null {
+  const gloss = GLOSS_OPEN.exec(line.slice(open, open + 20));
+  if (!gloss) return null;
+  const after = open + gloss[0].length;
+  const rest = line.slice(after, after + 24);
+  for (let start = Math.max(from, open - MAX_NAME_GLOSS); start <= open - 2; start++) {
+    const synthetic = line.slice(start, open) + rest;
+    const m = names.matchAt(synthetic, 0);
+    if (!m || m.length <= open - start) continue;
+    const entry = names.resolve(m);
+    // as for any name: a short alias inside a longer word is not that indicator
+    if (!entry || (entry.kind !== 'name' && m.length <= 6 && start > 0 && CJK.test(line[start - 1]) && !BOUNDARY_BEFORE.test(line[start - 1]))) continue;
+    return { name: line.slice(start, after + m.length - (open - start)), at: start, entry };
+  }
+  return null;
+}
+
+const EACH_LATER = new RegExp(String.raw`^(?:、|和|及|与|,)[\s\u3000]{0,2}(\d{1,9}(?:\.\d{1,6})?)`);
+const JOINED_BEFORE = /[、和及与]$/;
+const VALUE_TAIL = new RegExp(String.raw`^[\s\u3000]{0,2}(${UNIT_ALT})?[\s\u3000]{0,2}(及以上|以上|及以下|以下|以内)?`);
+const ELIDED_ITEM = /([\u4e00-\u9fffA-Za-z0-9.]{2,12}(?:\([A-Za-z0-9.]{1,8}\))?)$/;
+
+/**
+ * One name, `分别` and several values (`分别控制在68、87、85微克/立方米以内`, `分别比2015年下降23.3%、22.9%以上`):
+ * - after names that share its words (`二氧化硫、氮氧化物排放总量`, `可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度`),
+ *   the last value is this name's and each earlier one goes to an earlier name with the shared words;
+ * - else the values go one each to the places the sentence opens with, when there are as many.
+ * Null when neither holds.
+ */
+function valuesOfOneName(
+  line: string,
+  item: ChainItem,
+  exprStart: number,
+  exprEnd: number,
+  expr: TargetExpression,
+  sentenceStart: number,
+  names: IndicatorNameIndex,
+): { values: { item: ChainItem; expr: TargetExpression; scope?: string; local?: string }[]; end: number } | null {
+  if (!line.slice(exprStart, exprEnd).includes('分别')) return null;
+  const raw: number[] = [expr.value!];
+  let end = exprEnd;
+  for (let n = 0; n < 12; n++) {
+    const m = EACH_LATER.exec(line.slice(end, end + 16));
+    if (!m) break;
+    raw.push(Number(m[1]));
+    end += m[0].length;
+  }
+  if (raw.length < 2) return null;
+  // the unit and the 以上/以内 written after the last value hold for every value
+  const after = VALUE_TAIL.exec(line.slice(end, end + 16));
+  let unit = expr.unit;
+  let op = expr.op;
+  if (after) {
+    if (after[1]) unit = after[1] === '%' ? '%' : (targetVocabulary.wordUnits.get(after[1]) ?? after[1]);
+    if (after[2] && !/(以上|以下|以内)$/.test(line.slice(exprStart, exprEnd))) op = suffixOp(after[2]);
+    end += after[0].length;
+  }
+  const valueExpr = (v: number): TargetExpression => ({ ...expr, value: v, upper: null, unit, op });
+  if (JOINED_BEFORE.test(line.slice(Math.max(0, item.at - 1), item.at))) {
+    // names before this one that share its words: `二氧化硫、氮氧化物排放总量`
+    const shared = sharedWords(item.name);
+    if (!shared) return null;
+    const earlier: { item: ChainItem; local: string }[] = [];
+    let p = item.at - 1;
+    while (earlier.length < raw.length - 1 && p > 0 && JOINED_BEFORE.test(line[p])) {
+      const m = ELIDED_ITEM.exec(line.slice(Math.max(0, p - 20), p));
+      if (!m) break;
+      let at = p - m[1].length;
+      // `全市二氧化硫、…`: scope words before the first name are not part of it
+      for (let lead = LEADING.exec(line.slice(at, p)); lead && lead[0].length > 0 && lead[0].length < p - at - 1; lead = LEADING.exec(line.slice(at, p))) at += lead[0].length;
+      const written = line.slice(at, p);
+      const local = written + shared;
+      earlier.unshift({ item: { name: written, at, entry: names.resolve(local) }, local });
+      p = at - 1;
+    }
+    if (earlier.length !== raw.length - 1) return null;
+    return { values: [...earlier.map((e, n) => ({ item: e.item, local: e.local, expr: valueExpr(raw[n]) })), { item, expr: valueExpr(raw[raw.length - 1]) }], end };
+  }
+  // the sentence's places, one value each: `石嘴山市、固原市、中卫市…分别控制在68、87、85微克/立方米以内`
+  const places = leadingPlaces(line, sentenceStart, item.at);
+  if (!places || places.length !== raw.length) return null;
+  return { values: raw.map((v, n) => ({ item, expr: valueExpr(v), scope: places[n] })), end };
+}
+
+/** The words a name shares with names written before it without them: after its gloss (`…(PM2.5)平均浓度`), else its metric head. */
+function sharedWords(name: string): string | null {
+  const close = name.lastIndexOf(')');
+  if (close >= 0 && close < name.length - 1) return name.slice(close + 1);
+  for (const len of HEAD_LENGTHS) if (name.length > len && HEADS.has(name.slice(name.length - len))) return name.slice(name.length - len);
+  return null;
 }
 
 function afterParen(line: string, j: number): number {

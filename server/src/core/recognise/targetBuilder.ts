@@ -20,6 +20,8 @@ export interface TargetParts {
   qualifier?: string | null;
   /** The unit when the expression has none (a table's 单位 column). */
   unit?: string | null;
+  /** The places the sentence states the target for (IndicatorTarget.scope). */
+  scope?: string | null;
 }
 
 /** The one builder of a target, for prose, tags and table cells alike. */
@@ -44,6 +46,8 @@ export function buildTarget(p: TargetParts, index: LineIndex): IndicatorTarget {
   if (expr.text) t.text = expr.text;
   if (expr.relative) t.relative = expr.relative;
   if (p.qualifier) t.qualifier = p.qualifier;
+  if (expr.tier) t.tier = expr.tier;
+  if (p.scope) t.scope = p.scope;
   if (entry?.kind === 'synonym' && entry.confidence) t.matchConfidence = entry.confidence;
   return t;
 }

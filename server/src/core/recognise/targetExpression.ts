@@ -18,26 +18,41 @@ export interface TargetExpression {
   text: string | null;
   /** A change against a base year (`较2015年下降率`): the value is a rate of change, not a level. */
   relative?: string;
+  /** `力争达到`, `争取`, `努力达到`: a target stated as an aspiration, beside (not against) the firm one. */
+  tier?: 'aspirational';
   /** Length of the expression text from the start position. */
   length: number;
 }
 
 const UNITS = [
   '%', '%', '‰', '平方米/人', '平方米', '千克/公顷', '千克/亩', '公斤/亩', '吨标准煤/万元', '吨标煤/万元', '立方米/万元', '吨/万元',
-  'μg/m³', 'μg/m3', 'ug/m3', '微克/立方米', '公顷', '亩', '公里', '千米', '亿元', '万元', '个', '天', '家', '座', '处', '条', '人',
+  'μg/m³', 'μg/m3', 'ug/m3', '微克/立方米', 'mg/m³', 'mg/m3', '毫克/立方米', '公顷', '亩', '公里', '千米', '亿元', '万元', '个', '天', '家', '座', '处', '条', '人',
 ];
 // units written in words (微克每立方米 → μg/m³) from data/vocab/targets.yaml; longest first so 万亩 wins over 亩
-const UNIT_ALT = alternation([...new Set([...UNITS, ...targetVocabulary.wordUnits.keys()])].sort((a, b) => b.length - a.length));
+/** The units a value may carry, as a regex alternation (longest first). */
+export const UNIT_ALT = alternation([...new Set([...UNITS, ...targetVocabulary.wordUnits.keys()])].sort((a, b) => b.length - a.length));
 const TREND_ALT = alternation(targetVocabulary.trendAfter);
+// Adverbs between a name and its value; the aspirational ones (data/vocab/targets.yaml `aspirational`) set the target's tier.
+const ASPIRATIONAL_ALT = alternation(targetVocabulary.aspirational);
+const ADVERB = `均|要|需|应|将|分别|必须|持续|确保|稳定|累计|${ASPIRATIONAL_ALT}`;
+const ASPIRATIONAL = new RegExp(`^(?:${ASPIRATIONAL_ALT})$`);
+
+/** Whether one of the adverbs read before a value states an aspiration (`力争`, `争取`, `努力`), not a firm target. */
+function aspires(...adverbs: (string | undefined)[]): boolean {
+  return adverbs.some((a) => a !== undefined && ASPIRATIONAL.test(a));
+}
 
 const NUMERIC = new RegExp(
   String.raw`[\s\u3000,,]{0,2}(?:(?:到|至|在)?(?<year>(?:19|20)\d\d)年(?:底|末)?(?:前)?[\s,,]{0,2})?(?:指标)?(?:全市|全县|全区|总体|平均)?` +
     // `较2015年下降率达到19%`: a change against a base year (the year is not a target year)
     // `碳排放强度下降18%`: a decline written without its base year is a change too
-    String.raw`(?<change>较(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?|(?:累计)?(?:下降|降低|减少)(?=[\s\u3000]{0,2}\d))?` +
+    // `分别比2015年下降23.3%、22.9%以上`, `力争较2020年下降18%`: the adverb may come before the change
+    String.raw`(?<adv0>${ADVERB})?` +
+    String.raw`(?<change>(?:较|比)(?:19|20)\d\d年(?:底|末)?(?:累计)?(?:下降|降低|减少|提高|提升|增长|上升)(?:率|幅度)?|(?:累计)?(?:下降|降低|减少)(?=[\s\u3000]{0,2}\d))?` +
     // `达到上级目标要求且不低于93%`: a qualitative bar with a number after it; the number is the target
     String.raw`(?:(?:达到|完成)(?:上级|国家|省|省级)(?:下达|规定)?的?(?:目标|考核|管控)?(?:要求|目标|任务)(?:且|并|,|,)?)?` +
-    String.raw`(?:均|要|需|应|将|分别|必须|持续|力争|确保|稳定|累计)?` +
+    // `确保达到`, `力争达到`, `争取控制在`, `努力达到`; `均力争`: two adverbs at most
+    String.raw`(?<adv1>${ADVERB})?(?<adv2>${ADVERB})?` +
     // `由85%提高到95%以上`: the value before the change is where the plan starts, not the target
     String.raw`(?:由[\s\u3000]{0,2}\d{1,9}(?:\.\d{1,6})?[\s\u3000]{0,2}(?:${UNIT_ALT})?[\s\u3000]{0,2}(?=提高|提升|增加|增长|上升|下降|降低|减少))?` +
     String.raw`(?<verb>保持在|稳定在|保持为|保持|稳定|达到|达|提高到|提高至|提升到|提升至|增加到|增长到|增至|下降到|降低到|降至|降到|减少到|控制在|上升到|上升至|提高|提升|为|在|是)?` +
@@ -126,8 +141,10 @@ export function readTargetExpression(text: string, at: number, direction: 'highe
       // `≤5` after a range writes the bound; a range keeps its lower bound as the target value
       const unit = g.unit ?? g.unit1 ?? null;
       const relative = g.change ? { relative: g.change } : {};
+      const tier = aspires(g.adv0, g.adv1, g.adv2) ? { tier: 'aspirational' as const } : {};
       return {
         ...relative,
+        ...tier,
         op,
         value: upper !== null && op === '<=' ? upper : value,
         upper,

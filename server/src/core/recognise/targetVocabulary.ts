@@ -22,6 +22,8 @@ export interface TargetVocabulary {
   institutionNotAfter: string[];
   /** Words before a base year (`较2015年`), which is no target's year. */
   yearBase: string[];
+  /** Adverbs that make a target an aspiration (`力争`, `争取`). */
+  aspirational: string[];
 }
 
 function strings(v: unknown): string[] {
@@ -51,6 +53,7 @@ export function loadTargetVocabulary(raw: unknown): TargetVocabulary {
     institutionHeads: strings(inst.heads),
     completions: strings(inst.completions),
     institutionNotAfter: strings(inst.notAfter),
+    aspirational: strings(r.aspirational),
   };
 }
 

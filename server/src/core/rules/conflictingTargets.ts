@@ -4,14 +4,17 @@ import { formatTarget } from '../format/target';
 
 /**
  * The same indicator given different targets in one plan (the table says ≥96, the text says 100%).
- * Targets for different years are not a conflict; a target with no year conflicts with any.
+ * Targets for different years are not a conflict; a target with no year conflicts with any. Only firm
+ * targets are compared: `确保达到85%,力争达到88%` states a commitment and an aspiration, not two
+ * commitments. Targets stated for different places (`桂平市…不低于93.5%`, `长安区…达到58微克/立方米`,
+ * IndicatorTarget.scope) are not comparable either.
  */
 // A target's statement, kept per target: an editor re-checks the plan on every keystroke and all
 // but the edited line's targets are the same objects as before.
 const signatures = new WeakMap<IndicatorTarget, string>();
 function signature(t: IndicatorTarget): string {
   let s = signatures.get(t);
-  if (s === undefined) signatures.set(t, (s = `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}|${t.relative ?? ''}|${t.qualifier ?? ''}`));
+  if (s === undefined) signatures.set(t, (s = `${t.op}|${t.value}|${t.unit ?? '%'}|${t.year ?? ''}|${t.relative ?? ''}|${t.qualifier ?? ''}|${t.scope ?? ''}`));
   return s;
 }
 
@@ -22,7 +25,7 @@ export const conflictingTargets: Rule = {
   check(ctx, report) {
     const groups = new Map<string, IndicatorTarget[]>();
     for (const t of ctx.model.targets) {
-      if (t.op === 'qualitative' || t.op === 'trend' || t.value === null) continue;
+      if (t.op === 'qualitative' || t.op === 'trend' || t.value === null || t.tier === 'aspirational') continue;
       const key = t.catalogueId ?? `name:${t.indicator}`;
       const g = groups.get(key);
       if (g) g.push(t);
@@ -47,7 +50,7 @@ export const conflictingTargets: Rule = {
         let made = bySignature.get(sig);
         if (made === undefined) {
           const others = reps
-            .filter((o) => signature(o) !== sig && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year) && o.relative === t.relative && o.qualifier === t.qualifier)
+            .filter((o) => signature(o) !== sig && (o.op !== t.op || o.value !== t.value || (o.unit ?? '%') !== (t.unit ?? '%')) && (o.year === null || t.year === null || o.year === t.year) && o.relative === t.relative && o.qualifier === t.qualifier && o.scope === t.scope)
             .slice(0, 5);
           const list = others.map((o) => `${formatTarget(o)}(第 ${o.range.start.line + 1} 行)`).join('、');
           const listEn = others.map((o) => `${formatTarget(o)} (line ${o.range.start.line + 1})`).join(', ');

@@ -15,8 +15,14 @@ export const targetBelowThreshold: Rule = {
   description: { zh: '目标低于国家指标值', en: 'Target weaker than the national threshold' },
   check(ctx, report) {
     const level = ctx.settings.level ?? '市';
+    // An aspiration (`确保达到85%,力争达到88%`) beside the firm target of its indicator and year is not what the
+    // plan commits to: the firm one is checked. Looked for in the same sentence's line (an edit re-checks one line).
+    const firm = ctx.model.targets.filter((t) => t.tier !== 'aspirational' && t.catalogueId !== null && t.value !== null);
+    const hasFirm = (t: (typeof firm)[number]) =>
+      firm.some((f) => f.catalogueId === t.catalogueId && f.range.start.line === t.range.start.line && (f.year === null || t.year === null || f.year === t.year));
     for (const t of ctx.model.targets) {
       if (t.op === 'qualitative' || t.op === 'trend' || t.value === null || t.relative) continue;
+      if (t.tier === 'aspirational' && hasFirm(t)) continue;
       const ind = indicatorOf(t, ctx);
       if (!ind) continue;
       const applicable = applicableThreshold(ind, settingsForTarget(ctx.settings, t));

@@ -105,8 +105,10 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
       // the plan's own indicator table is its statement of ownership; prefer a target stated there
       const fromTable = targets.filter((t) => taskOfTarget.get(t)?.source === 'table');
       const pool = fromTable.length > 0 ? fromTable : targets;
-      // a value or requirement is the plan's target; a trend only where there is nothing else
-      const chosen = pool.find((t) => t.op !== 'trend') ?? pool[0] ?? null;
+      // a value or requirement is the plan's target, a firm one for the plan's whole area before an aspiration
+      // (`力争达到…`) or a district's target; a trend only where there is nothing else
+      const stated = pool.filter((t) => t.op !== 'trend');
+      const chosen = stated.find((t) => !t.tier && !t.scope) ?? stated.find((t) => !t.tier) ?? stated[0] ?? pool[0] ?? null;
       const owner = chosen ? taskOfTarget.get(chosen) : undefined;
       const th = applicableThreshold(ind, a.settings);
       const binding = bindingOf(ind);

@@ -4,7 +4,7 @@ import { CodeActionKind, CreateFile, TextDocumentEdit, type CodeAction, type Con
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorTarget, NormalisedText, Range, Task } from '../../core/model/types';
-import { contains } from '../../core/query';
+import { compare, contains } from '../../core/query';
 import { scanTags } from '../../core/recognise/tags';
 import type { PlanSource } from '../planSource';
 import { addDepartmentToDirectory, setConfigKey } from '../presentation/yamlEdits';
@@ -118,6 +118,10 @@ export function raiseTargetEdit(doc: TextDocument, target: IndicatorTarget, valu
   return { range: { start: doc.positionAt(start), end: doc.positionAt(start + m[0].length) }, newText: String(value) };
 }
 
+function overlaps(a: Range, b: Range): boolean {
+  return compare(a.start, b.end) < 0 && compare(b.start, a.end) < 0;
+}
+
 export function targetAsTag(t: IndicatorTarget): string | null {
   if (t.op === 'qualitative' || t.op === 'trend') return t.text ? `[[${t.indicator} ${t.text}]]` : null;
   if (t.value === null) return null;
@@ -207,7 +211,10 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
     out.push({ title: label(ws, '将责任单位转换为部门标记 (@)', 'Convert the units to department tags (@)'), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: edits } } });
   }
   const target = a.model.targets.find((t) => !t.tagged && contains(t.range, pos));
-  if (target) {
+  // a tag says one value of one indicator: not an aspiration, a place's target or a change against a base year,
+  // and not one of several targets written in one stretch of text (`确保达到80%,力争达到85%`, `分别控制在68、87、85…`)
+  const alone = (t: IndicatorTarget) => !t.tier && !t.scope && !t.relative && !a.model.targets.some((o) => o !== t && overlaps(o.range, t.range));
+  if (target && alone(target)) {
     const tag = targetAsTag(target);
     if (tag) out.push({ title: label(ws, `将目标转换为指标标记 ${tag}`, `Convert the target to the tag ${tag}`), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: replaceRead(a.model, target.range, tag) } } });
   }

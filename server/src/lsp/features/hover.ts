@@ -68,7 +68,8 @@ function resolutionNote(written: string, name: string, match: string | null, con
 }
 
 function targetLine(t: PlanAnalysis['model']['targets'][number]): string {
-  return `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.op === 'trend' ? '(未量化)' : ''}${t.year ? `(${t.year} 年)` : ''}`;
+  // where the target is stated for a place (`桂平市`) or as an aspiration (`力争达到`), the card says so
+  return `- 第 ${t.range.start.line + 1} 行:${formatTarget(t)}${t.op === 'trend' ? '(未量化)' : ''}${t.year ? `(${t.year} 年)` : ''}${t.scope ? `(${t.scope})` : ''}${t.tier === 'aspirational' ? '(力争)' : ''}`;
 }
 
 /** Markdown's inline punctuation in a task title is text, not formatting. */
