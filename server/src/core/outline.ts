@@ -327,7 +327,7 @@ function kindByItems(chapter: OutlineNode) {
 
 /** A paragraph is a sentence or a line of some length: a clause on a line of its own (`责任单位:…`) is not work, nor a table's cell pasted one per line. */
 const WORK_LINE_MIN = 20;
-function isWorkLine(lineText: string, contentStart: number, clauseAt: number): boolean {
+export function isWorkLine(lineText: string, contentStart: number, clauseAt: number): boolean {
   const end = clauseAt >= contentStart ? clauseAt : lineText.length;
   const t = lineText.slice(contentStart, Math.min(end, contentStart + 400)).trim();
   return t.length >= WORK_LINE_MIN || SENTENCE_END.test(t);
@@ -338,7 +338,7 @@ function isWorkLine(lineText: string, contentStart: number, clauseAt: number): b
  * (`(1)严格项目管理。严禁新增…`) — not a title alone (`1. 优化产业结构`), nor a clause after it.
  * A title too long to be a heading is itself the work.
  */
-function carriesWorkOnLine(lineText: string, textStart: number, title: string, heading: boolean, clauseAt: number): boolean {
+export function carriesWorkOnLine(lineText: string, textStart: number, title: string, heading: boolean, clauseAt: number): boolean {
   if (heading) return false;
   if (title.length > KIND_TITLE_MAX) return true;
   const end = clauseAt >= textStart ? clauseAt : lineText.length;
