@@ -259,7 +259,8 @@ function decimalHeading(line: string, start: number, j: number, depth: number): 
   if (!isSpace(line[j])) return null;
   const textStart = skipSpace(line, j);
   if (!isDecimalTitle(line, textStart)) return null;
-  return match(DECIMAL, line.slice(start, markerEnd), start, textStart, DECIMAL.rank + (depth - 1) * DECIMAL.depthStep!);
+  // rounded: 0.7 + 2 × 0.05 is 0.8, not 0.7999…
+  return match(DECIMAL, line.slice(start, markerEnd), start, textStart, Math.round((DECIMAL.rank + (depth - 1) * DECIMAL.depthStep!) * 1e6) / 1e6);
 }
 
 /** A heading title from `i` to the end of the line: short, in one piece, no sentence punctuation, not a quantity. */
