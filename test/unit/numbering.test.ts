@@ -82,7 +82,7 @@ describe('numbering kinds held as data (data/vocab/numbering.yaml)', () => {
     expect(() => checkNumberingKinds({ ...vocab, kinds: [...kinds, { kind: 'more', form: 'ordinal', units: ['章'], rank: 9 }] })).toThrow('data/vocab/numbering.yaml: the unit `章` is claimed by chapter and more');
     expect(() => checkNumberingKinds({ ...vocab, kinds: [...kinds, { kind: 'roman', form: 'roman', rank: 9 }] })).toThrow('data/vocab/numbering.yaml: `roman.form` must be one of ordinal, decimal, separated, bracketed, circled');
     expect(() => checkNumberingKinds({ ...vocab, kinds: kinds.map((k) => (k.kind === 'decimal' ? { ...k, maxDepth: 9 } : k)) })).toThrow('data/vocab/numbering.yaml: `decimal` at its deepest (1.1) must stay above cn (1)');
-    expect(() => checkNumberingKinds({ ...vocab, decimalTitle: {} })).toThrow('data/vocab/numbering.yaml: `decimalTitle` needs maxLength, notBefore and punctuation');
+    expect(() => checkNumberingKinds({ ...vocab, decimalTitle: {} })).toThrow('data/vocab/numbering.yaml: `decimalTitle` needs minLength, maxLength, notBefore and punctuation');
   });
 });
 
@@ -125,7 +125,9 @@ describe('the numbering of long plans and 规划', () => {
       '1.1规划背景', // no space: read as a decimal, not a heading
       '12', // a number alone (a table's serial cell)
       '1 ' + '很长的标题'.repeat(10), // longer than a heading
-    ].map(m)).toEqual(Array(11).fill(null));
+      '9 页', // a page count in a document site's header
+      '3 序', // shorter than a heading
+    ].map(m)).toEqual(Array(13).fill(null));
   });
 
   it('reads a lower numbering straight after a higher one as its inner item (`6、(1)…`)', () => {

@@ -113,9 +113,11 @@ const SENTENCE_END = /[。;;]/;
 export function tocLineKind(lineText: string): 'head' | 'leader' | null {
   const t = lineText.trim();
   if (t.length > 200) return null;
-  const bare = t.replace(/^#+\s+/, '');
-  if (TOC_HEAD.test(bare)) return 'head';
-  return DOT_LEADER.test(t) ? 'leader' : null;
+  // (most lines end a sentence: the test of the last character keeps this off their way)
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 0x5f55 /* 录 */) return TOC_HEAD.test(t.replace(/^#+\s+/, '')) ? 'head' : null;
+  const leaderEnd = (last >= 48 && last <= 57) || last === 46 || last === 0x2026 || last === 0xb7 || last === 45;
+  return leaderEnd && DOT_LEADER.test(t) ? 'leader' : null;
 }
 
 /** An entry's words without numbering spaces, dot leaders and page number: the body's heading of the same chapter has the same key. */

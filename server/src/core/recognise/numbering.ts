@@ -26,7 +26,7 @@ interface KindEntry {
 
 export interface NumberingVocabulary {
   kinds: KindEntry[];
-  decimalTitle: { maxLength: number; notBefore: string[]; punctuation: string[] };
+  decimalTitle: { minLength: number; maxLength: number; notBefore: string[]; punctuation: string[] };
 }
 
 const FORMS: Form[] = ['ordinal', 'decimal', 'separated', 'bracketed', 'circled'];
@@ -70,7 +70,9 @@ export function checkNumberingKinds(raw: unknown): NumberingVocabulary {
     }
   });
   const t = r.decimalTitle;
-  if (!(typeof t?.maxLength === 'number' && t.maxLength > 0) || !isWords(t.notBefore) || !isWords(t.punctuation)) fail('`decimalTitle` needs maxLength, notBefore and punctuation');
+  if (!(typeof t?.minLength === 'number' && t.minLength > 0 && typeof t.maxLength === 'number' && t.maxLength >= t.minLength) || !isWords(t.notBefore) || !isWords(t.punctuation)) {
+    fail('`decimalTitle` needs minLength, maxLength, notBefore and punctuation');
+  }
   return r as NumberingVocabulary;
 }
 
@@ -276,6 +278,7 @@ function isDecimalTitle(line: string, i: number): boolean {
     if ((ch === ':' || ch === ':') && k + 1 < line.length && !isSpace(line[k + 1])) return false;
     if (++n > V.decimalTitle.maxLength) return false;
   }
+  if (n < V.decimalTitle.minLength) return false;
   // only white space after the title
   for (; k < line.length; k++) if (!isSpace(line[k]) && line[k] !== '\r' && line[k] !== '\n') return false;
   return true;
