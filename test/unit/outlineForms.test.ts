@@ -267,6 +267,8 @@ describe('a table of contents', () => {
   });
 
   it('tells a contents line by itself: its head, or dot leaders with a page number', () => {
-    expect(['目录', '目  录', '## 目录', '第二章 规划目标 ........ 15', '一、总体要求…………3', '目录管理', '一、总体要求'].map(tocLineKind)).toEqual(['head', 'head', 'head', 'leader', 'leader', null, null]);
+    expect(['目录', '目  录', '## 目录', '第二章 规划目标 ........ 15', '一、总体要求…………3', '目录管理', '一、总体要求', '(一)推进污染防治……', '----', '1.加快推进。到2025年完成……5'].map(tocLineKind)).toEqual([
+      'head', 'head', 'head', 'leader', 'leader', null, null, null, null, null,
+    ]);
   });
 });

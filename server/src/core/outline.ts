@@ -102,7 +102,8 @@ export function isTimetableStage(title: string): boolean {
 // `目录` / `目 录` alone on its line opens a table of contents
 const TOC_HEAD = /^目\s*录$/;
 // `第二章 规划目标 ........ 15`: dot leaders and a page number end a contents entry wherever it stands
-const DOT_LEADER = /(?:\.{4,}|…{2,}|·{4,}|-{4,})\s*\d{0,4}\s*$/;
+// (the page number is needed: a sentence may end in ……, a Markdown rule is ----)
+const DOT_LEADER = /(?:\.{4,}|…{2,}|·{4,})\s*\d{1,4}\s*$/;
 // a page number after a title (`二、规划总则 12`)
 const PAGE_NUMBER = /\s+\d{1,4}$/;
 /** A contents entry is a short line; a sentence (。;) or a longer line is the body. */
@@ -116,8 +117,7 @@ export function tocLineKind(lineText: string): 'head' | 'leader' | null {
   // (most lines end a sentence: the test of the last character keeps this off their way)
   const last = t.charCodeAt(t.length - 1);
   if (last === 0x5f55 /* 录 */) return TOC_HEAD.test(t.replace(/^#+\s+/, '')) ? 'head' : null;
-  const leaderEnd = (last >= 48 && last <= 57) || last === 46 || last === 0x2026 || last === 0xb7 || last === 45;
-  return leaderEnd && DOT_LEADER.test(t) ? 'leader' : null;
+  return last >= 48 && last <= 57 && !SENTENCE_END.test(t) && DOT_LEADER.test(t) ? 'leader' : null;
 }
 
 /** An entry's words without numbering spaces, dot leaders and page number: the body's heading of the same chapter has the same key. */
