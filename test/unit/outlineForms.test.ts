@@ -266,6 +266,17 @@ describe('a table of contents', () => {
     expect(tasksOf(text)).toEqual([['一.(一)', 6, '推进污水治理', true]]);
   });
 
+  it('stays linear on 10,000 contents entries, a 200 KB line of dot leaders and 10,000 decimal headings', () => {
+    const entries = Array.from({ length: 10000 }, (_, i) => `(${i % 10 === 0 ? '一' : '二'})推进治理……${i}`);
+    const t0 = performance.now();
+    expect(tasksOf(['石渠口区规划', '目录', ...entries, '一、主要任务', '(一)推进治理。完善管网。'].join('\n'))).toEqual([['一.(一)', 10003, '推进治理', true]]);
+    // (longer than a contents entry: a line of the body)
+    expect(tasksOf(['石渠口区规划', '一、主要任务', `(一)推进治理${'.'.repeat(200000)}1`].join('\n')).map((t) => [t[0], t[1]])).toEqual([['一.(一)', 2]]);
+    const decimal = ['石渠口区规划', '2 主要任务', ...Array.from({ length: 10000 }, (_, i) => `2.${(i % 99) + 1}.${(i % 9) + 1} 推进治理`)].join('\n');
+    expect(tasksOf(decimal).length).toBe(10000);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
   it('tells a contents line by itself: its head, or dot leaders with a page number', () => {
     expect(['目录', '目  录', '## 目录', '第二章 规划目标 ........ 15', '一、总体要求…………3', '目录管理', '一、总体要求', '(一)推进污染防治……', '----', '1.加快推进。到2025年完成……5'].map(tocLineKind)).toEqual([
       'head', 'head', 'head', 'leader', 'leader', null, null, null, null, null,

@@ -367,14 +367,24 @@ export function nodeTitle(lineText: string, textStart: number, heading: boolean,
   if (bold !== undefined) {
     const n = matchNumbering(bold);
     const t = n ? bold.slice(n.textStart) : bold;
-    return t.replace(/[。.::\s]+$/, '').trim();
+    return trimTrailing(t, BOLD_TITLE_TAIL).trim();
   }
   let t = lineText.slice(textStart, clauseAt >= textStart ? clauseAt : undefined).replace(/\*\*|__/g, '');
   if (!heading) {
     const stop = t.indexOf('。');
     if (stop >= 0) t = t.slice(0, stop);
   }
-  return t.replace(/[。.::;;,,\s\u3000]+$/, '').trim();
+  return trimTrailing(t, TITLE_TAIL).trim();
+}
+
+const BOLD_TITLE_TAIL = /[。.::\s]/;
+const TITLE_TAIL = /[。.::;;,,\s\u3000]/;
+
+/** `t` without the run of `tail` characters at its end (a loop: `/[…]+$/` is quadratic on a long run followed by another character). */
+function trimTrailing(t: string, tail: RegExp): string {
+  let end = t.length;
+  while (end > 0 && tail.test(t[end - 1])) end--;
+  return end === t.length ? t : t.slice(0, end);
 }
 
 /** A table's rows are numbered under the nearest `附件N` line or outline node above it. */
