@@ -270,6 +270,7 @@ describe('a table of contents', () => {
     const entries = Array.from({ length: 10000 }, (_, i) => `(${i % 10 === 0 ? '一' : '二'})推进治理……${i}`);
     const t0 = performance.now();
     expect(tasksOf(['石渠口区规划', '目录', ...entries, '一、主要任务', '(一)推进治理。完善管网。'].join('\n'))).toEqual([['一.(一)', 10003, '推进治理', true]]);
+    expect(tasksOf(['石渠口区规划', '目录', `一、主要任务${'.'.repeat(200000)}1`, '(一)推进治理。完善管网。'].join('\n')).map((t) => [t[0], t[1]])).toEqual([['一.(一)', 3]]);
     // (longer than a contents entry: a line of the body)
     expect(tasksOf(['石渠口区规划', '一、主要任务', `(一)推进治理${'.'.repeat(200000)}1`].join('\n')).map((t) => [t[0], t[1]])).toEqual([['一.(一)', 2]]);
     const decimal = ['石渠口区规划', '2 主要任务', ...Array.from({ length: 10000 }, (_, i) => `2.${(i % 99) + 1}.${(i % 9) + 1} 推进治理`)].join('\n');

@@ -202,14 +202,14 @@ export class OutlineBuilder {
     }
     const toc = this.toc;
     if (toc) {
-      const key = tocKey(lineText, shape.contentStart);
-      const entry = kind === 'leader' || (lineText.trim().length <= TOC_ENTRY_MAX && !SENTENCE_END.test(lineText) && clauseAt < 0);
-      const last = this.tocLines[this.tocLines.length - 1];
-      last[1] = line;
-      if (toc.firstKey === null) toc.firstKey = key;
-      else if (key === toc.firstKey || !entry) this.toc = null; // the body begins
-      if (this.toc) return true;
-      return false;
+      this.tocLines[this.tocLines.length - 1][1] = line;
+      const t = lineText.trim();
+      const entry = kind === 'leader' || (t.length <= TOC_ENTRY_MAX && !SENTENCE_END.test(t) && clauseAt < 0);
+      // the body begins at a line that is no entry, or at the one that repeats the first entry
+      const key = entry ? tocKey(lineText, shape.contentStart) : '';
+      if (entry && toc.firstKey === null) toc.firstKey = key;
+      else if (!entry || key === toc.firstKey) this.toc = null;
+      return this.toc !== null;
     }
     if (kind === 'leader') {
       this.tocLines.push([line, line]);
