@@ -98,7 +98,7 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
   // guards against a truth that drifted from its text (an edit that shifted lines, a 1-based number)
   it('every truth line is in its file: tasks on a numbered line or table row (or a 序号 cell alone on its line), units and vague parties written near it, local metrics on their line', () => {
     const problems: string[] = [];
-    const numbered = /^(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+[、.．]|[((（][一二三四五六七八九十]+[))）]|[0-9０-９]+(?:[.．、]|\.\s)|[((（][0-9０-９]+[))）]|第[一二三四五六七八九十]+[章部]|\|\s*[0-9]+\s*\||[0-9]+$)/;
+    const numbered = /^(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+[、.．]|[((（][一二三四五六七八九十]+[))）]|[0-9０-９]+(?:[.．、]|\.\s)|[((（][0-9０-９]+[))）]|第[一二三四五六七八九十百]+[章部节条篇编]|[①-⑳]|[0-9]{1,2}(?:\.[0-9]{1,2})*\s|\|\s*[0-9]+\s*\||[0-9]+$)/;
     for (const { plan, truth } of fixtures) {
       const lines = readFileSync(join(dir, plan), 'utf8').split('\n');
       // a PDF copy's spaces, line breaks and page-number lines fall inside names (县 水利局, 县水/4/利局): looked through

@@ -22,7 +22,7 @@ const variety = join(__dirname, '../fixtures/variety');
 const samples = join(__dirname, '../../samples');
 const DOCS: { name: string; text: string; format: 'markdown' | 'text' }[] = [
   ...readdirSync(samples).filter((f) => f.endsWith('.md')).map((f) => ({ name: f, text: readFileSync(join(samples, f), 'utf8'), format: 'markdown' as const })),
-  ...['02-chapter-levels.md', '03-dash-goals-banner.txt', '04-lone-numbering.txt', '17-gfm-task-table.md', '18-timetable-steps.txt', '22-wrapped-lines.txt', '24-numbered-goals.txt', '34-flattened-table-lead-support.txt', 'unseen-district-annex.md', 'unseen-county-three-year.txt'].map((f) => ({
+  ...['02-chapter-levels.md', '03-dash-goals-banner.txt', '04-lone-numbering.txt', '17-gfm-task-table.md', '18-timetable-steps.txt', '22-wrapped-lines.txt', '24-numbered-goals.txt', '34-flattened-table-lead-support.txt', '46-decimal-plan-outline.txt', '53-toc-page-numbers.txt', '54-nested-inline-numbering.txt', 'unseen-district-annex.md', 'unseen-county-three-year.txt'].map((f) => ({
     name: f,
     text: readFileSync(join(variety, f), 'utf8'),
     format: f.endsWith('.txt') ? ('text' as const) : ('markdown' as const),

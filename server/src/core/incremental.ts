@@ -5,7 +5,7 @@ import type { DepartmentDirectory } from './departments/directory';
 import type { LineFindings, LineFindingsCache } from './lineFindings';
 import type { Locale } from './locale';
 import type { Diagnostic, OutlineNode, PlanModel, Range, Severity, Task } from './model/types';
-import { makesTask, nodeTitle, outlineTask, type NodeContent } from './outline';
+import { carriesWorkOnLine, classifyItem, classifySection, isWorkLine, makesTask, nodeTitle, outlineTask, tocLineKind, type NodeContent } from './outline';
 import type { MarkdownFacts } from './parse/markdown';
 import { FENCE, RAW_HTML_OPEN, type MarkdownFactsCache } from './parse/markdownChunks';
 import { firstClauseAt, readLine, sectionYearNote, type ReadState } from './readPlan';
@@ -51,6 +51,8 @@ export interface EditState {
   nodes: OutlineNode[];
   contents: NodeContent[];
   skipLines: Set<number>;
+  /** Tables of contents (readPlan.ts ReadState). */
+  tocLines: [number, number][];
   /** How many indicator tags (the last ones) are tables': their targets are numbered within their table's. */
   tableTags: number;
   /** Markdown chunks of the text: first line of each, and its facts (relative to the chunk). */
@@ -68,7 +70,7 @@ export function editKey(o: { uri: string; format?: string; catalogue?: string; l
   return JSON.stringify([o.uri, o.format ?? 'markdown', o.catalogue, o.level, o.terrain, o.citySize, o.period, o.locale ?? 'zh', o.rules ?? {}]);
 }
 
-export function editState(caches: EditCaches, base: Omit<EditState, 'index' | 'nodes' | 'contents' | 'skipLines' | 'tableTags' | 'chunkLines' | 'chunkFacts'>, read: ReadState): EditState {
+export function editState(caches: EditCaches, base: Omit<EditState, 'index' | 'nodes' | 'contents' | 'skipLines' | 'tocLines' | 'tableTags' | 'chunkLines' | 'chunkFacts'>, read: ReadState): EditState {
   const chunks = base.format === 'markdown' ? caches.markdown.lastChunks : [];
   return {
     ...base,
@@ -76,6 +78,7 @@ export function editState(caches: EditCaches, base: Omit<EditState, 'index' | 'n
     nodes: read.nodes,
     contents: read.nodes.map((n) => read.content.get(n)!),
     skipLines: read.skipLines,
+    tocLines: read.tocLines,
     tableTags: read.tableTags,
     chunkLines: chunks.map((c) => c.chunk.line),
     chunkFacts: chunks.map((c) => c.facts),
@@ -157,6 +160,8 @@ function mayShapeBlocks(line: string): boolean {
 
 function sameShape(a: NonNullable<LineFindings['shape']>, b: NonNullable<LineFindings['shape']>): boolean {
   if (a.contentStart !== b.contentStart) return false;
+  // a line that opens two items (`6、(1)…`) is read in full
+  if (a.numbering?.inner || b.numbering?.inner) return false;
   const n = a.numbering;
   const m = b.numbering;
   if ((n === null) !== (m === null) || (n && m && (n.rank !== m.rank || n.marker !== m.marker || n.start !== m.start || n.textStart !== m.textStart))) return false;
@@ -169,6 +174,22 @@ function sameShape(a: NonNullable<LineFindings['shape']>, b: NonNullable<LineFin
 function attentionOf(f: LineFindings): string {
   const targets = f.targets.filter((t) => t.catalogueId && !t.referenceOnly).map((t) => `${t.catalogueId}${t.op === 'trend' ? '~' : ''}`);
   return `${targets.join(',')}|${f.mentions.map((m) => m.catalogueId).join(',')}|${f.indicatorTags.map((t) => t.name).join(',')}`;
+}
+
+/**
+ * Whether a line of the node's own text below its line, other than `except`, is a paragraph of work
+ * (outline.ts isWorkLine): then the node carries work whatever the line `except` becomes.
+ */
+function otherWorkLine(prev: EditState, lines: LineFindingsCache, at: number, except: number): boolean {
+  const from = prev.nodes[at].range.start.line + 1;
+  const to = at + 1 < prev.nodes.length ? prev.nodes[at + 1].range.start.line : prev.index.lineCount;
+  for (let l = from; l < to; l++) {
+    if (l === except || prev.skipLines.has(l)) continue;
+    const f = lines.found(l);
+    const w = lines.work(l);
+    if (f?.shape && w !== undefined && isWorkLine(w, f.shape.contentStart, firstClauseAt(f))) return true;
+  }
+  return false;
 }
 
 /** Index of the last item whose key is at most `value` (items sorted by key), or -1. */
@@ -270,6 +291,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   if (prevModel.title !== null ? L <= prevModel.titleRange.start.line + 2 : L < 200) return null;
   if (prevModel.frontMatter && L <= prevModel.frontMatter.range.end.line) return null;
   if (prev.skipLines.has(L)) return null;
+  // a table of contents ends where a line is no entry, or repeats its first: any of its lines, and the one after it, may move that end
+  if (prev.tocLines.some(([from, to]) => L >= from && L <= to + 1)) return null;
 
   const starts = oldIndex.lineStarts.slice();
   for (let i = L + 1; i < starts.length; i++) starts[i] += delta;
@@ -284,6 +307,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const oldWork = foldWidth(oldLine);
   const newWork = foldWidth(newLine);
   if (mayShapeFlatTable(oldWork) || mayShapeFlatTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;
+  if (tocLineKind(oldWork) !== tocLineKind(newWork)) return null;
 
   let bold: string | undefined;
   let heading: number | undefined;
@@ -362,9 +386,19 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
       if (lone(oldWork) !== lone(newWork)) return null;
       if (!lone(newWork)) {
         title = nodeTitle(newWork, textStart, heading !== undefined, bold, firstClauseAt(found));
-        // a chapter's title gives its section kind, a top heading's makes the chapters below it, a timetable stage is no task
-        const sensitive = owner.chapter || (owner.heading && owner.marker === '' && !owner.parent) || owner.sectionKind === 'schedule';
-        if (title !== owner.title && sensitive) return null;
+        // a chapter's title gives its section kind, a top heading's makes the chapters below it, a timetable stage is no task;
+        // an item's title may make its chapter a part of another kind (outline.ts kindByItems), or the item one of its own (itemKind)
+        const sensitive = () =>
+          owner.chapter ||
+          (owner.heading && owner.marker === '' && !owner.parent) ||
+          owner.sectionKind === 'schedule' ||
+          classifyItem(title!, 0) !== classifyItem(owner.title, 0) ||
+          (owner.sectionKind !== 'task' && classifySection(title!) !== classifySection(owner.title)) ||
+          (owner.parent?.chapter === true && classifyItem(title!) !== classifyItem(owner.title));
+        if (title !== owner.title && sensitive()) return null;
+        // whether the line carries work after its title decides the task level (outline.ts deriveTasks)
+        const was = carriesWorkOnLine(oldWork, textStart, owner.title, heading !== undefined, firstClauseAt(oldFound));
+        if (was !== carriesWorkOnLine(newWork, textStart, title, heading !== undefined, firstClauseAt(found)) && !otherWorkLine(prev, caches.lines, at, L)) return null;
       }
     } else {
       // a numbering alone on its line takes its title from the first line of text after it
@@ -374,6 +408,13 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
         let first = ownerLine + 1;
         while (first < L && !caches.lines.found(first)?.shape) first++;
         if (first === L) return null;
+      }
+      // a line of text below an item is its work when it is a paragraph (outline.ts isWorkLine)
+      if (isWorkLine(oldWork, oldFound.shape.contentStart, firstClauseAt(oldFound)) !== isWorkLine(newWork, found.shape.contentStart, firstClauseAt(found))) {
+        if (n && caches.lines.work(ownerLine)?.slice(n.textStart).trim() === '') return null;
+        const ownerWork = caches.lines.work(ownerLine);
+        const ownLine = ownerWork !== undefined && ownerFound?.shape && carriesWorkOnLine(ownerWork, n ? n.textStart : ownerFound.shape.contentStart, owner.title, owner.heading, firstClauseAt(ownerFound));
+        if (!ownLine && !otherWorkLine(prev, caches.lines, at, L)) return null;
       }
     }
   }

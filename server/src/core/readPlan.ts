@@ -39,6 +39,8 @@ export interface ReadState {
   content: Map<OutlineNode, NodeContent>;
   /** Lines read as table rows. */
   skipLines: Set<number>;
+  /** Each table of contents: its first line and the line where the body begins (or its last line). */
+  tocLines: [number, number][];
   /** How many of the model's indicator tags are tables' (they come last). */
   tableTags: number;
 }
@@ -192,7 +194,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     tasks.push({ ...tt.task, path: `${label}.${tt.serial}`, targets: tt.targets.map((i) => tableBase + i) });
   }
   tasks.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  options.keep?.({ index, nodes: outline.nodes, content: outline.content, skipLines: skipLine, tableTags: tableRead.indicatorTags.length });
+  options.keep?.({ index, nodes: outline.nodes, content: outline.content, skipLines: skipLine, tocLines: outline.tocLines, tableTags: tableRead.indicatorTags.length });
 
   return {
     uri: options.uri,

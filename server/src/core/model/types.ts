@@ -22,7 +22,7 @@ export interface OutlineNode {
   path: string;
   /** Marker as written in the official numbering (`三`, `(一)`, `1`, `(1)`), or '' for an unnumbered heading. */
   marker: string;
-  /** 0 = 第一章 1 = 一、 2 = (一) 3 = 1. 4 = (1) 5 = ① (RANK in recognise/numbering.ts); unnumbered headings are negative (above every numbering level). */
+  /** 0 = 第一章 1 = 一、 2 = (一) 3 = 1. 4 = (1) 5 = ①, decimal headings 0.7–0.85 (data/vocab/numbering.yaml); unnumbered headings are negative (above every numbering level). */
   rank: number;
   title: string;
   /** The line that opens the node (heading or numbered line). */
@@ -39,6 +39,8 @@ export interface OutlineNode {
   chapter?: boolean;
   /** A numbering with no text, on its line or the next (`1、` alone): not a task (rule empty-numbering). */
   empty?: boolean;
+  /** The node carries work of its own: text after its title on its line, or lines of text before its first child (outline.ts decides the task level by it). */
+  body?: boolean;
   sectionKind: SectionKind;
   children: OutlineNode[];
   parent?: OutlineNode;

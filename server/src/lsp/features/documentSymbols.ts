@@ -1,5 +1,6 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { OutlineNode, Task } from '../../core/model/types';
+import { isDecimalRank } from '../../core/recognise/numbering';
 import { LineIndex } from '../../core/text/lineIndex';
 import type { PlanSource } from '../planSource';
 
@@ -18,12 +19,12 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: str
   const index = new LineIndex(text);
   const lineEnd = (line: number) => index.lineEnd(line) - index.lineStarts[line];
   const byLine = new Map(tasks.filter((t) => t.source === 'outline').map((t) => [t.range.start.line, t]));
-  // `三、标题`, `(一)标题`, `1.标题`, `第一章 标题`, `附件1`; an empty numbering shows its number alone
+  // `三、标题`, `(一)标题`, `1.标题`, `第一章 标题`, `2.1.1 标题` (a decimal heading), `附件1`; an empty numbering shows its number alone
   const symbolName = (n: OutlineNode): string => {
     const m = n.marker;
     if (m === '' || m.startsWith('附件')) return n.title || m;
     if (n.title === '') return m;
-    const sep = /^[一二三四五六七八九十百]+$/.test(m) ? '、' : m.startsWith('第') ? ' ' : m.startsWith('(') ? '' : '.';
+    const sep = /^[一二三四五六七八九十百]+$/.test(m) ? '、' : m.startsWith('第') || isDecimalRank(n.rank) ? ' ' : m.startsWith('(') ? '' : '.';
     return `${m}${sep}${n.title}`;
   };
   const convert = (n: OutlineNode): DocumentSymbol => {
