@@ -245,7 +245,7 @@ export class PlanWorkspace implements DiagnosticsSource {
   /** What the editor adds to a plan's settings (node/planContext.ts): its `ecoplan.*` settings, the folder they are relative to, trust. */
   private adapterOptions(path: string | null) {
     const { catalogue, level, rules, departments } = this.settings;
-    return { catalogue, level, rules, departments, departmentsBase: path ? this.rootOf(path) : undefined, locale: this.locale, trusted: this.trusted };
+    return { catalogue, level, rules, departments, departmentsBase: path ? this.rootOf(path) : undefined, locale: this.locale, trusted: this.trusted, roots: this.folders };
   }
 
   /** The workspace folder holding a file (else the first folder, else the file's own folder). */
@@ -265,7 +265,7 @@ export class PlanWorkspace implements DiagnosticsSource {
 
   /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
   editionsFor(uri: string): CatalogueEdition[] {
-    return editionsAt(toPath(uri), this.trusted, this.configCache);
+    return editionsAt(toPath(uri), this.trusted, this.configCache, this.folders);
   }
 
   /**
@@ -273,12 +273,12 @@ export class PlanWorkspace implements DiagnosticsSource {
    * (front matter `departments:`, then the config's, then the `ecoplan.departments` setting), or,
    * when none is configured, `ecoplan.departments.yaml` at the workspace root, to be referenced from
    * the nearest config file (`configPath`, created at the root when there is none). Null when
-   * untrusted or not a file.
+   * untrusted, not a file, or when it would write outside the workspace folders.
    */
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null {
     const path = toPath(uri);
     if (!this.trusted || !path) return null;
-    return directoryTarget(path, text, this.rootOf(path), this.settings.departments);
+    return directoryTarget(path, this.rootOf(path), this.settings.departments, this.folders.length ? this.folders : [dirname(path)]);
   }
 
   /** Every plan in the workspace folders (open or not), as URIs. Skips node_modules and dot-folders. */
