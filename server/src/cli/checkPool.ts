@@ -1,4 +1,4 @@
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, freemem } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type CheckFileArgs, type FileOutcome } from './checkFile';
@@ -27,6 +27,20 @@ export const PARALLEL_FROM = 100;
 export function defaultJobs(): number {
   const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   return Math.max(1, Math.min(8, n - 1));
+}
+
+/** Memory a job may take (a worker's heap limit, checkPool's resourceLimits, and then some). */
+export const MEMORY_PER_JOB_MB = 320;
+
+/**
+ * The most jobs this machine runs at once: one per processor (at least two, so that a file past its
+ * budget is reported by its worker while the others go on), and no more than free memory holds at
+ * MEMORY_PER_JOB_MB each. `--jobs 200` started 200 workers (3.4 GB).
+ */
+export function maxJobs(): { jobs: number; processors: number; freeMb: number } {
+  const processors = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  const freeMb = Math.floor(freemem() / 1024 / 1024);
+  return { jobs: Math.max(1, Math.min(Math.max(2, processors), Math.floor(freeMb / MEMORY_PER_JOB_MB))), processors, freeMb };
 }
 
 /** What the main thread gives a worker to start with. */

@@ -4,7 +4,7 @@ import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type FileOutcome } from './checkFile';
-import { checkInWorkers, defaultJobs, PARALLEL_FROM } from './checkPool';
+import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import type { JsonReport } from './jsonReport';
@@ -174,7 +174,12 @@ export function runCheckCommand(argv: string[], out: (s: string) => void, err: (
   const prepared = prepareCheck(argv, err);
   if (typeof prepared === 'number') return prepared;
   const { args, files, displays, ioProblems } = prepared;
-  const jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
+  let jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
+  const most = maxJobs();
+  if (jobs > most.jobs) {
+    err(`ecoplan: --jobs ${args.jobs} 超过本机可同时运行的数量(${most.processors} 个处理器,可用内存 ${most.freeMb} MB),按 ${most.jobs} 运行 / --jobs ${args.jobs} is more than this machine runs at once (${most.processors} processor(s), ${most.freeMb} MB free): running ${most.jobs}`);
+    jobs = most.jobs;
+  }
   if (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM)) return checkHere(prepared, out, err);
   const run = new CheckRun(args, ioProblems, out, err);
   const { catalogue, level, locale, format } = args;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -11,7 +11,8 @@ import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
 import type { FileProblem, LoadedConfig } from '../node/config';
 import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
-import { planFilesUnder } from '../node/planFiles';
+import { MAX_TEXT_BYTES, MAX_WORD_BYTES, planFilesUnder } from '../node/planFiles';
+import { readRegularFile } from '../node/safeRead';
 import { whenIdle } from './idle';
 import type { WordRead } from '../node/wordRead';
 import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore } from './planSource';
@@ -190,13 +191,11 @@ export class PlanWorkspace implements DiagnosticsSource {
     if (doc) return { text: doc.getText(), version: `v${doc.version}` };
     const path = toPath(uri);
     if (!path) return null;
-    try {
-      const st = statSync(path);
-      const decoded = decodePlan(readFileSync(path));
-      return decoded.ok ? { text: decoded.text, version: `m${st.mtimeMs}:${st.size}` } : null;
-    } catch {
-      return null;
-    }
+    // only a regular file is opened (a FIFO would block the server)
+    const read = readRegularFile(path, MAX_TEXT_BYTES);
+    if (!read.ok) return null;
+    const decoded = decodePlan(read.bytes);
+    return decoded.ok ? { text: decoded.text, version: `m${read.mtimeMs}:${read.size}` } : null;
   }
 
   analysisOf(uri: string): PlanAnalysis | null {
@@ -314,17 +313,18 @@ export class PlanWorkspace implements DiagnosticsSource {
   analyseWord(uri: string, read: (bytes: Uint8Array, fileName: string) => WordRead): { analysis: PlanAnalysis; lineParagraphs: number[] } | { error: LocalizedText } {
     const path = toPath(uri);
     if (!path) return { error: { zh: '不是本地文件', en: 'not a local file' } };
-    let bytes: Buffer;
     let version: string;
     try {
       const st = statSync(path);
       version = `m${st.mtimeMs}:${st.size}`;
-      const hit = this.wordCache.get(uri);
-      if (hit && hit.version === version) return hit.result;
-      bytes = readFileSync(path);
     } catch (e) {
       return { error: { zh: `无法读取(${(e as NodeJS.ErrnoException).code ?? String(e)})`, en: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
     }
+    const hit = this.wordCache.get(uri);
+    if (hit && hit.version === version) return hit.result;
+    const file = readRegularFile(path, MAX_WORD_BYTES);
+    if (!file.ok) return { error: file.reason };
+    const bytes = file.bytes;
     const word = read(bytes, basename(path));
     const result = word.ok ? { analysis: this.analyse(uri, word.text, version), lineParagraphs: word.lineParagraphs } : { error: word.reason };
     this.wordCache.set(uri, { version, result });
