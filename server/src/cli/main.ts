@@ -13,12 +13,13 @@ import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en] [--jobs N]
-  ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件]
-  ecoplan import <方案.docx|.doc> [-o 方案.plan.md]
-  ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables]
-  ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县]
+  ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件] [--force]
+  ecoplan import <方案.docx|.doc> [-o 方案.plan.md] [--force]
+  ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables] [--force]
+  ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县] [--force]
 
 目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
+已存在的输出文件不会被覆盖,除非加 --force;输入文件本身永不被覆盖。/ An existing output is kept unless --force is given; the input itself is never written over.
 退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
 
 interface CheckArgs {
