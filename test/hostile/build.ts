@@ -108,9 +108,9 @@ const TIME = '/usr/bin/time';
  * Runs the bundled CLI (dist/cli.js) with `args` in `cwd`; its peak memory in MB is the child's max
  * RSS (GNU time's %M when installed; else the CLI process reports its own through an exit hook).
  */
-export function runCli(args: string[], cwd: string, opts: { timeoutMs?: number; input?: string } = {}) {
+export function runCli(args: string[], cwd: string, opts: { timeoutMs?: number; input?: string; env?: Record<string, string> } = {}) {
   const cli = join(process.cwd(), 'dist', 'cli.js');
-  const env = { ...process.env, ECOPLAN_COMPILE_CACHE: '0' };
+  const env = { ...process.env, ECOPLAN_COMPILE_CACHE: '0', ...opts.env };
   const timeout = opts.timeoutMs ?? 30000;
   if (existsSync(TIME)) {
     const r = spawnSync(TIME, ['-f', 'ecoplan-max-rss-kb:%M', process.execPath, cli, ...args], { cwd, encoding: 'utf8', env, timeout, input: opts.input });

@@ -30,6 +30,8 @@ const FILES: Record<string, Buffer> = {
       '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="40000000"><w:startOverride w:val="5"/></w:lvlOverride></w:num>',
   }),
   'spaces.docx': spacesDocx(400),
+  // within every count, but more than a small budget holds
+  'heavy.docx': docx(TITLE + p('二、主要任务') + Array.from({ length: 30000 }, (_, i) => p(`${i + 1}.推进城镇污水管网建设,城镇污水处理率达到95%以上。(责任单位:区住建局、区生态环境分局)`)).join('')),
   'paragraphs.docx': docx(TITLE + '<w:p/>'.repeat(200_000) + TASK),
   // entities that expand (a "billion laughs"): OOXML never declares a document type
   'doctype.docx': zip([{ name: 'word/document.xml', data: `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "${'a'.repeat(1000)}"><!ENTITY b "${'&a;'.repeat(1000)}">]><w:document><w:body>${p('&b;')}</w:body></w:document>` }]),
@@ -65,6 +67,17 @@ describe('hostile Word files on `ecoplan check`', () => {
     expect(r.stdout).toBe('good.plan.md:7:1 error missing-responsible-unit 任务 二.2「推进垃圾分类」未明确责任单位\n共检查 1 个文件、2 项任务:1 个错误,0 个警告,3 个文件无法读取\n');
     expect(r.code).toBe(2);
     expect(r.peakMb).toBeLessThan(300);
+  });
+
+  it('a file past its budget (heap or time) is reported, and the run goes on: the budget ends the worker, not the process', () => {
+    const memory = runCli(['check', 'heavy.docx', 'good.plan.md'], dir, { env: { ECOPLAN_FILE_BUDGET_MB: '40' } });
+    expect(memory.stderr).toBe('ecoplan: heavy.docx: 超出单个文件的内存上限(40 MB),未检查 / over the memory budget of one file (40 MB), not checked\n');
+    expect(memory.stdout).toBe('good.plan.md:7:1 error missing-responsible-unit 任务 二.2「推进垃圾分类」未明确责任单位\n共检查 1 个文件、2 项任务:1 个错误,0 个警告,1 个文件无法读取\n');
+    expect(memory.code).toBe(2);
+    expect(memory.peakMb).toBeLessThan(300);
+    const time = runCli(['check', 'heavy.docx', 'good.plan.md', '--lang', 'en'], dir, { env: { ECOPLAN_FILE_BUDGET_MS: '200' } });
+    expect(time.stderr).toBe('ecoplan: heavy.docx: 超出单个文件的时间上限(0.2 秒),未检查 / over the time budget of one file (0.2 s), not checked\n');
+    expect(time.code).toBe(2);
   });
 
   it('in English the same lines', () => {

@@ -4,7 +4,7 @@ import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type FileOutcome } from './checkFile';
-import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
+import { BUDGET_FROM_BYTES, checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import type { JsonReport } from './jsonReport';
@@ -181,10 +181,25 @@ export function runCheckCommand(argv: string[], out: (s: string) => void, err: (
     err(`ecoplan: --jobs ${args.jobs} 超过本机可同时运行的数量(${most.processors} 个处理器,可用内存 ${most.freeMb} MB),按 ${most.jobs} 运行 / --jobs ${args.jobs} is more than this machine runs at once (${most.processors} processor(s), ${most.freeMb} MB free): running ${most.jobs}`);
     jobs = most.jobs;
   }
-  if (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM)) return checkHere(prepared, out, err);
+  // Word files and large text files are read within a budget, in a worker (checkPool.ts)
+  const budgeted = files.map(needsBudget);
+  const anyBudgeted = budgeted.some(Boolean);
+  if (!anyBudgeted && (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM))) return checkHere(prepared, out, err);
+  if (args.jobs === undefined && files.length < PARALLEL_FROM) jobs = 1;
   const run = new CheckRun(args, ioProblems, out, err);
   const { catalogue, level, locale, format } = args;
-  return checkInWorkers(files, displays, { catalogue, level, locale, format }, jobs, (o) => run.add(o), wordSupport() !== null).then(() => run.finish());
+  return checkInWorkers(files, displays, { catalogue, level, locale, format }, Math.max(1, jobs), (o) => run.add(o), wordSupport() !== null, (i) => budgeted[i]).then(() => run.finish());
+}
+
+/** A Word file, or a text file of BUDGET_FROM_BYTES or more: checked within the file budget. */
+function needsBudget(file: string): boolean {
+  if (/\.docx?$/i.test(file)) return true;
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size >= BUDGET_FROM_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 export function main(argv: string[]): number | Promise<number> {
