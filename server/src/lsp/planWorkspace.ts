@@ -332,6 +332,18 @@ export class PlanWorkspace implements DiagnosticsSource {
   }
 
   private wordCache = new Map<string, { version: string; result: ReturnType<PlanWorkspace['analyseWord']> }>();
+
+  wordUpToDate(uri: string): boolean {
+    const path = toPath(uri);
+    const hit = this.wordCache.get(uri);
+    if (!path || !hit) return false;
+    try {
+      const st = statSync(path);
+      return hit.version === `m${st.mtimeMs}:${st.size}`;
+    } catch {
+      return false;
+    }
+  }
 }
 
 const TEXT = new Set(['text'] as const);
