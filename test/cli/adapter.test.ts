@@ -186,6 +186,32 @@ describe('one adapter: where settings come from', () => {
   });
 });
 
+describe('the trust boundary in the editor (issue 22)', () => {
+  it('ecoplan.departments outside the workspace is not read, and the add-to-directory fix never writes outside the workspace folders', () => {
+    const outer = mkdtempSync(join(tmpdir(), 'ecoplan-outer-'));
+    const root = join(outer, 'ws');
+    mkdirSync(root);
+    writeFileSync(join(outer, '部门.yaml'), 'departments:\n  - {name: 县水务集团}\n');
+    const file = join(root, 'plan.md');
+    const text = planWith();
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const ws = new PlanWorkspace(memoryDocuments([TextDocument.create(uri, 'markdown', 1, text)]));
+    ws.folders = [root];
+    ws.updateSettings({ departments: '../部门.yaml' });
+    const a = ws.analysisOf(uri)!;
+    expect(a.diagnostics.filter((d) => d.code === 'unknown-department').map((d) => d.message)).toContain('「县水务集团」不在内置部门名录中;是否是:县水利局?');
+    expect(ws.fileProblems.get(join(outer, '部门.yaml'))).toEqual([
+      { file: join(outer, '部门.yaml'), line: null, message: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)/ outside the workspace, not read (ecoplan.departments must name a file in the workspace)' },
+    ]);
+    expect(ws.directoryTarget(uri, text)).toBeNull();
+    // a config above the workspace folder (found walking up) is not edited either
+    ws.updateSettings({});
+    writeFileSync(join(outer, 'ecoplan.config.yaml'), 'level: 县\n');
+    expect(ws.directoryTarget(uri, text)).toBeNull();
+  });
+});
+
 describe('one walk: which files under a folder are plans (node/planFiles.ts)', () => {
   it('skips dot-folders, node_modules, Word lock files and folders deeper than 8; the CLI checks every candidate, the server the ones that declare a plan', () => {
     const root = mkdtempSync(join(tmpdir(), 'ecoplan-walk-'));
