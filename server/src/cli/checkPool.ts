@@ -156,7 +156,7 @@ export function checkInWorkers(
       const worker = new Worker(BOOT, {
         eval: true,
         workerData: data,
-        resourceLimits: { maxOldGenerationSizeMb: budget.mb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(budget.mb / 8))) },
+        resourceLimits: { maxOldGenerationSizeMb: budget.mb },
       });
       const inFlight = new Set<number>();
       let heavyInFlight: number | null = null;

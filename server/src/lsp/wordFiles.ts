@@ -60,7 +60,7 @@ export function readWordInBudget(path: string, fallback: WordModule): Promise<Wo
     const worker = new Worker(READ_IN_WORKER, {
       eval: true,
       workerData: { word, bytes: read.bytes, name: basename(path) },
-      resourceLimits: { maxOldGenerationSizeMb: mb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, Math.floor(mb / 8))) },
+      resourceLimits: { maxOldGenerationSizeMb: mb },
     });
     const timer = setTimeout(() => settle({ ok: false, reason: { zh: `超出单个文件的时间上限(${ms / 1000} 秒)`, en: `over the time budget of one file (${ms / 1000} s)` } }), ms);
     worker.on('message', (r: WordRead) => settle(r));
