@@ -90,7 +90,8 @@ function frontMatterSettings(data: Record<string, unknown> | null | undefined): 
   const ecoplan = data?.ecoplan;
   if (!ecoplan || typeof ecoplan !== 'object') return {};
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(ecoplan)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+  // what the file may carry to its next reader: never a path (`import` would drop it anyway)
+  for (const [k, v] of Object.entries(ecoplan)) if ((typeof v === 'string' || typeof v === 'number') && k !== 'departments' && k !== 'catalogues') out[k] = String(v);
   return out;
 }
 
