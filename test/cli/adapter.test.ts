@@ -27,22 +27,22 @@ function memoryDocuments(docs: TextDocument[] = []): DocumentStore {
   return { get: (uri) => byUri.get(uri), all: () => [...byUri.values()] };
 }
 
-/** A jurisdiction: a config with rule overrides and a directory file in a folder of its own. */
-function jurisdiction() {
+/** A jurisdiction: a config with rule overrides, naming a directory file in a folder of its own. */
+function jurisdiction(departments = '名录/部门.yaml') {
   const root = mkdtempSync(join(tmpdir(), 'ecoplan-adapter-'));
   mkdirSync(join(root, 'plans'));
   mkdirSync(join(root, '名录'));
   writeFileSync(join(root, '名录', '部门.yaml'), 'departments:\n  - {name: 县住房和城乡建设局, aliases: [县住建局]}\n  - {name: 县水务集团}\n');
-  writeFileSync(join(root, 'ecoplan.config.yaml'), 'rules:\n  missing-binding-indicators: off\n  vague-responsibility: error\n');
+  writeFileSync(join(root, 'ecoplan.config.yaml'), `rules:\n  missing-binding-indicators: off\n  vague-responsibility: error\n${departments ? `departments: ${departments}\n` : ''}`);
   return root;
 }
 
-const planWith = (departments: string) =>
+const planWith = (setting = 'catalogue: national-2019') =>
   [
     '---',
     'ecoplan:',
     '  level: 县',
-    `  departments: ${departments}`,
+    `  ${setting}`,
     '---',
     '# 青石县创建国家生态文明建设示范县实施方案',
     '',
@@ -102,15 +102,15 @@ const EXPECTED = [
   '19:0-19:13 error missing-responsible-unit 任务 二.(一).3「加强饮用水水源地保护」未明确责任单位',
   // the config raises vague-responsibility to an error; missing-binding-indicators is off
   '23:9-23:21 error vague-responsibility 任务 二.(二).4「推广清洁能源」只有笼统的责任表述(各有关部门),未明确牵头单位',
-  // 县住建局 is in the front matter's directory (an alias); 县发展改革局 is not
+  // 县住建局 is in the config's directory (an alias); 县发展改革局 is not
   '25:19-25:25 warning unknown-department 「县发展改革局」不在本地部门名录中;是否是:县发展和改革委员会?',
 ];
 
 describe('one adapter: the CLI and the server give the same analysis for the same file and config', () => {
-  it('a plan naming its directory in the front matter (relative path), in a folder whose config overrides rules', () => {
+  it('a plan in a folder whose config names its directory (relative path) and overrides rules', () => {
     const root = jurisdiction();
     const file = join(root, 'plans', 'qingshi.md');
-    writePlan(file, planWith('../名录/部门.yaml'));
+    writePlan(file, planWith());
     const cli = cliReport(file);
     expect(serverReport(root, file, false)).toEqual(cli);
     expect(serverReport(root, file, true)).toEqual(cli);
@@ -125,19 +125,41 @@ describe('one adapter: the CLI and the server give the same analysis for the sam
     expect(cli.targets.map((t) => `${t.range.start.line}:${t.range.start.character} ${t.indicator} ${t.op} ${t.value ?? t.text}`)).toEqual(['9:7 城镇污水处理率 >= 80', '9:22 林草覆盖率 trend 稳中有升']);
   });
 
-  it('an absolute directory path in the front matter is used by both (the server joined it to the plan folder: a bug)', () => {
-    const root = jurisdiction();
+  it('a directory named in the front matter is refused by both, at its line, and not read (a plan may come from someone else)', () => {
+    const root = jurisdiction('');
     const file = join(root, 'plans', 'qingshi.md');
-    writePlan(file, planWith(JSON.stringify(join(root, '名录', '部门.yaml'))));
+    writePlan(file, planWith(`departments: ${JSON.stringify(join(root, '名录', '部门.yaml'))}`));
     const cli = cliReport(file);
     expect(serverReport(root, file, true)).toEqual(cli);
-    expect(summary(cli)).toEqual(EXPECTED);
+    expect(serverReport(root, file, false)).toEqual(cli);
+    expect(summary(cli).filter((d) => /invalid-settings|县住建局|县水务集团/.test(d))).toEqual([
+      `3:15-3:${15 + JSON.stringify(join(root, '名录', '部门.yaml')).length} error invalid-settings departments 不能写在方案的 front matter 中:方案文件可能来自他人,不能由它决定读取哪个本地文件;请写在 ecoplan.config.yaml 中(或编辑器设置 ecoplan.departments)`,
+      // the built-in directory: 县住建局 is known there, 县水务集团 is not
+      '15:24-15:29 hint unknown-department 「县水务集团」不在内置部门名录中;是否是:县水利局?',
+    ]);
+  });
+
+  it('a directory the config names outside its folder is refused by both, with the same problem, and not read', () => {
+    const root = jurisdiction('../outside.yaml');
+    writeFileSync(join(root, '..', 'outside.yaml'), 'departments:\n  - {name: 县发展改革局}\n');
+    const file = join(root, 'plans', 'qingshi.md');
+    writePlan(file, planWith());
+    const err: string[] = [];
+    runCheck([file, '--format', 'json'], () => {}, (s) => err.push(s));
+    expect(err).toEqual([`ecoplan: ${join(root, 'ecoplan.config.yaml')}:4: ../outside.yaml 不在配置文件所在目录内,未读取 / outside the config's folder, not read`]);
+    const uri = pathToFileURL(file).toString();
+    const ws = new PlanWorkspace(memoryDocuments([TextDocument.create(uri, 'markdown', 1, planText.get(file)!)]));
+    ws.folders = [root];
+    const a = ws.analysisOf(uri)!;
+    expect(ws.fileProblems.get(join(root, 'ecoplan.config.yaml'))).toEqual([{ file: join(root, 'ecoplan.config.yaml'), line: 4, message: "../outside.yaml 不在配置文件所在目录或工作区内,未读取 / outside the config's folder and the workspace, not read" }]);
+    // the built-in directory, not the file outside
+    expect(a.diagnostics.filter((d) => d.code === 'unknown-department').map((d) => d.message)).toEqual(['「县水务集团」不在内置部门名录中;是否是:县水利局?', '「县发展改革局」不在内置部门名录中;是否是:县发展和改革委员会?']);
   });
 
   it("the editor's rules apply under the config's, code by code (the CLI has no such source)", () => {
     const root = jurisdiction();
     const file = join(root, 'plans', 'qingshi.md');
-    writePlan(file, planWith('../名录/部门.yaml'));
+    writePlan(file, planWith());
     const server = serverReport(root, file, true, { rules: { 'vague-responsibility': 'hint', 'unknown-department': 'off', 'missing-binding-indicators': 'warning' } });
     // vague-responsibility stays the config's error; unknown-department is turned off by the editor;
     // missing-binding-indicators stays off (the config's)
@@ -151,7 +173,7 @@ describe('one adapter: where settings come from', () => {
     const root = mkdtempSync(join(tmpdir(), 'ecoplan-root-'));
     writeFileSync(join(root, '部门.yaml'), 'departments:\n  - {name: 县发展改革局}\n');
     const file = join(root, 'plan.md');
-    const text = planWith('""').replace('  departments: ""\n', '');
+    const text = planWith();
     writeFileSync(file, text);
     const uri = pathToFileURL(file).toString();
     const ws = new PlanWorkspace(memoryDocuments([TextDocument.create(uri, 'markdown', 1, text)]));
@@ -161,6 +183,32 @@ describe('one adapter: where settings come from', () => {
     // 县发展改革局 is in the folder's file (read against the first folder, it was unknown to the built-in list)
     expect(codes).toEqual(['「县水务集团」不在本地部门名录中;是否是:县水利局?']);
     expect(ws.directoryTarget(uri, text)).toEqual({ file: join(root, '部门.yaml'), exists: true, configPath: null, configExists: false });
+  });
+});
+
+describe('the trust boundary in the editor (issue 22)', () => {
+  it('ecoplan.departments outside the workspace is not read, and the add-to-directory fix never writes outside the workspace folders', () => {
+    const outer = mkdtempSync(join(tmpdir(), 'ecoplan-outer-'));
+    const root = join(outer, 'ws');
+    mkdirSync(root);
+    writeFileSync(join(outer, '部门.yaml'), 'departments:\n  - {name: 县水务集团}\n');
+    const file = join(root, 'plan.md');
+    const text = planWith();
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const ws = new PlanWorkspace(memoryDocuments([TextDocument.create(uri, 'markdown', 1, text)]));
+    ws.folders = [root];
+    ws.updateSettings({ departments: '../部门.yaml' });
+    const a = ws.analysisOf(uri)!;
+    expect(a.diagnostics.filter((d) => d.code === 'unknown-department').map((d) => d.message)).toContain('「县水务集团」不在内置部门名录中;是否是:县水利局?');
+    expect(ws.fileProblems.get(join(outer, '部门.yaml'))).toEqual([
+      { file: join(outer, '部门.yaml'), line: null, message: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)/ outside the workspace, not read (ecoplan.departments must name a file in the workspace)' },
+    ]);
+    expect(ws.directoryTarget(uri, text)).toBeNull();
+    // a config above the workspace folder (found walking up) is not edited either
+    ws.updateSettings({});
+    writeFileSync(join(outer, 'ecoplan.config.yaml'), 'level: 县\n');
+    expect(ws.directoryTarget(uri, text)).toBeNull();
   });
 });
 

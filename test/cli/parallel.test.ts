@@ -58,9 +58,11 @@ describe('ecoplan check --jobs', () => {
   it('gives the sequential output, stderr and exit code for text, json and sarif, in Chinese and English', () => {
     for (const extra of [[], ['--format', 'json'], ['--format', 'sarif'], ['--lang', 'en']]) {
       const one = check(['.', '--jobs', '1', ...extra]);
-      const three = check(['.', '--jobs', '3', ...extra]);
-      expect(one.workers, extra.join(' ')).toBe(0);
-      expect(three.workers, extra.join(' ')).toBe(2); // and this thread
+      // two jobs: at most one per processor runs (at least two), and CI machines have two
+      const three = check(['.', '--jobs', '2', ...extra]);
+      // the folder's Word files are read in a budget worker even with --jobs 1 (issue 22)
+      expect(one.workers, extra.join(' ')).toBe(1);
+      expect(three.workers, extra.join(' ')).toBe(1); // and this thread
       expect(three.stdout, extra.join(' ')).toBe(one.stdout);
       expect(three.stderr, extra.join(' ')).toBe(one.stderr);
       expect([one.code, three.code]).toEqual([2, 2]);
@@ -99,20 +101,22 @@ describe('ecoplan check --jobs', () => {
       'ecoplan: DIR/county/ecoplan.config.json:3: 未知规则 / unknown rule: no-such-rule',
       'ecoplan: DIR/county/ecoplan.config.json:4: 未知配置项 / unknown key: colour (catalogue, catalogues, level, terrain, citySize, period, departments, rules)',
       'ecoplan: huge.txt: 文件超过 20 MB,未检查 / larger than 20 MB, not checked',
-      'ecoplan: a/truncated.docx: 文件已损坏或不完整(invalid zip data)',
+      'ecoplan: a/truncated.docx: 文件已损坏或不完整(no end of central directory)',
       'ecoplan: binary.txt: 不是文本文件(含有 NUL 字节)',
     ]);
   });
 
   it('checks on this thread what a worker that died had not finished', () => {
     const one = check(['.', '--jobs', '1', '--format', 'json']);
-    const dying = check(['.', '--jobs', '3', '--format', 'json'], 1);
-    expect(dying.workers).toBe(2);
+    const dying = check(['.', '--jobs', '2', '--format', 'json'], 1);
+    // each worker dies after its first file: a new one takes the Word files it held
+    expect(dying.workers).toBeGreaterThanOrEqual(1);
     expect([dying.code, dying.stdout, dying.stderr]).toEqual([one.code, one.stdout, one.stderr]);
   });
 
   it('stays on one thread for a few files unless --jobs says otherwise, and rejects a bad --jobs', () => {
-    expect(check(['.']).workers).toBe(0);
+    // one worker: the budget of the Word files (issue 22); the text files stay on this thread
+    expect(check(['.']).workers).toBe(1);
     const bad = check(['.', '--jobs', '0']);
     expect([bad.code, bad.stderr.split('\n')[0], bad.workers]).toEqual([2, 'ecoplan: --jobs 须为 1 到 999 的整数 / must be a whole number from 1 to 999: 0', 0]);
   });

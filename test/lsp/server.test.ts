@@ -11,7 +11,7 @@ const PLAN = [
   '---', // 0
   'ecoplan:', // 1
   '  level: 市', // 2
-  '  departments: departments.yaml', // 3
+  '  catalogue: national-2019', // 3
   '---', // 4
   '# 青溪市创建国家生态文明建设示范市实施方案', // 5
   '', // 6
@@ -37,6 +37,8 @@ const dir = mkdtempSync(join(tmpdir(), 'ecoplan-lsp-'));
 writeFileSync(join(dir, 'plan.md'), PLAN);
 writeFileSync(join(dir, 'other.plan.md'), OTHER);
 writeFileSync(join(dir, 'departments.yaml'), DIRECTORY);
+// the directory comes from the user's config, never from a plan's front matter (issue 22)
+writeFileSync(join(dir, 'ecoplan.config.yaml'), 'departments: departments.yaml\n');
 writeFileSync(join(dir, 'notes.md'), '# 会议记录\n\n1.这不是方案。\n');
 const uri = pathToFileURL(join(dir, 'plan.md')).toString();
 const otherUri = pathToFileURL(join(dir, 'other.plan.md')).toString();

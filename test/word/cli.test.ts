@@ -108,7 +108,8 @@ describe('ecoplan import and export', () => {
   });
 
   it('imports several files in one run, and a bad one does not stop the others', async () => {
-    const r = await runWord('import', [join(dir, 'notword.docx'), join(dir, 'plan.docx')]);
+    // plan.plan.md is there from the test above: --force replaces it
+    const r = await runWord('import', [join(dir, 'notword.docx'), join(dir, 'plan.docx'), '--force']);
     expect(r.code).toBe(2);
     expect(r.err[0]).toBe(`ecoplan import: ${join(dir, 'notword.docx')}: 不是 Word(.docx)文件 / not a Word (.docx) file`);
     expect(r.err[1]).toMatch(/plan\.plan\.md:无替换内容/);

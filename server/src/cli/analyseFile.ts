@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { analysePlan, type PlanAnalysis } from '../core/analyse';
 import type { Locale } from '../core/locale';
@@ -6,6 +5,8 @@ import type { PlanLevel } from '../core/model/types';
 import { formatFileProblem, type LoadedConfig } from '../node/config';
 import { decodePlan } from '../node/decode';
 import { planContext } from '../node/planContext';
+import { MAX_TEXT_BYTES, MAX_WORD_BYTES } from '../node/planFiles';
+import { readRegularFile } from '../node/safeRead';
 import { rememberImport, wordSupport } from './wordHook';
 
 /** One plan file of a CLI command (check, table, export): read, decoded and analysed; what went wrong is collected for the batch. */
@@ -25,14 +26,14 @@ export interface FileContext {
  * and the caller goes on with the next file.
  */
 export function analyseFile(file: string, display: string, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    ctx.ioProblems.push(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  const ext = extname(file).toLowerCase();
+  // stat first: only a regular file is opened, and only up to the size the folder walk allows
+  const read = readRegularFile(file, ext === '.docx' || ext === '.doc' ? MAX_WORD_BYTES : MAX_TEXT_BYTES);
+  if (!read.ok) {
+    ctx.ioProblems.push(read.code ? `${file}: 无法读取 / cannot read (${read.code})` : `${file}: ${read.reason.zh} / ${read.reason.en}`);
     return null;
   }
-  const ext = extname(file).toLowerCase();
+  const bytes = read.bytes;
   const word = ext === '.docx' || ext === '.doc' ? readWord(bytes, ext, basename(file)) : null;
   const decoded = word ?? decodePlan(bytes);
   if (!decoded.ok) {

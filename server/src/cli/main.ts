@@ -4,7 +4,7 @@ import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type FileOutcome } from './checkFile';
-import { checkInWorkers, defaultJobs, PARALLEL_FROM } from './checkPool';
+import { BUDGET_FROM_BYTES, checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import type { JsonReport } from './jsonReport';
@@ -13,12 +13,13 @@ import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en] [--jobs N]
-  ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件]
-  ecoplan import <方案.docx|.doc> [-o 方案.plan.md]
-  ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables]
-  ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县]
+  ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件] [--force]
+  ecoplan import <方案.docx|.doc> [-o 方案.plan.md] [--force]
+  ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables] [--force]
+  ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县] [--force]
 
 目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
+已存在的输出文件不会被覆盖,除非加 --force;输入文件本身永不被覆盖。/ An existing output is kept unless --force is given; the input itself is never written over.
 退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
 
 interface CheckArgs {
@@ -174,11 +175,31 @@ export function runCheckCommand(argv: string[], out: (s: string) => void, err: (
   const prepared = prepareCheck(argv, err);
   if (typeof prepared === 'number') return prepared;
   const { args, files, displays, ioProblems } = prepared;
-  const jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
-  if (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM)) return checkHere(prepared, out, err);
+  let jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
+  const most = maxJobs();
+  if (jobs > most.jobs) {
+    err(`ecoplan: --jobs ${args.jobs} 超过本机可同时运行的数量(${most.processors} 个处理器,可用内存 ${most.freeMb} MB),按 ${most.jobs} 运行 / --jobs ${args.jobs} is more than this machine runs at once (${most.processors} processor(s), ${most.freeMb} MB free): running ${most.jobs}`);
+    jobs = most.jobs;
+  }
+  // Word files and large text files are read within a budget, in a worker (checkPool.ts)
+  const budgeted = files.map(needsBudget);
+  const anyBudgeted = budgeted.some(Boolean);
+  if (!anyBudgeted && (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM))) return checkHere(prepared, out, err);
+  if (args.jobs === undefined && files.length < PARALLEL_FROM) jobs = 1;
   const run = new CheckRun(args, ioProblems, out, err);
   const { catalogue, level, locale, format } = args;
-  return checkInWorkers(files, displays, { catalogue, level, locale, format }, jobs, (o) => run.add(o), wordSupport() !== null).then(() => run.finish());
+  return checkInWorkers(files, displays, { catalogue, level, locale, format }, Math.max(1, jobs), (o) => run.add(o), wordSupport() !== null, (i) => budgeted[i]).then(() => run.finish());
+}
+
+/** A Word file, or a text file of BUDGET_FROM_BYTES or more: checked within the file budget. */
+function needsBudget(file: string): boolean {
+  if (/\.docx?$/i.test(file)) return true;
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size >= BUDGET_FROM_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 export function main(argv: string[]): number | Promise<number> {

@@ -2,7 +2,8 @@ import { relative } from 'node:path';
 import type { PlanLevel } from '../core/model/types';
 import { deriveTables } from '../core/tables/deriveTables';
 import { TABLE_KINDS, type TableKind } from '../report/columns';
-import { EXPORT_FORMATS, isExportFormat, renderExport, writeExport, type ExportFormat } from '../report/export';
+import { EXPORT_FORMATS, isExportFormat, renderExport, type ExportFormat } from '../report/export';
+import { refuseOutput, writeOutput } from '../node/safeWrite';
 import type { LoadedConfig } from '../node/config';
 import { analyseFile } from './analyseFile';
 
@@ -14,6 +15,7 @@ export async function runTable(argv: string[], out: (s: string) => void, err: (s
   let output: string | null = null;
   let level: PlanLevel | undefined;
   let catalogue: string | undefined;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -31,6 +33,7 @@ export async function runTable(argv: string[], out: (s: string) => void, err: (s
         if (!isExportFormat(v)) throw new Error(`--format 只能是 ${EXPORT_FORMATS.join('|')} / unknown format: ${v}`);
         format = v;
       } else if (a === '-o' || a === '--output') output = next();
+      else if (a === '--force') force = true;
       else if (a === '--level') {
         const v = next();
         if (v !== '市' && v !== '县') throw new Error('--level 只能是 市 或 县 / must be 市 or 县');
@@ -61,12 +64,18 @@ export async function runTable(argv: string[], out: (s: string) => void, err: (s
   const analysis = analyseFile(plan, relative(process.cwd(), plan) || plan, { catalogue, level, locale: 'zh' }, ctx);
   for (const p of ctx.ioProblems) err(`ecoplan: ${p}`);
   if (!analysis) return 2;
-  const tables = deriveTables(analysis);
-  try {
-    writeExport(await renderExport(tables, kinds, format, output), out);
-  } catch (e) {
-    err(`ecoplan table: 无法写入 / cannot write ${output ?? 'stdout'}: ${(e as Error).message}`);
-    return 2;
+  const files = await renderExport(deriveTables(analysis), kinds, format, output);
+  // every file is checked before any is written: a refused one leaves the others as they were
+  for (const f of files) {
+    const refused = f.file === null ? null : refuseOutput(f.file, [plan], force);
+    if (refused) return err(`ecoplan table: ${refused}`), 2;
+  }
+  for (const f of files) {
+    if (f.file === null) out(String(f.data));
+    else {
+      const failed = writeOutput(f.file, f.data);
+      if (failed) return err(`ecoplan table: ${failed}`), 2;
+    }
   }
   return 0;
 }

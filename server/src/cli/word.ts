@@ -1,6 +1,8 @@
 // `ecoplan import` and `ecoplan export`, and the Word reader `ecoplan check` uses for .docx files.
 // Bundled on its own as dist/word.js and loaded by bin.ts only when a command needs it.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { refuseOutput, writeOutput } from '../node/safeWrite';
+import { MAX_WORD_BYTES } from '../node/planFiles';
+import { readRegularFile } from '../node/safeRead';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { AnalyseOptions } from '../core/analyse';
 import { deriveTables } from '../core/tables/deriveTables';
@@ -13,6 +15,8 @@ import { catalogueFromRows } from '../word/catalogueImport';
 import { readDocx, WordReadError, type Inline } from '../word/docxRead';
 import { importWordFile, replacementSummary } from '../word/importWord';
 import { exportDocx } from '../word/exportDocx';
+import { oversizedSheet } from '../word/xlsxLimits';
+import { ZipLimitError } from '../word/zip';
 import { tagsToProse } from '../word/tagsToProse';
 import { toMarkdown } from '../word/toMarkdown';
 import { analyseFile } from './analyseFile';
@@ -33,12 +37,14 @@ export function readForCheck(bytes: Uint8Array, fileName: string): WordRead {
 async function runImport(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const inputs: string[] = [];
   let output: string | null = null;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-o' || a === '--output') {
       output = argv[++i] ?? null;
       if (output === null) return err('ecoplan import: -o 缺少取值 / -o needs a value'), 2;
-    } else if (a.startsWith('-')) return err(`ecoplan import: 未知选项 / unknown option: ${a}`), 2;
+    } else if (a === '--force') force = true;
+    else if (a.startsWith('-')) return err(`ecoplan import: 未知选项 / unknown option: ${a}`), 2;
     else inputs.push(a);
   }
   if (inputs.length === 0) return err('ecoplan import: 请给出 Word 文件 / give a .docx or .doc file'), 2;
@@ -46,10 +52,29 @@ async function runImport(argv: string[], out: (s: string) => void, err: (s: stri
   let status = 0;
   for (const input of inputs) {
     const target = output ?? join(dirname(input), `${basename(input, extname(input))}.plan.md`);
+    const refused = output === '-' ? null : refuseOutput(target, [input], force);
+    if (refused) {
+      err(`ecoplan import: ${refused}`);
+      status = 2;
+      continue;
+    }
     try {
-      const plan = await importWordFile(readFileSync(input), basename(input));
+      const read = readRegularFile(input, MAX_WORD_BYTES);
+      if (!read.ok) {
+        err(`ecoplan import: ${input}: ${read.code ?? `${read.reason.zh} / ${read.reason.en}`}`);
+        status = 2;
+        continue;
+      }
+      const plan = await importWordFile(read.bytes, basename(input));
       if (output === '-') out(plan.text);
-      else writeFileSync(target, plan.text);
+      else {
+        const failed = writeOutput(target, plan.text);
+        if (failed) {
+          err(`ecoplan import: ${failed}`);
+          status = 2;
+          continue;
+        }
+      }
       err(`ecoplan import: ${input} → ${output === '-' ? 'stdout' : target}:${replacementSummary(plan.replaced)}`);
     } catch (e) {
       const reason = e instanceof WordReadError ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -65,7 +90,8 @@ function frontMatterSettings(data: Record<string, unknown> | null | undefined): 
   const ecoplan = data?.ecoplan;
   if (!ecoplan || typeof ecoplan !== 'object') return {};
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(ecoplan)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+  // what the file may carry to its next reader: never a path (`import` would drop it anyway)
+  for (const [k, v] of Object.entries(ecoplan)) if ((typeof v === 'string' || typeof v === 'number') && k !== 'departments' && k !== 'catalogues') out[k] = String(v);
   return out;
 }
 
@@ -81,18 +107,22 @@ async function runExport(argv: string[], _out: (s: string) => void, err: (s: str
   let input: string | null = null;
   let output: string | null = null;
   let withTables = false;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-o' || a === '--output') {
       output = argv[++i] ?? null;
       if (output === null) return err('ecoplan export: -o 缺少取值 / -o needs a value'), 2;
     } else if (a === '--with-tables') withTables = true;
+    else if (a === '--force') force = true;
     else if (a.startsWith('-')) return err(`ecoplan export: 未知选项 / unknown option: ${a}`), 2;
     else if (input === null) input = a;
     else return err('ecoplan export: 只能给出一个方案文件 / one plan at a time'), 2;
   }
   if (!input) return err('ecoplan export: 请给出方案文件 / give a plan file'), 2;
   const target = output ?? join(dirname(input), `${basename(input, extname(input)).replace(/\.plan$/, '')}.docx`);
+  const refused = refuseOutput(target, [input], force);
+  if (refused) return err(`ecoplan export: ${refused}`), 2;
   const ctx = { configCache: new Map<string, LoadedConfig>(), reported: new Set<string>(), ioProblems: [] as string[], err };
   const display = relative(process.cwd(), input) || input;
   const analysis = analyseFile(input, display, { locale: 'zh' }, ctx);
@@ -102,13 +132,15 @@ async function runExport(argv: string[], _out: (s: string) => void, err: (s: str
   const options: AnalyseOptions = { uri: display, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
   const prose = tagsToProse(analysis, options);
   const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks']), analysis.model.text) : undefined;
+  let bytes: Uint8Array;
   try {
-    const bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
-    writeFileSync(target, bytes);
+    bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
   } catch (e) {
-    err(`ecoplan export: 无法写入 / cannot write ${target}: ${(e as Error).message}`);
+    err(`ecoplan export: ${input}: ${(e as Error).message}`);
     return 2;
   }
+  const failed = writeOutput(target, bytes);
+  if (failed) return err(`ecoplan export: ${failed}`), 2;
   err(`ecoplan export: ${input} → ${target}${prose.keptTags ? `(${prose.keptTags} 处标记无法写成可回读的文字,保留原样 / ${prose.keptTags} tag(s) kept as written)` : ''}`);
   return 0;
 }
@@ -120,6 +152,13 @@ function inlineText(inlines: Inline[]): string {
 /** The indicator table's rows from a .docx (its tables, merged cells repeated) or an .xlsx (every sheet). */
 async function tableRows(file: string, bytes: Buffer): Promise<string[][][]> {
   if (extname(file).toLowerCase() === '.xlsx') {
+    let tooLarge;
+    try {
+      tooLarge = oversizedSheet(bytes);
+    } catch (e) {
+      throw e instanceof ZipLimitError ? new WordReadError(e.zh, e.en) : e;
+    }
+    if (tooLarge) throw new WordReadError(tooLarge.zh, tooLarge.en);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -139,16 +178,18 @@ async function tableRows(file: string, bytes: Buffer): Promise<string[][][]> {
 
 async function runCatalogue(argv: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub !== 'import') return err('ecoplan catalogue: 用法 / usage: ecoplan catalogue import <指标表.docx|.xlsx> -o <x.yaml> [--extends national-2019] [--id ID] [--level 市|县]'), 2;
+  if (sub !== 'import') return err('ecoplan catalogue: 用法 / usage: ecoplan catalogue import <指标表.docx|.xlsx> -o <x.yaml> [--extends national-2019] [--id ID] [--level 市|县] [--force]'), 2;
   let input: string | null = null;
   let output: string | null = null;
   let extendsId: string | undefined;
   let id: string | undefined;
   let levels: ('市' | '县')[] = ['市', '县'];
+  let force = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const next = () => rest[++i];
     if (a === '-o' || a === '--output') output = next() ?? null;
+    else if (a === '--force') force = true;
     else if (a === '--extends') extendsId = next();
     else if (a === '--id') id = next();
     else if (a === '--level') {
@@ -160,9 +201,13 @@ async function runCatalogue(argv: string[], _out: (s: string) => void, err: (s: 
   }
   if (!input || !output) return err('ecoplan catalogue import: 请给出指标表和 -o 输出文件 / give the table file and -o <x.yaml>'), 2;
   if (extendsId && !builtinEditions.some((e) => e.id === extendsId)) return err(`ecoplan catalogue import: --extends 未知的指标体系 / unknown edition: ${extendsId}(${builtinEditions.map((e) => e.id).join('、')})`), 2;
+  const refused = refuseOutput(output, [input], force);
+  if (refused) return err(`ecoplan catalogue import: ${refused}`), 2;
   let tables: string[][][];
   try {
-    tables = await tableRows(input, readFileSync(input));
+    const read = readRegularFile(input, MAX_WORD_BYTES);
+    if (!read.ok) throw new Error(read.code ?? `${read.reason.zh} / ${read.reason.en}`);
+    tables = await tableRows(input, read.bytes);
   } catch (e) {
     err(`ecoplan catalogue import: ${input}: ${e instanceof WordReadError ? e.message : (e as Error).message}`);
     return 2;
@@ -181,7 +226,8 @@ async function runCatalogue(argv: string[], _out: (s: string) => void, err: (s: 
   const check = loadUserCatalogue(text, builtinEditions);
   for (const p of check.problems) err(`ecoplan catalogue import: ${output}:${p.line}: ${p.message}`);
   if (!check.edition) return 2;
-  writeFileSync(output, text);
+  const failed = writeOutput(output, text);
+  if (failed) return err(`ecoplan catalogue import: ${failed}`), 2;
   for (const p of best.problems) err(`ecoplan catalogue import: ${input}: 第 ${p.row} 行 / row ${p.row}: ${p.message}`);
   err(`ecoplan catalogue import: ${input} → ${output}:${best.indicators} 项指标${best.problems.length ? `,${best.problems.length} 行无法读取` : ''} / ${best.indicators} indicator(s)${best.problems.length ? `, ${best.problems.length} row(s) not read` : ''}`);
   return best.problems.length ? 1 : 0;

@@ -1,6 +1,7 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { FrontMatter, Range } from './model/types';
 import { LineIndex } from './text/lineIndex';
+import { readYaml } from './yamlLimits';
 
 /**
  * A Markdown plan's front matter, read before the plan itself: the settings in it (the catalogue
@@ -66,22 +67,14 @@ function parseFrontMatter(text: string, fm: FrontMatterBlock): FrontMatter {
   // positions inside the block are the same in the block's text as in the whole plan's
   const index = new LineIndex(text.slice(0, fm.end));
   const range = index.range(fm.start, fm.end);
-  const doc = parseDocument(fm.value, { prettyErrors: false });
+  const read = readYaml(fm.value);
   // the YAML body starts on the line after the opening `---`
   const bodyStart = text.indexOf('\n', fm.start) + 1;
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const at = bodyStart + (err.pos?.[0] ?? 0);
-    return { data: null, range, keyRanges: {}, error: { message: err.message.split('\n')[0], range: index.range(at, Math.min(index.lineEnd(index.position(at).line), fm.end)) } };
+  if (read.problem) {
+    const at = bodyStart + Math.min(read.problem.offset, fm.value.length);
+    return { data: null, range, keyRanges: {}, error: { message: read.problem.message, range: index.range(at, Math.min(index.lineEnd(index.position(at).line), fm.end)) } };
   }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (e) {
-    // what parses but has no value, e.g. an alias with no anchor (`level: *a`): an error on the first line of the YAML
-    const line = index.position(bodyStart).line;
-    return { data: null, range, keyRanges: {}, error: { message: String((e as Error).message ?? e).split('\n')[0], range: index.range(bodyStart, Math.min(index.lineEnd(line), fm.end)) } };
-  }
+  const { doc, value: data } = read;
   const keyRanges: Record<string, Range> = {};
   const eco = doc.get('ecoplan', true);
   if (isMap(eco)) {

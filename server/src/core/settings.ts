@@ -18,7 +18,13 @@ export interface SettingsProblem {
   range: Range;
 }
 
-const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
+const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'rules'];
+/**
+ * Settings that name a file. A plan may come from someone else (a received Word file's properties
+ * become its front matter), so it never decides which local file is read: these belong in the
+ * user's own ecoplan.config.* or editor settings.
+ */
+const PATH_KEYS = ['departments', 'catalogues'];
 const PERIOD = /^(\d{4})\s*[-—–~至]\s*(\d{4})$/;
 
 export function parsePeriod(p: string | undefined): { from: number; to: number } | undefined {
@@ -49,7 +55,15 @@ export function declaredSettings(fm: FrontMatter | null, external: ExternalSetti
     else problems.push({ range: at(''), message: { zh: 'ecoplan 设置应为键值对(level、catalogue、period 等)', en: 'ecoplan settings must be a mapping (level, catalogue, period …)' } });
   }
   for (const key of Object.keys(eco)) {
-    if (!KEYS.includes(key)) problems.push({ range: at(key), message: { zh: `未知的设置项「${key}」;可用:${KEYS.join('、')}`, en: `Unknown setting "${key}"; known: ${KEYS.join(', ')}` } });
+    if (PATH_KEYS.includes(key)) {
+      problems.push({
+        range: at(key),
+        message: {
+          zh: `${key} 不能写在方案的 front matter 中:方案文件可能来自他人,不能由它决定读取哪个本地文件;请写在 ecoplan.config.yaml 中${key === 'departments' ? '(或编辑器设置 ecoplan.departments)' : ''}`,
+          en: `${key} cannot be set in a plan's front matter: a plan may come from someone else and must not decide which local file is read; set it in ecoplan.config.yaml${key === 'departments' ? ' (or the editor setting ecoplan.departments)' : ''}`,
+        },
+      });
+    } else if (!KEYS.includes(key)) problems.push({ range: at(key), message: { zh: `未知的设置项「${key}」;可用:${KEYS.join('、')}`, en: `Unknown setting "${key}"; known: ${KEYS.join(', ')}` } });
   }
   const pick = <T extends string>(key: string, valid: (v: string) => v is T, describe: LocalizedText): T | undefined => {
     const v = eco[key];

@@ -50,6 +50,8 @@ export interface DiagnosticsSource extends PlanSource {
   invalidate(): void;
   allWordUris(limit?: number): string[];
   analyseWord(uri: string, read: (bytes: Uint8Array, fileName: string) => WordRead): { analysis: PlanAnalysis; lineParagraphs: number[] } | { error: LocalizedText };
+  /** Whether the Word file's last analysis is of its current version (analyseWord will not read it). */
+  wordUpToDate(uri: string): boolean;
 }
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */

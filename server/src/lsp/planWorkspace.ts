@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -11,7 +11,8 @@ import type { Locale } from '../core/locale';
 import { decodePlan } from '../node/decode';
 import type { FileProblem, LoadedConfig } from '../node/config';
 import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
-import { planFilesUnder } from '../node/planFiles';
+import { MAX_TEXT_BYTES, MAX_WORD_BYTES, planFilesUnder } from '../node/planFiles';
+import { readRegularFile } from '../node/safeRead';
 import { whenIdle } from './idle';
 import type { WordRead } from '../node/wordRead';
 import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore } from './planSource';
@@ -190,13 +191,11 @@ export class PlanWorkspace implements DiagnosticsSource {
     if (doc) return { text: doc.getText(), version: `v${doc.version}` };
     const path = toPath(uri);
     if (!path) return null;
-    try {
-      const st = statSync(path);
-      const decoded = decodePlan(readFileSync(path));
-      return decoded.ok ? { text: decoded.text, version: `m${st.mtimeMs}:${st.size}` } : null;
-    } catch {
-      return null;
-    }
+    // only a regular file is opened (a FIFO would block the server)
+    const read = readRegularFile(path, MAX_TEXT_BYTES);
+    if (!read.ok) return null;
+    const decoded = decodePlan(read.bytes);
+    return decoded.ok ? { text: decoded.text, version: `m${read.mtimeMs}:${read.size}` } : null;
   }
 
   analysisOf(uri: string): PlanAnalysis | null {
@@ -245,7 +244,7 @@ export class PlanWorkspace implements DiagnosticsSource {
   /** What the editor adds to a plan's settings (node/planContext.ts): its `ecoplan.*` settings, the folder they are relative to, trust. */
   private adapterOptions(path: string | null) {
     const { catalogue, level, rules, departments } = this.settings;
-    return { catalogue, level, rules, departments, departmentsBase: path ? this.rootOf(path) : undefined, locale: this.locale, trusted: this.trusted };
+    return { catalogue, level, rules, departments, departmentsBase: path ? this.rootOf(path) : undefined, locale: this.locale, trusted: this.trusted, roots: this.folders };
   }
 
   /** The workspace folder holding a file (else the first folder, else the file's own folder). */
@@ -265,7 +264,7 @@ export class PlanWorkspace implements DiagnosticsSource {
 
   /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
   editionsFor(uri: string): CatalogueEdition[] {
-    return editionsAt(toPath(uri), this.trusted, this.configCache);
+    return editionsAt(toPath(uri), this.trusted, this.configCache, this.folders);
   }
 
   /**
@@ -273,12 +272,12 @@ export class PlanWorkspace implements DiagnosticsSource {
    * (front matter `departments:`, then the config's, then the `ecoplan.departments` setting), or,
    * when none is configured, `ecoplan.departments.yaml` at the workspace root, to be referenced from
    * the nearest config file (`configPath`, created at the root when there is none). Null when
-   * untrusted or not a file.
+   * untrusted, not a file, or when it would write outside the workspace folders.
    */
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null {
     const path = toPath(uri);
     if (!this.trusted || !path) return null;
-    return directoryTarget(path, text, this.rootOf(path), this.settings.departments);
+    return directoryTarget(path, this.rootOf(path), this.settings.departments, this.folders.length ? this.folders : [dirname(path)]);
   }
 
   /** Every plan in the workspace folders (open or not), as URIs. Skips node_modules and dot-folders. */
@@ -314,17 +313,18 @@ export class PlanWorkspace implements DiagnosticsSource {
   analyseWord(uri: string, read: (bytes: Uint8Array, fileName: string) => WordRead): { analysis: PlanAnalysis; lineParagraphs: number[] } | { error: LocalizedText } {
     const path = toPath(uri);
     if (!path) return { error: { zh: '不是本地文件', en: 'not a local file' } };
-    let bytes: Buffer;
     let version: string;
     try {
       const st = statSync(path);
       version = `m${st.mtimeMs}:${st.size}`;
-      const hit = this.wordCache.get(uri);
-      if (hit && hit.version === version) return hit.result;
-      bytes = readFileSync(path);
     } catch (e) {
       return { error: { zh: `无法读取(${(e as NodeJS.ErrnoException).code ?? String(e)})`, en: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
     }
+    const hit = this.wordCache.get(uri);
+    if (hit && hit.version === version) return hit.result;
+    const file = readRegularFile(path, MAX_WORD_BYTES);
+    if (!file.ok) return { error: file.reason };
+    const bytes = file.bytes;
     const word = read(bytes, basename(path));
     const result = word.ok ? { analysis: this.analyse(uri, word.text, version), lineParagraphs: word.lineParagraphs } : { error: word.reason };
     this.wordCache.set(uri, { version, result });
@@ -332,6 +332,18 @@ export class PlanWorkspace implements DiagnosticsSource {
   }
 
   private wordCache = new Map<string, { version: string; result: ReturnType<PlanWorkspace['analyseWord']> }>();
+
+  wordUpToDate(uri: string): boolean {
+    const path = toPath(uri);
+    const hit = this.wordCache.get(uri);
+    if (!path || !hit) return false;
+    try {
+      const st = statSync(path);
+      return hit.version === `m${st.mtimeMs}:${st.size}`;
+    } catch {
+      return false;
+    }
+  }
 }
 
 const TEXT = new Set(['text'] as const);

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { builtinEditions } from '../core/catalogue/builtin';
 import type { CatalogueEdition } from '../core/catalogue/types';
 import { loadUserCatalogue } from '../core/catalogue/userCatalogue';
@@ -8,6 +8,8 @@ import { builtinDirectory, parseDirectoryEntries, type DepartmentDirectory } fro
 import type { PlanLevel, Severity } from '../core/model/types';
 import { allRules } from '../core/rules';
 import type { ExternalSettings } from '../core/settings';
+import { readYaml } from '../core/yamlLimits';
+import { isInside, MAX_SETTINGS_BYTES, readRegularFile } from './safeRead';
 
 export const CONFIG_NAMES = ['ecoplan.config.json', 'ecoplan.config.yaml', 'ecoplan.config.yml'];
 
@@ -53,34 +55,56 @@ export function findConfig(dir: string): string | null {
   }
 }
 
-/** YAML is a superset of JSON, so one parser gives line numbers for both formats. */
-function parseWithLines(text: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-  return { doc, lineOf };
+/** A settings file's text, or why it cannot be read (only a regular file of at most MAX_SETTINGS_BYTES is opened). */
+export function readSettingsText(file: string): { text: string } | { reason: string } {
+  const read = readRegularFile(file, MAX_SETTINGS_BYTES);
+  if (!read.ok) return { reason: read.code ?? `${read.reason.zh} / ${read.reason.en}` };
+  return { text: read.bytes.toString('utf8') };
 }
 
-export function loadConfig(path: string | null, cache = new Map<string, LoadedConfig>()): LoadedConfig {
+/**
+ * A file a config names (`departments:`, `catalogues:`), as an absolute path: resolved against the
+ * config's folder, and only inside that folder or one of `roots` (the workspace folders), links
+ * followed; else the problem to report.
+ */
+function namedFile(config: string, written: string, roots: readonly string[], line: number): { file: string } | { problem: FileProblem } {
+  const file = isAbsolute(written) ? written : join(dirname(config), written);
+  if (isInside(file, [dirname(config), ...roots])) return { file };
+  return {
+    problem: {
+      file: config,
+      line,
+      message: `${written} 不在配置文件所在目录${roots.length ? '或工作区' : ''}内,未读取 / outside the config's folder${roots.length ? ' and the workspace' : ''}, not read`,
+    },
+  };
+}
+
+/** At most this many problems are listed per settings file (a 1 MB config of unknown keys is not 100,000 lines). */
+const MAX_PROBLEMS = 20;
+
+/**
+ * The config at `path`. The files it names are read only inside its own folder or one of `roots`
+ * (the server's workspace folders; the CLI passes none).
+ */
+export function loadConfig(path: string | null, cache = new Map<string, LoadedConfig>(), roots: readonly string[] = []): LoadedConfig {
   const empty: LoadedConfig = { path, settings: {}, editions: builtinEditions, directory: builtinDirectory, problems: [] };
   if (!path) return empty;
   const hit = cache.get(path);
   if (hit) return hit;
   cache.set(path, empty);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    empty.problems.push({ file: path, line: null, message: `无法读取配置文件 / cannot read config (${(e as NodeJS.ErrnoException).code})` });
+  const read = readSettingsText(path);
+  if ('reason' in read) {
+    empty.problems.push({ file: path, line: null, message: `无法读取配置文件 / cannot read config (${read.reason})` });
     return empty;
   }
-  const { doc, lineOf } = parseWithLines(text);
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    empty.problems.push({ file: path, line: lineOf(err.pos[0]), message: `配置文件格式错误,已使用默认设置 / invalid config, defaults used: ${err.message.split('\n')[0]}` });
+  // YAML is a superset of JSON, so one parser gives line numbers for both formats
+  const yaml = readYaml(read.text);
+  const { lineOf } = yaml;
+  if (yaml.problem || !yaml.doc) {
+    empty.problems.push({ file: path, line: lineOf(yaml.problem!.offset), message: `配置文件格式错误,已使用默认设置 / invalid config, defaults used: ${yaml.problem!.message}` });
     return empty;
   }
-  const root = doc.contents;
+  const root = yaml.doc.contents;
   if (!isMap(root)) {
     empty.problems.push({ file: path, line: 1, message: '配置应为对象 / config must be an object' });
     return empty;
@@ -108,8 +132,12 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
           out.problems.push({ file: path, line, message: `departments 应为文件路径 / departments must be a file path` });
           break;
         }
-        const file = isAbsolute(str) ? str : join(dirname(path), str);
-        const loaded = loadDirectoryFile(file);
+        const named = namedFile(path, str, roots, line);
+        if ('problem' in named) {
+          out.problems.push(named.problem);
+          break;
+        }
+        const loaded = loadDirectoryFile(named.file);
         out.problems.push(...loaded.problems);
         if (loaded.directory) out.directory = loaded.directory;
         break;
@@ -118,15 +146,18 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
         const list = item.value && isSeq(item.value) ? item.value.items.map((x) => (isScalar(x) ? String(x.value) : '')) : str !== null ? [str] : [];
         if (list.length === 0) out.problems.push({ file: path, line, message: `catalogues 应为文件路径列表 / catalogues must be a list of file paths` });
         for (const rel of list) {
-          const file = isAbsolute(rel) ? rel : join(dirname(path), rel);
-          let text: string;
-          try {
-            text = readFileSync(file, 'utf8');
-          } catch (e) {
-            out.problems.push({ file, line: null, message: `无法读取指标体系文件 / cannot read catalogue (${(e as NodeJS.ErrnoException).code})` });
+          const named = namedFile(path, rel, roots, line);
+          if ('problem' in named) {
+            out.problems.push(named.problem);
             continue;
           }
-          const loaded = loadUserCatalogue(text, builtinEditions);
+          const file = named.file;
+          const read = readSettingsText(file);
+          if ('reason' in read) {
+            out.problems.push({ file, line: null, message: `无法读取指标体系文件 / cannot read catalogue (${read.reason})` });
+            continue;
+          }
+          const loaded = loadUserCatalogue(read.text, builtinEditions);
           for (const p of loaded.problems) out.problems.push({ file, line: p.line, message: `${p.message}(该指标体系未启用,仍使用内置版本 / not used; built-in editions stay in effect)` });
           if (loaded.edition) out.editions = [...out.editions.filter((e) => e.id !== loaded.edition!.id), loaded.edition];
         }
@@ -152,6 +183,10 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
       default:
         out.problems.push({ file: path, line, message: `未知配置项 / unknown key: ${key} (${KEYS.join(', ')})` });
     }
+  }
+  if (out.problems.length > MAX_PROBLEMS) {
+    const more = out.problems.length - MAX_PROBLEMS;
+    out.problems = [...out.problems.slice(0, MAX_PROBLEMS), { file: path, line: null, message: `另有 ${more} 个问题未列出 / ${more} more problem(s) not listed` }];
   }
   cache.set(path, out);
   return out;
@@ -180,17 +215,14 @@ export function loadDirectoryFile(file: string): LoadedDirectory {
 }
 
 function readDirectoryFile(file: string): LoadedDirectory {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { directory: null, problems: [{ file, line: null, message: `无法读取部门名录 / cannot read department directory (${(e as NodeJS.ErrnoException).code})` }] };
+  const read = readSettingsText(file);
+  if ('reason' in read) return { directory: null, problems: [{ file, line: null, message: `无法读取部门名录 / cannot read department directory (${read.reason})` }] };
+  const yaml = readYaml(read.text);
+  const { doc, lineOf } = yaml;
+  if (yaml.problem || !doc) {
+    return { directory: null, problems: [{ file, line: lineOf(yaml.problem!.offset), message: `部门名录格式错误,已使用内置名录 / invalid directory, built-in list used: ${yaml.problem!.message}` }] };
   }
-  const { doc, lineOf } = parseWithLines(text);
-  if (doc.errors.length > 0) {
-    return { directory: null, problems: [{ file, line: lineOf(doc.errors[0].pos[0]), message: `部门名录格式错误,已使用内置名录 / invalid directory, built-in list used: ${doc.errors[0].message.split('\n')[0]}` }] };
-  }
-  const { entries, errors } = parseDirectoryEntries(doc.toJS(), file);
+  const { entries, errors } = parseDirectoryEntries(yaml.value, file);
   // the line of the n-th entry: of the list itself, or of `departments:`'s list
   const root = doc.contents;
   const listed: unknown = isMap(root) ? root.get('departments', true) : root;
@@ -198,6 +230,7 @@ function readDirectoryFile(file: string): LoadedDirectory {
     const at = index >= 0 && isSeq(listed) ? (listed.items[index] as { range?: number[] } | undefined)?.range?.[0] : undefined;
     return lineOf(at ?? (root as { range?: number[] } | null)?.range?.[0] ?? 0);
   };
-  const problems = errors.map((e) => ({ file, line: lineOfEntry(e.index), message: `${e.index >= 0 ? `第 ${e.index + 1} 项 / entry ${e.index + 1}: ` : ''}${e.message}` }));
+  const problems: FileProblem[] = errors.slice(0, MAX_PROBLEMS).map((e) => ({ file, line: lineOfEntry(e.index), message: `${e.index >= 0 ? `第 ${e.index + 1} 项 / entry ${e.index + 1}: ` : ''}${e.message}` }));
+  if (errors.length > MAX_PROBLEMS) problems.push({ file, line: null, message: `另有 ${errors.length - MAX_PROBLEMS} 个问题未列出 / ${errors.length - MAX_PROBLEMS} more problem(s) not listed` });
   return { directory: builtinDirectory.withEntries(entries), problems };
 }

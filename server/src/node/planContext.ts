@@ -1,21 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { AnalyseOptions } from '../core/analyse';
 import { builtinEditions } from '../core/catalogue/builtin';
 import type { CatalogueEdition } from '../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../core/departments/directory';
-import { frontMatterBlock, frontMatterSetting, readFrontMatter } from '../core/frontMatter';
+import { frontMatterBlock } from '../core/frontMatter';
+import { readYaml } from '../core/yamlLimits';
 import type { Locale } from '../core/locale';
 import type { PlanLevel, Severity } from '../core/model/types';
-import { findConfig, loadConfig, loadDirectoryFile, type FileProblem, type LoadedConfig } from './config';
+import { findConfig, loadConfig, loadDirectoryFile, readSettingsText, type FileProblem, type LoadedConfig } from './config';
+import { isInside } from './safeRead';
 
 /**
  * One plan's settings as both adapters assemble them (the CLI per file, the server per document):
- * the nearest `ecoplan.config.*`, the department directory (front matter `departments:`, then the
- * config's, then the adapter's own), the catalogue editions, and the options `analysePlan` takes.
- * Precedence: front matter (read by the analysis) > config file > what the adapter passes
- * (command-line flags, editor settings) > defaults.
+ * the nearest `ecoplan.config.*`, the department directory (the config's, then the adapter's own),
+ * the catalogue editions, and the options `analysePlan` takes. Precedence: front matter (read by the
+ * analysis) > config file > what the adapter passes (command-line flags, editor settings) > defaults.
+ *
+ * The trust boundary: a plan may come from someone else (a received .docx's properties become its
+ * front matter), so what it carries sets the level, period, edition and scopes, never a path: which
+ * directory and catalogue files are read comes only from the user's own config or editor settings,
+ * and those paths resolve inside the config's folder or the workspace folders.
  */
 
 /** What an adapter knows beyond the file: command-line flags, or the editor's `ecoplan.*` settings. */
@@ -30,6 +35,8 @@ export interface AdapterOptions {
   locale: Locale;
   /** In an untrusted folder no config or directory file is read: built-in catalogue and directory only. */
   trusted?: boolean;
+  /** The workspace folders (the server): files a config or the editor settings name are read only inside them (or the config's folder). */
+  roots?: readonly string[];
 }
 
 export interface PlanContext {
@@ -40,7 +47,7 @@ export interface PlanContext {
   options: AnalyseOptions;
   /** The config's problems, and those of the files it names. */
   configProblems: FileProblem[];
-  /** Problems with the directory file the front matter (or the editor's `ecoplan.departments`) names. */
+  /** Problems with the directory file the editor's `ecoplan.departments` names. */
   directoryProblems: FileProblem[];
 }
 
@@ -50,33 +57,27 @@ export function planFormat(pathOrUri: string): 'markdown' | 'text' {
 }
 
 /**
- * The directory file a plan's front matter names, as an absolute path: resolved against the plan's
- * folder (an absolute path stays as written). Undefined when the plan names none.
- */
-export function frontMatterDirectoryPath(path: string, text: string): string | undefined {
-  const written = frontMatterSetting(readFrontMatter(text, planFormat(path)), 'departments');
-  return written ? resolve(dirname(path), written) : undefined;
-}
-
-/**
  * The settings of the plan at `path` (null: not a file, e.g. an unsaved editor buffer) with text
  * `text`, as the CLI and the server analyse it. `uri` is what the analysis and its findings name.
  */
 export function planContext(path: string | null, uri: string, text: string, adapter: AdapterOptions, configCache: Map<string, LoadedConfig>): PlanContext {
   const trusted = adapter.trusted !== false;
-  const config = trusted && path ? loadConfig(findConfig(dirname(path)), configCache) : null;
+  const config = trusted && path ? loadConfig(findConfig(dirname(path)), configCache, adapter.roots) : null;
   const directoryProblems: FileProblem[] = [];
   let directory: DepartmentDirectory = builtinDirectory;
   if (trusted && path) {
-    const fm = frontMatterDirectoryPath(path, text);
-    const fromFrontMatter = fm ? loadDirectoryFile(fm) : null;
-    if (fromFrontMatter) directoryProblems.push(...fromFrontMatter.problems);
-    if (fromFrontMatter?.directory) directory = fromFrontMatter.directory;
-    else if (config && config.directory !== builtinDirectory) directory = config.directory;
+    if (config && config.directory !== builtinDirectory) directory = config.directory;
     else if (adapter.departments) {
-      const loaded = loadDirectoryFile(resolve(adapter.departmentsBase ?? dirname(path), adapter.departments));
-      directoryProblems.push(...loaded.problems);
-      if (loaded.directory) directory = loaded.directory;
+      const base = adapter.departmentsBase ?? dirname(path);
+      const file = resolve(base, adapter.departments);
+      const roots = adapter.roots?.length ? adapter.roots : [base];
+      if (!isInside(file, roots)) {
+        directoryProblems.push({ file, line: null, message: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)/ outside the workspace, not read (ecoplan.departments must name a file in the workspace)' });
+      } else {
+        const loaded = loadDirectoryFile(file);
+        directoryProblems.push(...loaded.problems);
+        if (loaded.directory) directory = loaded.directory;
+      }
     }
   }
   const editions = config?.editions ?? builtinEditions;
@@ -97,25 +98,30 @@ export function planContext(path: string | null, uri: string, text: string, adap
 }
 
 /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
-export function editionsAt(path: string | null, trusted: boolean, configCache: Map<string, LoadedConfig>): CatalogueEdition[] {
-  const config = trusted && path ? loadConfig(findConfig(dirname(path)), configCache) : null;
+export function editionsAt(path: string | null, trusted: boolean, configCache: Map<string, LoadedConfig>, roots: readonly string[] = []): CatalogueEdition[] {
+  const config = trusted && path ? loadConfig(findConfig(dirname(path)), configCache, roots) : null;
   return config?.editions ?? builtinEditions;
 }
 
 /**
  * Where departments added by the drafter go for the plan at `path`: the directory file already in
- * use (front matter `departments:`, then the config's, then the adapter's), or, when none is
- * configured, `ecoplan.departments.yaml` in `root`, to be referenced from the nearest config file
- * (`configPath`, created in `root` when there is none).
+ * use (the config's, then the adapter's), or, when none is configured, `ecoplan.departments.yaml` in
+ * `root`, to be referenced from the nearest config file (`configPath`, created in `root` when there
+ * is none). Null when a file it would write is outside `roots` (the workspace folders): a quick
+ * fix never writes outside them.
  */
 export function directoryTarget(
   path: string,
-  text: string,
   root: string,
   departments: string | undefined,
-): { file: string; exists: boolean; configPath: string | null; configExists: boolean } {
-  const fm = frontMatterDirectoryPath(path, text);
-  if (fm) return { file: fm, exists: existsSync(fm), configPath: null, configExists: false };
+  roots: readonly string[],
+): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null {
+  const target = directoryTargetAnywhere(path, root, departments);
+  const writes = [target.file, ...(target.configPath ? [target.configPath] : [])];
+  return writes.every((f) => isInside(f, roots)) ? target : null;
+}
+
+function directoryTargetAnywhere(path: string, root: string, departments: string | undefined) {
   const configPath = findConfig(dirname(path));
   const fromConfig = configPath ? configuredDirectory(configPath) : null;
   if (fromConfig) return { file: fromConfig, exists: existsSync(fromConfig), configPath: null, configExists: false };
@@ -129,12 +135,9 @@ export function directoryTarget(
 
 /** The `departments:` file a config names (resolved against the config's folder), if any. */
 function configuredDirectory(configPath: string): string | null {
-  try {
-    const value = parseDocument(readFileSync(configPath, 'utf8')).get('departments');
-    return typeof value === 'string' && value ? (isAbsolute(value) ? value : resolve(dirname(configPath), value)) : null;
-  } catch {
-    return null;
-  }
+  const read = readSettingsText(configPath);
+  const value = 'text' in read ? readYaml(read.text).doc?.get('departments') : null;
+  return typeof value === 'string' && value ? (isAbsolute(value) ? value : resolve(dirname(configPath), value)) : null;
 }
 
 /** A top-level `ecoplan:` key in the front matter makes a Markdown file a plan. */

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 
 /**
@@ -55,14 +55,25 @@ export interface WalkOptions {
 /**
  * The candidate plan files below each folder, in name order, walked depth-first: dot-folders and
  * node_modules skipped, at most MAX_DEPTH levels, text files under MAX_TEXT_BYTES and Word files
- * under MAX_WORD_BYTES.
+ * under MAX_WORD_BYTES, regular files only (a FIFO named plan.md would wait forever for a writer).
+ * Each folder is entered once, by its real path: folders linked to each other many times over (a
+ * fan of links, not a loop) made the walk exponential.
  */
 export function planFilesUnder(folders: readonly string[], opts: WalkOptions = {}): PlanFile[] {
   const out: PlanFile[] = [];
   const limit = opts.limit ?? Infinity;
   const problem = opts.onProblem ?? (() => {});
+  const visited = new Set<string>();
   const walk = (dir: string, depth: number) => {
     if (out.length >= limit) return;
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      real = dir;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
     if (depth > MAX_DEPTH) {
       problem(`${dir}: 目录层级超过 ${MAX_DEPTH} 层,未检查 / nested deeper than ${MAX_DEPTH} folders, not checked`);
       return;
@@ -91,6 +102,10 @@ export function planFilesUnder(folders: readonly string[], opts: WalkOptions = {
       }
       const kind = planFileKind(n);
       if (!kind || (opts.kinds && !opts.kinds.has(kind))) continue;
+      if (!st.isFile()) {
+        problem(`${p}: 不是普通文件(管道、设备或套接字),未检查 / not a regular file (a FIFO, device or socket), not checked`);
+        continue;
+      }
       const max = kind === 'text' ? MAX_TEXT_BYTES : MAX_WORD_BYTES;
       if (st.size >= max) {
         problem(`${p}: 文件超过 ${max / 1024 / 1024} MB,未检查 / larger than ${max / 1024 / 1024} MB, not checked`);

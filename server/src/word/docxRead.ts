@@ -3,9 +3,12 @@
 // footnotes and endnotes, bold runs, and a placeholder for every image, text box, chart and object.
 // The zip is opened with fflate and the XML parsed with fast-xml-parser: both synchronous, so that
 // `ecoplan check` can read a Word file as it reads a text file.
-import { strFromU8, unzipSync, type Unzipped } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { KNOWN_FORMATS, renderLabel } from './numberFormat';
 import { attr, child, children, find, kids, parseXml, root, tagOf, textOf, toggle, val, type XmlNode } from './xml';
+import { readZip, ZipLimitError } from './zip';
+
+type Unzipped = Record<string, Uint8Array>;
 
 export type Inline =
   | { kind: 'text'; text: string; bold: boolean }
@@ -95,19 +98,64 @@ function openZip(bytes: Uint8Array): Unzipped {
   if (!startsWith(bytes, [0x50, 0x4b])) throw new WordReadError('不是 Word(.docx)文件', 'not a Word (.docx) file');
   let files: Unzipped;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name.startsWith('word/') || f.name.startsWith('docProps/') });
+    // only the parts read below: the others (media, fonts, embeddings) are never inflated
+    files = Object.fromEntries(readZip(bytes, (name) => READ_PARTS.has(name)));
   } catch (e) {
+    if (e instanceof ZipLimitError) throw new WordReadError(e.zh, e.en);
     throw new WordReadError(`文件已损坏或不完整(${(e as Error).message})`, `the file is damaged or truncated (${(e as Error).message})`);
   }
   if (!files['word/document.xml']) throw new WordReadError('压缩包中没有 word/document.xml,不是 Word 文档', 'no word/document.xml in the package: not a Word document');
   return files;
 }
 
+const READ_PARTS = new Set(['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'docProps/custom.xml']);
+
+/**
+ * What one document may hold: a 300-page plan has ~10,000 paragraphs and a few thousand table cells; 30,000 paragraphs of tasks
+ * took 3.4 s and 230 MB to check, 60,000 8 s and 350 MB.
+ * Counted on the XML text before it is parsed, so that a document past them costs a scan, not a tree.
+ */
+export const MAX_PARAGRAPHS = 50_000;
+export const MAX_CELLS = 100_000;
+/** Elements of one part (a paragraph of a plan is 5–30 of them). */
+export const MAX_ELEMENTS = 2_000_000;
+/** Word's tables have at most 63 columns: what a file declares beyond that is not a table Word shows. */
+export const MAX_COLUMNS = 63;
+/** Numbering levels are 0–8 (w:ilvl). */
+const MAX_LEVEL = 8;
+/** Word's largest start value of a list (w:start). */
+const MAX_START = 32767;
+
+/** Occurrences of `<tag` followed by `>`, `/` or a blank (so `<w:p` does not count `<w:pPr`). */
+function countElements(text: string, tag: string): number {
+  let n = 0;
+  const open = `<${tag}`;
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + open.length)) {
+    const next = text.charCodeAt(at + open.length);
+    if (next === 62 || next === 47 || next === 32 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
+}
+
+function checkCounts(name: string, text: string) {
+  // OOXML has no document type declarations: one here can only be an attempt at entity expansion
+  if (text.includes('<!DOCTYPE')) throw new WordReadError(`${name} 含有文档类型声明(DOCTYPE),不是 Word 生成的文件`, `${name} holds a document type declaration (DOCTYPE): not written by Word`);
+  let elements = 0;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) if (++elements > MAX_ELEMENTS) break;
+  if (elements > MAX_ELEMENTS) throw new WordReadError(`${name} 含有超过 ${MAX_ELEMENTS} 个 XML 元素,不像方案文件`, `${name} holds more than ${MAX_ELEMENTS} XML elements: not a plan`);
+  const paragraphs = countElements(text, 'w:p');
+  if (paragraphs > MAX_PARAGRAPHS) throw new WordReadError(`${name} 含有 ${paragraphs} 个段落,超过上限 ${MAX_PARAGRAPHS}`, `${name} holds ${paragraphs} paragraphs, more than the limit of ${MAX_PARAGRAPHS}`);
+  const cells = countElements(text, 'w:tc');
+  if (cells > MAX_CELLS) throw new WordReadError(`${name} 含有 ${cells} 个表格单元格,超过上限 ${MAX_CELLS}`, `${name} holds ${cells} table cells, more than the limit of ${MAX_CELLS}`);
+}
+
 function part(files: Unzipped, name: string): XmlNode | undefined {
   const data = files[name];
   if (!data) return undefined;
+  const text = strFromU8(data);
+  checkCounts(name, text);
   try {
-    return root(parseXml(strFromU8(data)));
+    return root(parseXml(text));
   } catch (e) {
     throw new WordReadError(`${name} 无法解析(${(e as Error).message})`, `${name} cannot be parsed (${(e as Error).message})`);
   }
@@ -169,9 +217,19 @@ interface NumDef {
   overridden: boolean;
 }
 
+/** A level number as Word reads it (0–8), or null for one Word would not show. */
+function levelNumber(v: string | undefined): number | null {
+  const n = Number(v ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_LEVEL ? n : null;
+}
+
+function startValue(v: string | undefined): number {
+  return Math.min(MAX_START, Math.max(0, Number(v ?? '1') || 0));
+}
+
 function readLevel(l: XmlNode): Level {
   return {
-    start: Number(val(l, 'w:start') ?? '1') || 0,
+    start: startValue(val(l, 'w:start')),
     format: val(l, 'w:numFmt') ?? 'decimal',
     text: val(l, 'w:lvlText') ?? '',
     isLgl: toggle(l, 'w:isLgl') ?? false,
@@ -183,7 +241,10 @@ function readNumbering(numbering: XmlNode | undefined): Map<string, NumDef> {
   const abstract = new Map<string, Level[]>();
   for (const a of children(numbering, 'w:abstractNum')) {
     const levels: Level[] = [];
-    for (const l of children(a, 'w:lvl')) levels[Number(attr(l, 'w:ilvl') ?? 0)] = readLevel(l);
+    for (const l of children(a, 'w:lvl')) {
+      const k = levelNumber(attr(l, 'w:ilvl'));
+      if (k !== null) levels[k] = readLevel(l);
+    }
     abstract.set(attr(a, 'w:abstractNumId') ?? '', levels);
   }
   const nums = new Map<string, NumDef>();
@@ -192,11 +253,12 @@ function readNumbering(numbering: XmlNode | undefined): Map<string, NumDef> {
     const levels = [...(abstract.get(abstractId) ?? [])];
     let overridden = false;
     for (const o of children(n, 'w:lvlOverride')) {
-      const k = Number(attr(o, 'w:ilvl') ?? 0);
+      const k = levelNumber(attr(o, 'w:ilvl'));
+      if (k === null) continue;
       const lvl = child(o, 'w:lvl');
       if (lvl) levels[k] = readLevel(lvl);
       const start = val(o, 'w:startOverride');
-      if (start !== undefined) levels[k] = { ...(levels[k] ?? readLevel({ 'w:lvl': [] })), start: Number(start) || 0 };
+      if (start !== undefined) levels[k] = { ...(levels[k] ?? readLevel({ 'w:lvl': [] })), start: startValue(start) };
       overridden = true;
     }
     nums.set(attr(n, 'w:numId') ?? '', { abstractId, levels, overridden });
@@ -211,7 +273,7 @@ class Numbering {
 
   label(numId: string, ilvl: number): string {
     const def = this.nums.get(numId);
-    if (!def || numId === '0') return '';
+    if (!def || numId === '0' || !Number.isInteger(ilvl) || ilvl < 0 || ilvl > MAX_LEVEL) return '';
     const lvl = def.levels[ilvl];
     if (!lvl) return '';
     const key = def.overridden ? `num:${numId}` : `abs:${def.abstractId}`;
@@ -393,12 +455,18 @@ function readTable(tbl: XmlNode, ctx: Ctx): WordTable {
   trs.forEach((tr, r) => {
     const row: WordCell[] = [];
     const firstParagraph = { n: 0 };
-    let col = Number(val(child(tr, 'w:trPr'), 'w:gridBefore') ?? 0);
+    // every count a row declares is bounded by Word's 63 columns
+    let col = Math.min(MAX_COLUMNS, Math.max(0, Number(val(child(tr, 'w:trPr'), 'w:gridBefore') ?? 0) || 0));
     for (let i = 0; i < col; i++) row.push({ inlines: [] });
     const tcs = kids(tr).flatMap((c) => (tagOf(c) === 'w:tc' ? [c] : tagOf(c) === 'w:sdt' ? children(child(c, 'w:sdtContent'), 'w:tc') : []));
     for (const tc of tcs) {
+      if (col >= MAX_COLUMNS) {
+        // past Word's last column: the cell's paragraphs are counted (numbering goes on) but not laid out
+        cellInlines(tc, ctx, firstParagraph);
+        continue;
+      }
       const tcPr = child(tc, 'w:tcPr');
-      const span = Math.max(1, Number(val(tcPr, 'w:gridSpan') ?? 1) || 1);
+      const span = Math.min(Math.max(1, Number(val(tcPr, 'w:gridSpan') ?? 1) || 1), Math.max(1, MAX_COLUMNS - col));
       const vMerge = child(tcPr, 'w:vMerge');
       const merge = vMerge ? (attr(vMerge, 'w:val') ?? 'continue') : null;
       let cell: WordCell;

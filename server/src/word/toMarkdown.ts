@@ -18,6 +18,19 @@ const PLACEHOLDER: Record<PlaceholderKind, string> = { image: '图片', textbox:
 /** Property names under which `ecoplan export` stores the plan's settings in the .docx. */
 export const SETTINGS_PROPERTY = 'ecoplan.settings';
 
+/**
+ * The settings a received Word file may carry into the imported front matter: what the plan is
+ * (level, period, edition, scopes), never a path (`departments:`, `catalogues:`), so that a file
+ * from someone else cannot decide which local file is read. One line each, of a sane length.
+ */
+const CARRIED_SETTINGS = new Set(['level', 'period', 'catalogue', 'terrain', 'citySize']);
+
+function carriedSettings(parsed: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) if (CARRIED_SETTINGS.has(k) && typeof v === 'string' && v.length <= 100 && !/[\r\n]/.test(v)) out[k] = v;
+  return out;
+}
+
 const CN = '[一二三四五六七八九十百零〇]+';
 const LEVEL1 = new RegExp(`^${CN}\\s*[、.．]`);
 const LEVEL2 = new RegExp(`^[（(]\\s*${CN}\\s*[）)]`);
@@ -131,7 +144,7 @@ export function toMarkdown(doc: WordDocument, sourceName: string): ImportedPlan 
   if (stored) {
     try {
       const parsed = JSON.parse(stored) as unknown;
-      if (parsed && typeof parsed === 'object') settings = Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) settings = carriedSettings(parsed as Record<string, unknown>);
     } catch {
       /* a damaged property: infer instead */
     }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv from 'ajv/dist/2020';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
+import { readYaml } from '../yamlLimits';
 import catalogueSchema from '../../../../data/catalogue/catalogue.schema.json';
 import { loadEdition } from './load';
 import type { CatalogueEdition } from './types';
@@ -53,11 +54,11 @@ function describe(e: ErrorObject): string {
  * they are on; on any problem the catalogue is not used (the built-in edition stays in effect).
  */
 export function loadUserCatalogue(text: string, builtins: CatalogueEdition[]): UserCatalogueResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-  if (doc.errors.length > 0) return { edition: null, problems: doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split('\n')[0] })) };
-  const raw = doc.toJS() as Record<string, unknown> | null;
+  const yaml = readYaml(text);
+  const { lineOf } = yaml;
+  if (yaml.problem || !yaml.doc) return { edition: null, problems: [{ line: lineOf(yaml.problem!.offset), message: yaml.problem!.message }] };
+  const doc = yaml.doc;
+  const raw = yaml.value as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object') return { edition: null, problems: [{ line: 1, message: 'a catalogue must be an object with `edition` and `indicators`' }] };
   const problems: CatalogueProblem[] = [];
   const validate = validator();

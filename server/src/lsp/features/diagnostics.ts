@@ -7,12 +7,14 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
 import { afterCompletion, noteActivity } from '../idle';
 import type { DiagnosticsSource } from '../planSource';
-import { loadWordReader } from '../wordFiles';
+import { loadWordReader, readWordInBudget } from '../wordFiles';
+import type { WordRead } from '../../node/wordRead';
 import { follower } from '../publishWriter';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
@@ -70,7 +72,7 @@ const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 
  * message names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
  * the paragraph. A file that cannot be read gets one `word-unreadable` error saying why.
  */
-function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: Awaited<ReturnType<typeof loadWordReader>>): LspDiagnostic[] {
+function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: ((bytes: Uint8Array, fileName: string) => WordRead) | null): LspDiagnostic[] {
   const unreadable = (reason: LocalizedText): LspDiagnostic[] => {
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     const message = localize({ zh: `${name}:无法检查:${reason.zh}`, en: `${name}: cannot be checked: ${reason.en}` }, workspace.locale);
@@ -79,7 +81,7 @@ function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: Awai
   if (!reader) return unreadable({ zh: '未能加载 Word 读取模块', en: 'the Word reader could not be loaded' });
   let result;
   try {
-    result = workspace.analyseWord(uri, reader.readForCheck);
+    result = workspace.analyseWord(uri, reader);
   } catch (e) {
     return unreadable({ zh: `内部错误(${(e as Error).message})`, en: `internal error (${(e as Error).message})` });
   }
@@ -193,7 +195,14 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     const reader = words.length > 0 ? await loadWordReader() : null;
     for (const uri of words) {
       if (token.isCancellationRequested) break;
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: wordDiagnostics(uri, workspace, reader) });
+      // a file not read yet (or changed) is read within its budget, in a worker: past it, it is reported
+      let read: ((bytes: Uint8Array, fileName: string) => WordRead) | null = reader ? reader.readForCheck : null;
+      const path = uri.startsWith('file:') ? fileURLToPath(uri) : null;
+      if (reader && path && !workspace.wordUpToDate(uri)) {
+        const budgeted = await readWordInBudget(path, reader);
+        read = () => budgeted;
+      }
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: wordDiagnostics(uri, workspace, read) });
       reportedClosed.add(uri);
     }
     return { items };

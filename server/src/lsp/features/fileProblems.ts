@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileProblem } from '../../node/config';
+import { MAX_SETTINGS_BYTES, readRegularFile } from '../../node/safeRead';
 
 /** The code of a problem with a file the user wrote beside the plans (config, department directory, catalogue). */
 export const FILE_PROBLEM_CODE = 'invalid-settings-file';
@@ -43,11 +43,9 @@ export function provideFileProblems(ws: FileProblemsSource, file: string): { uri
   const uri = pathToFileURL(file).toString();
   let text: string | null = ws.document(uri)?.getText() ?? null;
   if (text === null) {
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      text = null;
-    }
+    // only a regular file is opened: a FIFO where a config is expected would block the server
+    const read = readRegularFile(file, MAX_SETTINGS_BYTES);
+    text = read.ok ? read.bytes.toString('utf8') : null;
   }
   return { uri, diagnostics: fileProblemDiagnostics(ws.fileProblems.get(file) ?? [], text) };
 }
