@@ -121,7 +121,9 @@ function headLines(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'fro
 
 /** A line's text from the place name on: width folded, without Markdown marks or a metadata label (`发布机构:`). */
 const ISSUER_LABEL = /^(?:发布机构|发文机关|发文单位|发布单位|来源|信息来源)\s*[::]\s*/;
-const placeText = (raw: string | undefined) => foldWidth(raw ?? '').replace(/^[#\s\u3000*]+/, '').replace(ISSUER_LABEL, '');
+/** Marks before a place name: Markdown, list bullets, stray punctuation, the party's 中共 (中共××县委). */
+const BEFORE_PLACE = /^[#\s\u3000*•·\-,,。、;;::]+/;
+export const placeText = (raw: string | undefined) => foldWidth(raw ?? '').replace(BEFORE_PLACE, '').replace(ISSUER_LABEL, '').replace(/^中共/, '');
 
 /** Where a place name was found in the plan: the words as written, their line, the level their last unit reads as. */
 export interface PlaceWords {
@@ -131,9 +133,22 @@ export interface PlaceWords {
   level: PlanLevel;
 }
 
-function asWritten(raw: string, name: string): string {
+export function asWritten(raw: string, name: string): string {
   const at = foldWidth(raw).indexOf(name);
   return at >= 0 ? raw.slice(at, at + name.length) : name;
+}
+
+/** The lines the plan's place is read from, in order: its title, then the other lines of its head (the issuer, a web page's `发布机构:`). */
+export function placeLines(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): { line: number; raw: string; text: string }[] {
+  const { lines, head, titleLine } = headLines(model);
+  const order = titleLine >= 0 ? [titleLine, ...head.filter((l) => l !== titleLine)] : head;
+  return order.map((l) => ({ line: l, raw: lines[l] ?? '', text: placeText(lines[l]) }));
+}
+
+/** The place a line names at its start, by the words of its units alone (`××市××区`). */
+export function placeWordsAt(line: number, raw: string, text: string): PlaceWords | null {
+  const p = placeAtStart(text);
+  return p ? { name: p.name, level: p.level, line, words: asWritten(raw, p.name) } : null;
 }
 
 /**
@@ -141,18 +156,8 @@ function asWritten(raw: string, name: string): string {
  * a web page's `发布机构:`). Null when the head names none.
  */
 export function headPlace(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): PlaceWords | null {
-  const { lines, head, titleLine } = headLines(model);
-  const at = (l: number): PlaceWords | null => {
-    const p = placeAtStart(placeText(lines[l]));
-    return p ? { name: p.name, level: p.level, line: l, words: asWritten(lines[l], p.name) } : null;
-  };
-  if (titleLine >= 0) {
-    const p = at(titleLine);
-    if (p) return p;
-  }
-  for (const l of head) {
-    if (l === titleLine) continue;
-    const p = at(l);
+  for (const { line, raw, text } of placeLines(model)) {
+    const p = placeWordsAt(line, raw, text);
     if (p) return p;
   }
   return null;
@@ -162,17 +167,22 @@ export function headPlace(model: Pick<PlanModel, 'text' | 'title' | 'titleRange'
 const SIGNATURE = /^[^\s,,。:;;、]{2,24}(?:人民政府(?:办公室|办公厅)?|委员会|委办公室|党委|领导小组(?:办公室)?)$/;
 const SIGNATURE_MAX = 36;
 
-/** The place a signature line anywhere in the plan names, for a plan whose head names none. */
-export function signaturePlace(text: string): PlaceWords | null {
-  const lines = text.split('\n');
-  for (let l = 0; l < lines.length; l++) {
-    if (lines[l].length > SIGNATURE_MAX) continue;
-    const t = placeText(lines[l]).trim();
-    if (!SIGNATURE.test(t)) continue;
-    const p = placeAtStart(t);
-    if (p) return { name: p.name, level: p.level, line: l, words: asWritten(lines[l], p.name) };
+/** Signature lines anywhere in the plan (a short line that is a government or its office), for a plan whose head names no place. */
+export function signatureLines(text: string): { line: number; raw: string; text: string }[] {
+  const out: { line: number; raw: string; text: string }[] = [];
+  let start = 0;
+  for (let l = 0; start <= text.length; l++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start <= SIGNATURE_MAX) {
+      const raw = text.slice(start, end);
+      const t = placeText(raw).trim();
+      if (SIGNATURE.test(t)) out.push({ line: l, raw, text: t });
+    }
+    if (nl < 0) break;
+    start = nl + 1;
   }
-  return null;
+  return out;
 }
 
 /**

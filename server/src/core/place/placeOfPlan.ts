@@ -1,36 +1,63 @@
 import type { LocalizedText, PlanLevel, PlanModel, PlanPlace } from '../model/types';
-import { headPlace, signaturePlace, type PlaceWords } from '../title';
+import { asWritten, placeLines, placeWordsAt, signatureLines, type PlaceWords } from '../title';
 import { ancestors, divisionLevel, divisions, prefectureOf, provinceOf, type Division } from './divisions';
 
+/** The units a piece of a place name may be: a unit's name or short form, or a 县 since renamed a 市 or 区 (澄江县 → 澄江市). */
+function unitsOf(piece: string): { units: Division[]; renamed: boolean } | null {
+  const { byName } = divisions();
+  const units = byName.get(piece);
+  if (units) return { units, renamed: false };
+  if (piece.length < 3 || !piece.endsWith('县')) return null;
+  // 撤县设市, 撤县设区: the old name a plan written before the change still uses
+  const base = piece.slice(0, -1);
+  const now = [...(byName.get(base + '市') ?? []), ...(byName.get(base + '区') ?? [])].filter((d) => d.type === '县级市' || d.type === '市辖区');
+  return now.length > 0 ? { units: now, renamed: true } : null;
+}
+
+/** What a place name written in a plan names: the units it may be, and whether it is an old name. */
+export interface NamedUnits {
+  units: Division[];
+  /** The name is a 县's from before it became a 市 or 区: the plan was written for a 县. */
+  renamed: boolean;
+}
+
 /**
- * The units a place name written in a plan names: the name is split into consecutive unit names
- * (`浙江省宁波市余姚市` → 浙江省 · 宁波市 · 余姚市, `湘西州` → 湘西土家族苗族自治州), and the units the
- * last one may be are kept when every name before it is one of their superiors. Empty when the name
- * is not wholly made of unit names (an invented place, 高新区, 经济开发区).
+ * The longest start of `text` made wholly of unit names, split into them (`浙江省宁波市余姚市…` →
+ * 浙江省 · 宁波市 · 余姚市, `湘西州…` → 湘西土家族苗族自治州), with the units its last name may be
+ * when every name before it is one of their superiors. Null when the text starts with no unit name
+ * (an invented place, a development zone) or with a province alone.
  */
-export function unitsNamed(name: string): Division[] {
-  const { byName, longest } = divisions();
-  // fewest names that make up the whole string, by position (names are at most `longest` long)
-  const best: (Division[][] | null)[] = new Array(name.length + 1).fill(null);
+export function unitsAtStart(text: string, whole = false): { name: string; named: NamedUnits } | null {
+  const { longest } = divisions();
+  const limit = Math.min(text.length, 40);
+  // fewest names that make up each start of the text (names are at most `longest` long)
+  const best: ({ units: Division[]; renamed: boolean }[] | null)[] = new Array(limit + 1).fill(null);
   best[0] = [];
-  for (let i = 0; i < name.length; i++) {
+  for (let i = 0; i < limit; i++) {
     const before = best[i];
     if (!before) continue;
-    for (let len = 2; len <= longest && i + len <= name.length; len++) {
-      const units = byName.get(name.slice(i, i + len));
-      if (!units) continue;
-      const path = [...before, units];
+    for (let len = 2; len <= longest && i + len <= limit; len++) {
+      const piece = unitsOf(text.slice(i, i + len));
+      if (!piece) continue;
       const cur = best[i + len];
-      if (!cur || path.length < cur.length) best[i + len] = path;
+      if (!cur || before.length + 1 < cur.length) best[i + len] = [...before, piece];
     }
   }
-  const path = best[name.length];
-  if (!path || path.length === 0) return [];
-  const superiors = path.slice(0, -1);
-  return path[path.length - 1].filter((d) => {
-    const up = ancestors(d);
-    return superiors.every((s) => s.some((u) => up.includes(u)));
-  });
+  for (let end = whole ? text.length : limit; end > 0; end--) {
+    const path = end <= limit ? best[end] : null;
+    if (whole && end !== text.length) break;
+    if (!path || path.length === 0) continue;
+    const last = path[path.length - 1];
+    const superiors = path.slice(0, -1);
+    const units = last.units.filter((d) => divisionLevel(d) !== null && superiors.every((s) => s.units.some((u) => ancestors(d).includes(u))));
+    if (units.length > 0) return { name: text.slice(0, end), named: { units, renamed: last.renamed } };
+  }
+  return null;
+}
+
+/** The units a whole place name names (`宁波市余姚市` → 余姚市); empty when it is not made of unit names. */
+export function unitsNamed(name: string): Division[] {
+  return unitsAtStart(name, true)?.named.units ?? [];
 }
 
 /** How often a unit's superiors are named in the text: its prefecture weighs more than its province. */
@@ -53,31 +80,50 @@ export function planPlace(d: Division): PlanPlace {
   return { code: d.code, name: d.name, type: d.type, province: provinceOf(d).name, prefecture: pref ? pref.name : null };
 }
 
+/** How long the rest of a place name after a known superior may be to be read as a place of its own (高新技术产业开发区). */
+const UNKNOWN_TAIL_MAX = 9;
+
 export type PlaceFinding =
-  | { kind: 'unit'; place: Division; level: PlanLevel; at: PlaceWords }
+  | { kind: 'unit'; place: Division; level: PlanLevel; at: PlaceWords; renamed: boolean }
   | { kind: 'ambiguous'; candidates: Division[]; at: PlaceWords }
   | { kind: 'unknown'; at: PlaceWords | null };
 
 /**
- * The plan's place: the place its head names (title, then issuer lines), else the one a signature
- * line names, resolved against the national divisions. A name several units share is settled by
- * the superior the text names most (`武汉市` for 青山区); a name that stays shared is `ambiguous`. A
- * name that is no unit (an invented or a development-zone name) or a province is `unknown`: the
- * caller then reads the level from the title's words alone.
+ * The plan's place: the first line of its head (title, then issuer lines) that starts with a place,
+ * else a signature line anywhere, resolved against the national divisions. A name several units
+ * share is settled by the superior the text names most (`武汉市` for 青山区); a name that stays
+ * shared is `ambiguous`. A place that is no unit (an invented or a development-zone name) is
+ * `unknown`: the caller then reads the level from the title's words alone.
  */
 export function placeOfPlan(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): PlaceFinding {
-  const at = headPlace(model) ?? signaturePlace(model.text);
-  if (!at) return { kind: 'unknown', at: null };
-  const units = unitsNamed(at.name).filter((d) => divisionLevel(d) !== null);
-  if (units.length === 0) return { kind: 'unknown', at };
-  let chosen = units;
-  if (units.length > 1) {
-    const scores = units.map((d) => superiorScore(d, model.text));
+  const find = (lines: { line: number; raw: string; text: string }[]): PlaceFinding | null => {
+    for (const { line, raw, text } of lines) {
+      const found = unitsAtStart(text);
+      const words = placeWordsAt(line, raw, text);
+      // 宁波市石渠口区: the unit is only the superior of a place that is no unit (an invented name,
+      // a development zone); the place's own words decide then
+      if (found && words && words.name.startsWith(found.name) && words.name.length > found.name.length && words.name.length - found.name.length <= UNKNOWN_TAIL_MAX) {
+        return { kind: 'unknown', at: words };
+      }
+      if (found) return settle(found.named, { name: found.name, words: asWritten(raw, found.name), line, level: divisionLevel(found.named.units[0]) ?? '市' }, model.text);
+      if (words) return { kind: 'unknown', at: words };
+    }
+    return null;
+  };
+  return find(placeLines(model)) ?? find(signatureLines(model.text)) ?? { kind: 'unknown', at: null };
+}
+
+function settle(named: NamedUnits, at: PlaceWords, text: string): PlaceFinding {
+  let chosen = named.units;
+  if (chosen.length > 1) {
+    const scores = chosen.map((d) => superiorScore(d, text));
     const top = Math.max(...scores);
-    if (top > 0) chosen = units.filter((_, i) => scores[i] === top);
+    if (top > 0) chosen = chosen.filter((_, i) => scores[i] === top);
   }
-  if (chosen.length === 1) return { kind: 'unit', place: chosen[0], level: divisionLevel(chosen[0])!, at };
-  return { kind: 'ambiguous', candidates: chosen, at };
+  if (chosen.length > 1) return { kind: 'ambiguous', candidates: chosen, at };
+  // a 县 since renamed was a 县 when the plan was written
+  const level = named.renamed ? '县' : divisionLevel(chosen[0])!;
+  return { kind: 'unit', place: chosen[0], level, at, renamed: named.renamed };
 }
 
 /** The place found from a front-matter code (`ecoplan: {place: 420107}`), or null when the code is no unit. */
