@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysePlan } from '../../server/src/core/analyse';
+import { AnalysisCache, analysePlan } from '../../server/src/core/analyse';
 import { divisionsLoaded, divisions } from '../../server/src/core/place/divisions';
 import { fileReport } from '../../server/src/cli/jsonReport';
 
@@ -170,6 +170,18 @@ describe('the plan place from its title', () => {
     const mixed = analysePlan('# 朝阳区创建国家生态文明建设示范区实施方案\n', { uri: 'file:///p.md' });
     expect(mixed.settings.level).toBe('县');
     expect(mixed.settings.placeAmbiguous?.candidates.map((c) => c.code)).toEqual(['110105', '220104']);
+  });
+
+  it('an edit in the body that names the superior settles the place in an editor too (no stale patch)', () => {
+    const cache = new AnalysisCache();
+    const before = '# 青山区创建国家生态文明建设示范区实施方案\n\n一、总体要求\n\n为落实部署,制定本方案。\n';
+    expect(analysePlan(before, { uri: 'file:///p.md', cache }).settings.placeAmbiguous).toBeDefined();
+    const after = before.replace('为落实部署', '为落实武汉市部署');
+    const edited = analysePlan(after, { uri: 'file:///p.md', cache });
+    expect(edited.settings.place?.code).toBe('420107');
+    expect(edited.diagnostics.some((d) => d.code === 'ambiguous-place')).toBe(false);
+    // and back: the superior removed, the candidates again
+    expect(analysePlan(before, { uri: 'file:///p.md', cache }).settings.placeAmbiguous?.candidates.length).toBe(2);
   });
 
   it('honours a front-matter place; front-matter level still wins', () => {

@@ -14,6 +14,7 @@ import { allRules } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { applyDirectives, collectFindings, diagnosticOrder, sortDiagnostics } from './runRules';
 import type { SettingsProblem } from './settings';
+import { placeMayChange } from './place/placeOfPlan';
 import { foldWidth } from './text/fold';
 import { LineIndex } from './text/lineIndex';
 
@@ -277,6 +278,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const newLine = text.slice(lineStart, index.lineEnd(L));
   const oldWork = foldWidth(oldLine);
   const newWork = foldWidth(newLine);
+  if (placeMayChange(prev.analysis.settings, L, oldLine, newLine)) return null;
   if (mayShapeFlatTable(oldWork) || mayShapeFlatTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;
 
   let bold: string | undefined;

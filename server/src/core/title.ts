@@ -167,6 +167,11 @@ export function headPlace(model: Pick<PlanModel, 'text' | 'title' | 'titleRange'
 const SIGNATURE = /^[^\s,,。:;;、]{2,24}(?:人民政府(?:办公室|办公厅)?|委员会|委办公室|党委|领导小组(?:办公室)?)$/;
 const SIGNATURE_MAX = 36;
 
+/** Whether a line reads as a signature or issuer line (`余姚市人民政府办公室`). */
+export function isSignatureLine(raw: string): boolean {
+  return raw.length <= SIGNATURE_MAX && SIGNATURE.test(placeText(raw).trim());
+}
+
 /** Signature lines anywhere in the plan (a short line that is a government or its office), for a plan whose head names no place. */
 export function signatureLines(text: string): { line: number; raw: string; text: string }[] {
   const out: { line: number; raw: string; text: string }[] = [];

@@ -159,6 +159,8 @@ export interface PlanSettings {
   /** The plan's place among the national divisions: from front matter `place:` or its head (core/place/). */
   place?: PlanPlace;
   placeFrom?: 'front-matter' | 'document';
+  /** The place's name is shared, and a superior named in the text settled which unit it is. */
+  placeSettledByText?: boolean;
   /** A place name the plan writes that several units bear, none settled by a superior named in the text. */
   placeAmbiguous?: { words: string; line: number; candidates: PlanPlace[] };
 }

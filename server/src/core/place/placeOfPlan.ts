@@ -1,5 +1,6 @@
 import type { LocalizedText, PlanLevel, PlanModel, PlanPlace } from '../model/types';
-import { asWritten, placeLines, placeWordsAt, signatureLines, type PlaceWords } from '../title';
+import { asWritten, isSignatureLine, placeLines, placeWordsAt, signatureLines, type PlaceWords } from '../title';
+import type { PlanSettings } from '../model/types';
 import { ancestors, divisionLevel, divisions, prefectureOf, provinceOf, type Division } from './divisions';
 
 /** The units a piece of a place name may be: a unit's name or short form, or a 县 since renamed a 市 or 区 (澄江县 → 澄江市). */
@@ -84,7 +85,7 @@ export function planPlace(d: Division): PlanPlace {
 const UNKNOWN_TAIL_MAX = 9;
 
 export type PlaceFinding =
-  | { kind: 'unit'; place: Division; level: PlanLevel; at: PlaceWords; renamed: boolean }
+  | { kind: 'unit'; place: Division; level: PlanLevel; at: PlaceWords; renamed: boolean; settledByText: boolean }
   | { kind: 'ambiguous'; candidates: Division[]; at: PlaceWords }
   | { kind: 'unknown'; at: PlaceWords | null };
 
@@ -123,7 +124,7 @@ function settle(named: NamedUnits, at: PlaceWords, text: string): PlaceFinding {
   if (chosen.length > 1) return { kind: 'ambiguous', candidates: chosen, at };
   // a 县 since renamed was a 县 when the plan was written
   const level = named.renamed ? '县' : divisionLevel(chosen[0])!;
-  return { kind: 'unit', place: chosen[0], level, at, renamed: named.renamed };
+  return { kind: 'unit', place: chosen[0], level, at, renamed: named.renamed, settledByText: named.units.length > 1 };
 }
 
 /** The place found from a front-matter code (`ecoplan: {place: 420107}`), or null when the code is no unit. */
@@ -157,4 +158,16 @@ export function describePlace(d: Division): LocalizedText {
     en = `${d.name} (${d.code}) is a ${kind} of ${chain}`;
   }
   return { zh, en };
+}
+
+/**
+ * Whether an edit of one line below the head may change the plan's place: the line it was read
+ * from, a signature line written or unwritten, or any line of a plan whose place a superior named
+ * in the text settles (or fails to). The incremental patch reads the plan in full then.
+ */
+export function placeMayChange(settings: PlanSettings, line: number, oldLine: string, newLine: string): boolean {
+  if (settings.placeFrom === 'front-matter') return false;
+  if (settings.placeAmbiguous || settings.placeSettledByText) return true;
+  if (settings.levelEvidence?.line === line) return true;
+  return isSignatureLine(oldLine) || isSignatureLine(newLine);
 }
