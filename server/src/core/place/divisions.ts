@@ -17,77 +17,113 @@ export interface Division {
   short: string;
 }
 
-/** The divisions, and every way a plan writes a unit's name (full name, 湘西州, 长阳县, 浙江) → the units. */
-export interface Divisions {
-  byCode: Map<string, Division>;
-  byName: Map<string, Division[]>;
-  /** The longest name in byName, in characters. */
-  longest: number;
-  asOf: string;
+/**
+ * The data stays the one string it is inlined as (a line per unit: code, name, type, parent code,
+ * short name): a plan's head asks for a handful of names, each found with a search of the string,
+ * and only the units found (and their superiors) become objects. Parsing every unit into maps on
+ * the first plan cost more than the whole head reading of a plan (10–25 ms on this machine).
+ */
+let rows: string | null = null;
+const byCode = new Map<string, Division | null>();
+const byName = new Map<string, Division[]>();
+let provinceShorts: Set<string> | null = null;
+
+function data(): string {
+  if (rows === null) {
+    const units = (divisionsData as { units: string }).units;
+    rows = '\n' + units + (units.endsWith('\n') ? '' : '\n');
+  }
+  return rows;
 }
 
-let loaded: Divisions | null = null;
-
-/** Whether the division data has been parsed (it is parsed on the first plan that needs it, not at start-up). */
+/** Whether the division data has been touched (it is, on the first plan that needs it, not at start-up). */
 export function divisionsLoaded(): boolean {
-  return loaded !== null;
+  return rows !== null;
 }
 
-/**
- * The national divisions, parsed from the inlined data on first use: a plan's head is read with
- * them, but a server or CLI that has not read a plan yet pays nothing for them.
- */
-export function divisions(): Divisions {
-  if (loaded) return loaded;
-  const data = divisionsData as { units: string; asOf: string };
-  const byCode = new Map<string, Division>();
-  const byName = new Map<string, Division[]>();
-  const parents: [Division, string][] = [];
-  for (const row of data.units.split('\n')) {
-    if (row === '') continue;
-    const [code, name, type, parent, short] = row.split(' ');
-    const d: Division = { code, name, type: type as DivisionType, parent: null, short };
-    byCode.set(code, d);
-    if (parent !== '-') parents.push([d, parent]);
+/** The unit on the line starting at `start` of the data (one object per unit, so units compare by identity). */
+function unitAt(start: number): Division {
+  const text = data();
+  const code = text.slice(start, start + 6);
+  const known = byCode.get(code);
+  if (known) return known;
+  const [, name, type, parent, short] = text.slice(start, text.indexOf('\n', start)).split(' ');
+  const d: Division = { code, name, type: type as DivisionType, parent: null, short };
+  byCode.set(code, d);
+  if (parent !== '-') d.parent = divisionByCode(parent);
+  return d;
+}
+
+/** The unit with a GB/T 2260 code, or null. */
+export function divisionByCode(code: string): Division | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const known = byCode.get(code);
+  if (known !== undefined) return known;
+  const at = data().indexOf('\n' + code + ' ');
+  if (at < 0) {
+    byCode.set(code, null);
+    return null;
   }
-  for (const [d, parent] of parents) d.parent = byCode.get(parent) ?? null;
-  let longest = 0;
-  const add = (alias: string, d: Division) => {
-    if (alias.length < 2) return;
-    const list = byName.get(alias);
-    if (!list) byName.set(alias, [d]);
-    else if (!list.includes(d)) list.push(d);
-    longest = Math.max(longest, alias.length);
+  return unitAt(at + 1);
+}
+
+/** Every unit (for tests and tools; a plan never needs them all). */
+export function allDivisions(): Division[] {
+  const text = data();
+  const out: Division[] = [];
+  for (let at = 1; at < text.length; at = text.indexOf('\n', at) + 1) out.push(unitAt(at));
+  return out;
+}
+
+/** The last characters of every kind of unit's name: a piece of text ending otherwise names none (but a province's short name). */
+const NAME_END = /[市区县旗州盟省]$/;
+
+/**
+ * The units a piece of a plan's text names: by full name, or as plans also write them — a province
+ * or autonomous region by its short name (浙江, 内蒙古, 广西), an autonomous unit by its short name and
+ * the generic kind (湘西州, 湘西自治州, 长阳县, 长阳自治县, 莫力达瓦旗). Short names of one character
+ * are never read alone.
+ */
+export function unitsBearing(piece: string): Division[] {
+  if (piece.length < 2) return [];
+  const known = byName.get(piece);
+  if (known) return known;
+  const text = data();
+  provinceShorts ??= new Set(allProvinces().map((d) => d.short));
+  const out: Division[] = [];
+  if (NAME_END.test(piece)) {
+    // the name column: "\n<code> <name> "
+    const needle = ' ' + piece + ' ';
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      if (at === start + 6) out.push(unitAt(start));
+    }
+  }
+  const byShort = (short: string, kinds: DivisionType[]) => {
+    if (short.length < 2) return;
+    const needle = ' ' + short + '\n';
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      const d = unitAt(text.lastIndexOf('\n', at) + 1);
+      if (kinds.includes(d.type) && !out.includes(d)) out.push(d);
+    }
   };
-  for (const d of byCode.values()) {
-    add(d.name, d);
-    for (const alias of shortForms(d)) add(alias, d);
-  }
-  loaded = { byCode, byName, longest, asOf: data.asOf };
-  return loaded;
+  if (provinceShorts.has(piece)) byShort(piece, ['省', '自治区']);
+  const kind = piece.endsWith('州') ? '自治州' : piece.endsWith('县') ? '自治县' : piece.endsWith('旗') ? '自治旗' : null;
+  if (kind) byShort(piece.slice(0, -1).replace(/自治$/, ''), [kind]);
+  byName.set(piece, out);
+  return out;
 }
 
-/**
- * How plans write a unit besides its full name: a province or autonomous region by its short name
- * (浙江, 内蒙古, 广西), an autonomous unit by its short name and the generic kind (湘西州,
- * 湘西自治州, 长阳县, 长阳自治县, 莫力达瓦旗). Short names of one character are never used alone.
- */
-function shortForms(d: Division): string[] {
-  if (d.short.length < 2) return [];
-  switch (d.type) {
-    case '省':
-    case '自治区':
-      return [d.short];
-    case '自治州':
-      return [d.short + '州', d.short + '自治州'];
-    case '自治县':
-      return [d.short + '县', d.short + '自治县'];
-    case '自治旗':
-      return [d.short + '旗', d.short + '自治旗'];
-    default:
-      return [];
-  }
+/** The provinces, autonomous regions and municipalities: the data's first lines. */
+function allProvinces(): Division[] {
+  const text = data();
+  const out: Division[] = [];
+  for (let at = 1; at < text.length && text.startsWith('0000', at + 2); at = text.indexOf('\n', at) + 1) out.push(unitAt(at));
+  return out;
 }
+
+/** How long a unit's name (or a form of it) may be, in characters. */
+export const LONGEST_NAME = Number((divisionsData as { longest: number }).longest);
 
 /**
  * The plan level of a unit by 《国家生态文明建设示范区管理规程》第三条: 市 is a 设区市, a 直辖市所辖区,

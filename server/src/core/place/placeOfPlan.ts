@@ -1,17 +1,16 @@
 import type { LocalizedText, PlanLevel, PlanModel, PlanPlace } from '../model/types';
 import { asWritten, isSignatureLine, placeLines, placeWordsAt, signatureLines, type PlaceWords } from '../title';
 import type { PlanSettings } from '../model/types';
-import { ancestors, divisionLevel, divisions, prefectureOf, provinceOf, type Division } from './divisions';
+import { ancestors, divisionByCode as byCode, divisionLevel, LONGEST_NAME, prefectureOf, provinceOf, unitsBearing, type Division } from './divisions';
 
 /** The units a piece of a place name may be: a unit's name or short form, or a 县 since renamed a 市 or 区 (澄江县 → 澄江市). */
 function unitsOf(piece: string): { units: Division[]; renamed: boolean } | null {
-  const { byName } = divisions();
-  const units = byName.get(piece);
-  if (units) return { units, renamed: false };
+  const units = unitsBearing(piece);
+  if (units.length > 0) return { units, renamed: false };
   if (piece.length < 3 || !piece.endsWith('县')) return null;
   // 撤县设市, 撤县设区: the old name a plan written before the change still uses
   const base = piece.slice(0, -1);
-  const now = [...(byName.get(base + '市') ?? []), ...(byName.get(base + '区') ?? [])].filter((d) => d.type === '县级市' || d.type === '市辖区');
+  const now = [...unitsBearing(base + '市'), ...unitsBearing(base + '区')].filter((d) => d.type === '县级市' || d.type === '市辖区');
   return now.length > 0 ? { units: now, renamed: true } : null;
 }
 
@@ -29,7 +28,7 @@ export interface NamedUnits {
  * (an invented place, a development zone) or with a province alone.
  */
 export function unitsAtStart(text: string, whole = false): { name: string; named: NamedUnits } | null {
-  const { longest } = divisions();
+  const longest = LONGEST_NAME;
   const limit = Math.min(text.length, 40);
   // fewest names that make up each start of the text (names are at most `longest` long)
   const best: ({ units: Division[]; renamed: boolean }[] | null)[] = new Array(limit + 1).fill(null);
@@ -129,7 +128,7 @@ function settle(named: NamedUnits, at: PlaceWords, text: string): PlaceFinding {
 
 /** The place found from a front-matter code (`ecoplan: {place: 420107}`), or null when the code is no unit. */
 export function divisionByCode(code: string): Division | null {
-  return divisions().byCode.get(code) ?? null;
+  return byCode(code);
 }
 
 const KIND_WORD: Partial<Record<string, string>> = { 市辖区: '区' };
