@@ -116,7 +116,8 @@ export function resolveSettings(declared: DeclaredSettings, model: PlanModel): {
   }
   // a name several units share still gives their level when they all have the same one (鼓楼区)
   const shared = found.kind === 'ambiguous' ? [...new Set(found.candidates.map(divisionLevel))] : [];
-  const inferred = shared.length === 1 && shared[0] ? { level: shared[0], words: found.at!.words, line: found.at!.line } : levelFromDocument(model);
+  // a place that is no unit: its words (the head's, else a signature's) give the level
+  const inferred = shared.length === 1 && shared[0] ? { level: shared[0], words: found.at!.words, line: found.at!.line } : levelFromDocument(model, found.kind === 'unknown' ? found.at : undefined);
   if (!inferred) return { settings, problems: declared.problems };
   return {
     settings: { ...settings, level: inferred.level, levelAssumed: false, levelFrom: 'document', levelEvidence: { words: inferred.words, line: inferred.line } },
