@@ -114,6 +114,22 @@ export function unitsBearing(piece: string): Division[] {
   return out;
 }
 
+/**
+ * The prefecture-level units a short name may be when it stands before one of their counties
+ * (`宁波余姚市`, `鄂尔多斯伊金霍洛旗`): read only as a superior, never as the plan's place itself.
+ */
+export function prefecturesShortNamed(piece: string): Division[] {
+  if (piece.length < 2 || NAME_END.test(piece)) return [];
+  const text = data();
+  const out: Division[] = [];
+  const needle = ' ' + piece + '\n';
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    const d = unitAt(text.lastIndexOf('\n', at) + 1);
+    if (d.type === '设区市' || d.type === '地级市' || d.type === '地区' || d.type === '盟') out.push(d);
+  }
+  return out;
+}
+
 /** The provinces, autonomous regions and municipalities: the data's first lines. */
 function allProvinces(): Division[] {
   const text = data();

@@ -1,17 +1,26 @@
 import type { LocalizedText, PlanLevel, PlanModel, PlanPlace } from '../model/types';
 import { asWritten, isSignatureLine, placeLines, placeWordsAt, signatureLines, type PlaceWords } from '../title';
 import type { PlanSettings } from '../model/types';
-import { ancestors, divisionByCode as byCode, divisionLevel, LONGEST_NAME, prefectureOf, provinceOf, unitsBearing, type Division } from './divisions';
+import { ancestors, divisionByCode as byCode, divisionLevel, LONGEST_NAME, prefectureOf, prefecturesShortNamed, provinceOf, unitsBearing, type Division } from './divisions';
 
-/** The units a piece of a place name may be: a unit's name or short form, or a 县 since renamed a 市 or 区 (澄江县 → 澄江市). */
-function unitsOf(piece: string): { units: Division[]; renamed: boolean } | null {
+/** A piece of a place name: the units it may be, and those of them it may be as the plan's own place. */
+interface Piece {
+  units: Division[];
+  /** The units the piece may name as the last name of a place (a prefecture's short name is only a superior). */
+  own: Division[];
+  renamed: boolean;
+}
+
+/** The units a piece of a place name may be: a unit's name or short form, a 县 since renamed a 市 or 区 (澄江县 → 澄江市), a prefecture's short name before a county. */
+function unitsOf(piece: string): Piece | null {
   const units = unitsBearing(piece);
-  if (units.length > 0) return { units, renamed: false };
+  const superiorOnly = prefecturesShortNamed(piece).filter((d) => !units.includes(d));
+  if (units.length > 0 || superiorOnly.length > 0) return { units: [...units, ...superiorOnly], own: units, renamed: false };
   if (piece.length < 3 || !piece.endsWith('县')) return null;
   // 撤县设市, 撤县设区: the old name a plan written before the change still uses
   const base = piece.slice(0, -1);
   const now = [...unitsBearing(base + '市'), ...unitsBearing(base + '区')].filter((d) => d.type === '县级市' || d.type === '市辖区');
-  return now.length > 0 ? { units: now, renamed: true } : null;
+  return now.length > 0 ? { units: now, own: now, renamed: true } : null;
 }
 
 /** What a place name written in a plan names: the units it may be, and whether it is an old name. */
@@ -31,7 +40,7 @@ export function unitsAtStart(text: string, whole = false): { name: string; named
   const longest = LONGEST_NAME;
   const limit = Math.min(text.length, 40);
   // fewest names that make up each start of the text (names are at most `longest` long)
-  const best: ({ units: Division[]; renamed: boolean }[] | null)[] = new Array(limit + 1).fill(null);
+  const best: (Piece[] | null)[] = new Array(limit + 1).fill(null);
   best[0] = [];
   for (let i = 0; i < limit; i++) {
     const before = best[i];
@@ -49,7 +58,7 @@ export function unitsAtStart(text: string, whole = false): { name: string; named
     if (!path || path.length === 0) continue;
     const last = path[path.length - 1];
     const superiors = path.slice(0, -1);
-    const units = last.units.filter((d) => divisionLevel(d) !== null && superiors.every((s) => s.units.some((u) => ancestors(d).includes(u))));
+    const units = last.own.filter((d) => divisionLevel(d) !== null && superiors.every((s) => s.units.some((u) => ancestors(d).includes(u))));
     if (units.length > 0) return { name: text.slice(0, end), named: { units, renamed: last.renamed } };
   }
   return null;
