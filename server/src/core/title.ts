@@ -121,9 +121,9 @@ function headLines(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'fro
 
 /** A line's text from the place name on: width folded, without Markdown marks or a metadata label (`发布机构:`). */
 const ISSUER_LABEL = /^(?:发布机构|发文机关|发文单位|发布单位|来源|信息来源)\s*[::]\s*/;
-/** Marks before a place name: Markdown, list bullets, stray punctuation and `?` of a lost encoding, a site's `【海南】` label, an opening 《 or quote; also the party's 中共 (中共××县委) and a leading year (`2023年,`). */
+/** Marks before a place name: Markdown, list bullets, stray punctuation and `?` of a lost encoding, a site's `【海南】` label, an opening 《 or quote; also the party's 中共 (中共××县委), 关于 (关于××县创建…的实施方案) and a leading year (`2023年,`). */
 const BEFORE_PLACE = /^(?:[#\s\u3000*•·\-,,。、;;::?《“"「]|【[^】]{0,8}】)*/;
-export const placeText = (raw: string | undefined) => foldWidth(raw ?? '').replace(BEFORE_PLACE, '').replace(ISSUER_LABEL, '').replace(/^中共/, '').replace(LEADING_YEAR, '').replace(BEFORE_PLACE, '');
+export const placeText = (raw: string | undefined) => foldWidth(raw ?? '').replace(BEFORE_PLACE, '').replace(ISSUER_LABEL, '').replace(/^(?:中共|关于)/, '').replace(LEADING_YEAR, '').replace(BEFORE_PLACE, '');
 
 /** Where a place name was found in the plan: the words as written, their line, the level their last unit reads as. */
 export interface PlaceWords {
