@@ -1,7 +1,7 @@
 import type { LocalizedText, PlanLevel, PlanModel, PlanPlace } from '../model/types';
 import { asWritten, isSignatureLine, placeLines, placeWordsAt, signatureLines, type PlaceWords } from '../title';
 import type { PlanSettings } from '../model/types';
-import { ancestors, divisionByCode as byCode, divisionLevel, LONGEST_NAME, prefectureOf, prefecturesShortNamed, provinceOf, unitsBearing, type Division } from './divisions';
+import { ancestors, divisionByCode as byCode, divisionLevel, prefectureOf, provinceOf, unitsStartingWith, type Division } from './divisions';
 
 /** A piece of a place name: the units it may be, and those of them it may be as the plan's own place. */
 interface Piece {
@@ -11,16 +11,70 @@ interface Piece {
   renamed: boolean;
 }
 
-/** The units a piece of a place name may be: a unit's name or short form, a 县 since renamed a 市 or 区 (澄江县 → 澄江市), a prefecture's short name before a county. */
-function unitsOf(piece: string): Piece | null {
-  const units = unitsBearing(piece);
-  const superiorOnly = prefecturesShortNamed(piece).filter((d) => !units.includes(d));
-  if (units.length > 0 || superiorOnly.length > 0) return { units: [...units, ...superiorOnly], own: units, renamed: false };
-  if (piece.length < 3 || !piece.endsWith('县')) return null;
-  // 撤县设市, 撤县设区: the old name a plan written before the change still uses
-  const base = piece.slice(0, -1);
-  const now = [...unitsBearing(base + '市'), ...unitsBearing(base + '区')].filter((d) => d.type === '县级市' || d.type === '市辖区');
-  return now.length > 0 ? { units: now, own: now, renamed: true } : null;
+/** A way a plan writes a unit. */
+interface Form {
+  text: string;
+  /** It may be the plan's own place (else only a superior: 宁波 in 宁波余姚市). */
+  own: boolean;
+  /** A 县's name from before it became a 市 or 区 (澄江县 → 澄江市, 长安县 → 长安区). */
+  renamed: boolean;
+}
+
+/**
+ * How plans write a unit: its full name; a province or autonomous region by its short name (浙江,
+ * 内蒙古); an autonomous unit by its short name and the generic kind (湘西州, 湘西自治州, 长阳县,
+ * 莫力达瓦旗); a prefecture by its short name before one of its counties (宁波余姚市); a 县级市 or a
+ * 区 by the 县 it was (撤县设市, 撤县设区). Short names of one character are never read alone.
+ */
+function formsOf(d: Division): Form[] {
+  const out: Form[] = [{ text: d.name, own: true, renamed: false }];
+  const s = d.short;
+  if (s.length < 2) return out;
+  const own = (...texts: string[]) => texts.forEach((text) => out.push({ text, own: true, renamed: false }));
+  switch (d.type) {
+    case '省':
+    case '自治区':
+      own(s);
+      break;
+    case '自治州':
+      own(s + '州', s + '自治州');
+      break;
+    case '自治县':
+      own(s + '县', s + '自治县');
+      break;
+    case '自治旗':
+      own(s + '旗', s + '自治旗');
+      break;
+    case '设区市':
+    case '地级市':
+    case '地区':
+    case '盟':
+      out.push({ text: s, own: false, renamed: false });
+      break;
+    case '县级市':
+    case '市辖区':
+      out.push({ text: s + '县', own: true, renamed: true });
+      break;
+  }
+  return out;
+}
+
+/** The pieces of unit names the text has at position `i`, by length. */
+function piecesAt(text: string, i: number): Map<number, Piece> {
+  const pieces = new Map<number, Piece>();
+  for (const d of unitsStartingWith(text.slice(i, i + 2))) {
+    for (const f of formsOf(d)) {
+      if (!text.startsWith(f.text, i)) continue;
+      let p = pieces.get(f.text.length);
+      if (!p) pieces.set(f.text.length, (p = { units: [], own: [], renamed: f.renamed }));
+      // a name some unit bears now wins over the old name of another
+      if (p.renamed && !f.renamed) Object.assign(p, { units: [], own: [], renamed: false });
+      else if (!p.renamed && f.renamed) continue;
+      if (!p.units.includes(d)) p.units.push(d);
+      if (f.own && !p.own.includes(d)) p.own.push(d);
+    }
+  }
+  return pieces;
 }
 
 /** What a place name written in a plan names: the units it may be, and whether it is an old name. */
@@ -37,17 +91,15 @@ export interface NamedUnits {
  * (an invented place, a development zone) or with a province alone.
  */
 export function unitsAtStart(text: string, whole = false): { name: string; named: NamedUnits } | null {
-  const longest = LONGEST_NAME;
   const limit = Math.min(text.length, 40);
-  // fewest names that make up each start of the text (names are at most `longest` long)
+  // fewest names that make up each start of the text
   const best: (Piece[] | null)[] = new Array(limit + 1).fill(null);
   best[0] = [];
   for (let i = 0; i < limit; i++) {
     const before = best[i];
     if (!before) continue;
-    for (let len = 2; len <= longest && i + len <= limit; len++) {
-      const piece = unitsOf(text.slice(i, i + len));
-      if (!piece) continue;
+    for (const [len, piece] of piecesAt(text, i)) {
+      if (i + len > limit) continue;
       const cur = best[i + len];
       if (!cur || before.length + 1 < cur.length) best[i + len] = [...before, piece];
     }
