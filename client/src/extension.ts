@@ -16,7 +16,7 @@ interface Coverage {
   edition: string;
   level: string | null;
   /** What the plan is checked against and why, in the UI language (server: lsp/presentation/planLevel.ts). */
-  summary: { level: string; edition: string; from: string; fromDetail: string; editionTitle: string };
+  summary: { level: string; edition: string; from: string; fromDetail: string; editionTitle: string; place?: string; placeDetail?: string };
   editions: { id: string; title: string; document: string | null; levels: string[]; complete: boolean }[];
 }
 
@@ -102,10 +102,11 @@ async function refreshStatus() {
   const zh = !env.language.startsWith('en');
   const l = cov.summary;
   // 县级 · 2019版 · 2/19 约束性: what the plan is checked against, where the drafter looks
-  status.text = `$(checklist) ${l.level} · ${l.edition} · ${cov.binding.covered}/${cov.binding.total} ${zh ? '约束性' : 'binding'} · $(error) ${cov.errors} $(warning) ${cov.warnings}`;
+  // 余姚市 · 县级 · 2019版: the place first when it is known
+  status.text = `$(checklist) ${l.place ? `${l.place} · ` : ''}${l.level} · ${l.edition} · ${cov.binding.covered}/${cov.binding.total} ${zh ? '约束性' : 'binding'} · $(error) ${cov.errors} $(warning) ${cov.warnings}`;
   status.tooltip = zh
-    ? [`按${l.level}指标检查(${l.fromDetail})`, `指标体系:${l.editionTitle}`, `约束性指标覆盖 ${cov.binding.covered}/${cov.binding.total}${cov.binding.missing.length ? `,未设定目标:${cov.binding.missing.slice(0, 5).join('、')}${cov.binding.missing.length > 5 ? ` 等 ${cov.binding.missing.length} 项` : ''}` : ''}`, `任务 ${cov.tasks} 项,无责任单位 ${cov.tasksWithoutUnit} 项`, '点击打开覆盖报告;更改级别与版本:命令「EcoPlan: 设置方案级别与指标版本…」'].join('\n')
-    : [`Checked against ${l.level} indicators (${l.fromDetail})`, `Catalogue: ${l.editionTitle}`, `Binding indicators covered ${cov.binding.covered}/${cov.binding.total}`, `Tasks ${cov.tasks}, without unit ${cov.tasksWithoutUnit}`, 'Click for the coverage report; change the level: "EcoPlan: Set the plan level and catalogue edition…"'].join('\n');
+    ? [...(l.placeDetail ? [`行政区划:${l.placeDetail}`] : []), `按${l.level}指标检查(${l.fromDetail})`, `指标体系:${l.editionTitle}`, `约束性指标覆盖 ${cov.binding.covered}/${cov.binding.total}${cov.binding.missing.length ? `,未设定目标:${cov.binding.missing.slice(0, 5).join('、')}${cov.binding.missing.length > 5 ? ` 等 ${cov.binding.missing.length} 项` : ''}` : ''}`, `任务 ${cov.tasks} 项,无责任单位 ${cov.tasksWithoutUnit} 项`, '点击打开覆盖报告;更改级别与版本:命令「EcoPlan: 设置方案级别与指标版本…」'].join('\n')
+    : [...(l.placeDetail ? [`Place: ${l.placeDetail}`] : []), `Checked against ${l.level} indicators (${l.fromDetail})`, `Catalogue: ${l.editionTitle}`, `Binding indicators covered ${cov.binding.covered}/${cov.binding.total}`, `Tasks ${cov.tasks}, without unit ${cov.tasksWithoutUnit}`, 'Click for the coverage report; change the level: "EcoPlan: Set the plan level and catalogue edition…"'].join('\n');
   status.show();
 }
 

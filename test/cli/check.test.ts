@@ -49,6 +49,7 @@ describe('ecoplan check', () => {
         {
           path: 'plan.txt',
           level: '市',
+          place: null,
           catalogue: 'national-2019',
           tasks: [
             {

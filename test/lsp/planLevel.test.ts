@@ -40,16 +40,17 @@ describe('the plan level where the drafter looks: code lens, status-bar data, an
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: fm } });
     expect(lenses[0]).toEqual({
       range: { start: { line: 6, character: 0 }, end: { line: 6, character: 22 } },
-      command: { title: '按市级指标检查(依据 front matter)· 2019版 · 更改…', command: 'ecoplan.setPlanSettings', arguments: [fm] },
+      command: { title: '按市级指标检查(东湖区,依据 front matter)· 2019版 · 更改…', command: 'ecoplan.setPlanSettings', arguments: [fm] },
     });
     const bareLens = (await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: bare } }))[0];
     expect(bareLens.range.start.line).toBe(0);
-    expect(bareLens.command!.title).toMatch(/^按(市|县)级指标检查\((依据标题|未指定级别,默认按市级)\)· 2019版 · 更改…$/);
+    // 东湖区 is a unit of the divisions (南昌市东湖区): the lens names it
+    expect(bareLens.command!.title).toMatch(/^按(市|县)级指标检查\((东湖区,)?(依据标题|未指定级别,默认按市级)\)· 2019版 · 更改…$/);
   });
 
   it('gives the status bar its level, edition and source of the level', async () => {
     const cov = await client.request<{ summary: Record<string, string>; editions: { id: string }[] }>('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [fm] });
-    expect(cov.summary).toEqual({ level: '市级', edition: '2019版', from: '依据 front matter', fromDetail: '依据 front matter', editionTitle: '国家生态文明建设示范市县建设指标(环生态〔2019〕76号)' });
+    expect(cov.summary).toEqual({ level: '市级', edition: '2019版', from: '依据 front matter', fromDetail: '依据 front matter', editionTitle: '国家生态文明建设示范市县建设指标(环生态〔2019〕76号)', place: '东湖区', placeDetail: '江西省南昌市东湖区(市辖区,360102)' });
     expect(cov.editions.map((e) => e.id)).toEqual(['national-2019', 'national-2021', 'national-2024-city', 'national-2024-county']);
   });
 

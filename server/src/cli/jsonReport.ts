@@ -1,10 +1,12 @@
 import type { PlanAnalysis } from '../core/analyse';
-import type { Range } from '../core/model/types';
+import type { PlanPlace, Range } from '../core/model/types';
 
 /** `ecoplan check --format json`, version 1. The shape is a public interface: keep it stable. */
 export interface JsonFileReport {
   path: string;
   level: string | null;
+  /** The plan's place among the national divisions (front matter `place:` or its title, issuer or signature); null when not found or shared by several units. */
+  place: PlanPlace | null;
   catalogue: string;
   tasks: {
     path: string;
@@ -48,6 +50,7 @@ export function fileReport(path: string, a: PlanAnalysis): JsonFileReport {
   return {
     path,
     level: a.settings.level,
+    place: a.settings.place ?? null,
     catalogue: a.settings.catalogue,
     tasks: a.model.tasks.map((t) => ({
       path: t.path,

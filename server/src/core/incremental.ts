@@ -14,6 +14,7 @@ import { allRules } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { applyDirectives, collectFindings, diagnosticOrder, sortDiagnostics } from './runRules';
 import type { SettingsProblem } from './settings';
+import { placeMayChange } from './place/placeOfPlan';
 import { foldWidth } from './text/fold';
 import { LineIndex } from './text/lineIndex';
 import type { LayoutProfile } from './normalise/normalise';
@@ -306,6 +307,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   if (!layout) return null;
   const oldWork = foldWidth(oldLine);
   const newWork = foldWidth(newLine);
+  if (placeMayChange(prev.analysis.settings, L, oldLine, newLine)) return null;
   if (mayShapeFlatTable(oldWork) || mayShapeFlatTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;
   if (tocLineKind(oldWork) !== tocLineKind(newWork)) return null;
 

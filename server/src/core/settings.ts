@@ -2,6 +2,8 @@ import { CITY_SIZES, TERRAINS } from './catalogue/scopes';
 import type { CatalogueEdition } from './catalogue/types';
 import type { FrontMatter, LocalizedText, PlanLevel, PlanModel, PlanSettings, Range, Severity } from './model/types';
 import { levelFromDocument } from './title';
+import { divisionByCode, placeOfPlan, planPlace } from './place/placeOfPlan';
+import { divisionLevel } from './place/divisions';
 
 /** Settings from outside the document: config file, CLI flags, editor settings (in that order of precedence). */
 export interface ExternalSettings {
@@ -18,7 +20,7 @@ export interface SettingsProblem {
   range: Range;
 }
 
-const KEYS = ['catalogue', 'level', 'terrain', 'citySize', 'period', 'rules'];
+const KEYS = ['catalogue', 'level', 'place', 'terrain', 'citySize', 'period', 'rules'];
 /**
  * Settings that name a file. A plan may come from someone else (a received Word file's properties
  * become its front matter), so it never decides which local file is read: these belong in the
@@ -80,7 +82,14 @@ export function declaredSettings(fm: FrontMatter | null, external: ExternalSetti
   const citySize = pick('citySize', (v): v is string => CITY_SIZES.includes(v), { zh: `应为 ${CITY_SIZES.join('、')} 之一`, en: `must be one of ${CITY_SIZES.join(', ')}` });
   const period = pick('period', (v): v is string => !!parsePeriod(v) && parsePeriod(v)!.from <= parsePeriod(v)!.to, { zh: '应写成 2022-2024', en: 'write it as 2022-2024' });
 
-  const finalLevel = level ?? external.level ?? null;
+  const placeCode = pick('place', (v): v is string => /^\d{6}$/.test(v) && divisionByCode(v) !== null && divisionLevel(divisionByCode(v)!) !== null, {
+    zh: '应为县级以上行政区划代码(GB/T 2260,6 位数字,如 420107)',
+    en: 'must be the GB/T 2260 code of a prefecture- or county-level unit (six digits, e.g. 420107)',
+  });
+  const placeUnit = placeCode ? divisionByCode(placeCode)! : null;
+  const placeLevel = placeUnit ? divisionLevel(placeUnit) : null;
+
+  const finalLevel = level ?? external.level ?? placeLevel ?? null;
   const edition = catalogue ?? (external.catalogue && editionIds.includes(external.catalogue) ? external.catalogue : defaultEdition);
   return {
     settings: {
@@ -90,7 +99,8 @@ export function declaredSettings(fm: FrontMatter | null, external: ExternalSetti
       citySize: citySize ?? external.citySize,
       period: parsePeriod(period ?? external.period),
       levelAssumed: finalLevel === null,
-      levelFrom: level ? 'front-matter' : external.level ? 'external' : 'default',
+      levelFrom: level ? 'front-matter' : external.level ? 'external' : placeLevel ? 'front-matter' : 'default',
+      ...(placeUnit ? { place: planPlace(placeUnit), placeFrom: 'front-matter' as const } : {}),
     },
     problems,
   };
@@ -98,15 +108,33 @@ export function declaredSettings(fm: FrontMatter | null, external: ExternalSetti
 
 /**
  * The plan's settings: the declared ones, then — when neither the front matter nor the external
- * settings name a level — the plan's own head (its title or issuer, title.ts), then no level
- * (checked as 市 and flagged as assumed).
+ * settings name a level — the plan's place (its title, issuer or signature resolved against the
+ * national divisions, core/place/), then the words of its head alone (title.ts), then no level
+ * (checked as 市 and flagged as assumed). The place is found even when the level is declared, so
+ * that it is shown; a front-matter `place:` is not looked for again.
  */
 export function resolveSettings(declared: DeclaredSettings, model: PlanModel): { settings: PlanSettings; problems: SettingsProblem[] } {
-  if (declared.settings.level !== null) return declared;
-  const inferred = levelFromDocument(model);
-  if (!inferred) return declared;
+  if (declared.settings.place) return declared;
+  const found = placeOfPlan(model);
+  const settings: PlanSettings = { ...declared.settings };
+  if (found.kind === 'unit') {
+    settings.place = planPlace(found.place);
+    settings.placeFrom = 'document';
+    if (found.settledByText) settings.placeSettledByText = true;
+  } else if (found.kind === 'ambiguous') {
+    settings.placeAmbiguous = { words: found.at.words, line: found.at.line, candidates: found.candidates.map(planPlace) };
+  }
+  if (settings.level !== null) return { settings, problems: declared.problems };
+  if (found.kind === 'unit') {
+    return { settings: { ...settings, level: found.level, levelAssumed: false, levelFrom: 'document', levelEvidence: { words: found.at.words, line: found.at.line } }, problems: declared.problems };
+  }
+  // a name several units share still gives their level when they all have the same one (鼓楼区)
+  const shared = found.kind === 'ambiguous' ? [...new Set(found.candidates.map(divisionLevel))] : [];
+  // a place that is no unit: its words (the head's, else a signature's) give the level
+  const inferred = shared.length === 1 && shared[0] ? { level: shared[0], words: found.at!.words, line: found.at!.line } : levelFromDocument(model, found.kind === 'unknown' ? found.at : undefined);
+  if (!inferred) return { settings, problems: declared.problems };
   return {
-    settings: { ...declared.settings, level: inferred.level, levelAssumed: false, levelFrom: 'document', levelEvidence: { words: inferred.words, line: inferred.line } },
+    settings: { ...settings, level: inferred.level, levelAssumed: false, levelFrom: 'document', levelEvidence: { words: inferred.words, line: inferred.line } },
     problems: declared.problems,
   };
 }

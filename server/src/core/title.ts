@@ -105,49 +105,107 @@ export function placeAtStart(line: string): { name: string; level: PlanLevel; st
   return best ? { ...best, start: lead } : null;
 }
 
-/**
- * The plan's level from its head: the place at the start of its title (or, when the title names
- * none, of a line above it — the issuer). A 区, 县 or 旗 is 县 level; a 市 is 市 level unless the
- * head says it is a 县级市 (`县级市`, a page's `政策层级:县级政策`). Null when the head names no place.
- */
-export function levelFromDocument(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): LevelEvidence | null {
+/** The lines of the plan's head: from the front matter's end to its title, or (without one) to its first numbered line. */
+function headLines(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): { lines: string[]; head: number[]; titleLine: number } {
   const titleLine = model.title !== null ? model.titleRange.start.line : -1;
   const lines = model.text.split('\n', titleLine >= 0 ? titleLine + 1 : VOCAB.headLines);
   const from = model.frontMatter ? model.frontMatter.range.end.line + 1 : 0;
   const first = Math.max(from, (titleLine >= 0 ? titleLine : lines.length) - VOCAB.headLines);
   const head: number[] = [];
-  // the head ends at the title, or (without one) at the plan's first numbered line
   for (let l = first; l < lines.length && l <= Math.max(titleLine, first + VOCAB.headLines - 1); l++) {
     if (titleLine < 0 && matchNumbering(foldWidth(lines[l]))) break;
     head.push(l);
   }
-  const folded = (l: number) => foldWidth(lines[l] ?? '').replace(/^[#\s\u3000*]+/, '');
-  const evidence = (l: number, words: string, level: PlanLevel): LevelEvidence => {
-    const raw = lines[l];
-    const at = foldWidth(raw).indexOf(words);
-    return { level, words: at >= 0 ? raw.slice(at, at + words.length) : words, line: l, inTitle: l === titleLine };
-  };
+  return { lines, head, titleLine };
+}
 
-  let place: { line: number; name: string; level: PlanLevel } | null = null;
-  const titlePlace = titleLine >= 0 ? placeAtStart(folded(titleLine)) : null;
-  if (titlePlace) place = { line: titleLine, ...titlePlace };
-  else {
-    for (const l of head) {
-      if (l === titleLine) continue;
-      const p = placeAtStart(folded(l));
-      if (p) {
-        place = { line: l, ...p };
-        break;
-      }
-    }
+/** A line's text from the place name on: width folded, without Markdown marks or a metadata label (`发布机构:`). */
+const ISSUER_LABEL = /^(?:发布机构|发文机关|发文单位|发布单位|来源|信息来源)\s*[::]\s*/;
+/** Marks before a place name: Markdown, list bullets, stray punctuation and `?` of a lost encoding, a site's `【海南】` label, an opening 《 or quote; also the party's 中共 (中共××县委), 关于 (关于××县创建…的实施方案) and a leading year (`2023年,`). */
+const BEFORE_PLACE = /^(?:[#\s\u3000*•·\-,,。、;;::?《“"「]|【[^】]{0,8}】)*/;
+export const placeText = (raw: string | undefined) => foldWidth(raw ?? '').replace(BEFORE_PLACE, '').replace(ISSUER_LABEL, '').replace(/^(?:中共|关于)/, '').replace(LEADING_YEAR, '').replace(BEFORE_PLACE, '');
+
+/** Where a place name was found in the plan: the words as written, their line, the level their last unit reads as. */
+export interface PlaceWords {
+  name: string;
+  words: string;
+  line: number;
+  level: PlanLevel;
+}
+
+export function asWritten(raw: string, name: string): string {
+  const at = foldWidth(raw).indexOf(name);
+  return at >= 0 ? raw.slice(at, at + name.length) : name;
+}
+
+/** The lines the plan's place is read from, in order: its title, then the other lines of its head (the issuer, a web page's `发布机构:`). */
+export function placeLines(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): { line: number; raw: string; text: string }[] {
+  const { lines, head, titleLine } = headLines(model);
+  const order = titleLine >= 0 ? [titleLine, ...head.filter((l) => l !== titleLine)] : head;
+  return order.map((l) => ({ line: l, raw: lines[l] ?? '', text: placeText(lines[l]) }));
+}
+
+/** The place a line names at its start, by the words of its units alone (`××市××区`). */
+export function placeWordsAt(line: number, raw: string, text: string): PlaceWords | null {
+  const p = placeAtStart(text);
+  return p ? { name: p.name, level: p.level, line, words: asWritten(raw, p.name) } : null;
+}
+
+/**
+ * The place the plan's head names: at the start of its title, else of a line above it (the issuer,
+ * a web page's `发布机构:`). Null when the head names none.
+ */
+export function headPlace(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>): PlaceWords | null {
+  for (const { line, raw, text } of placeLines(model)) {
+    const p = placeWordsAt(line, raw, text);
+    if (p) return p;
   }
-  if (place?.level === '县') return evidence(place.line, place.name, '县');
+  return null;
+}
+
+/** A signature or issuer line: a short line that is a government or its office (`余姚市人民政府办公室`). */
+const SIGNATURE = /^[^\s,,。:;;、]{2,24}(?:人民政府(?:办公室|办公厅)?|委员会|委办公室|党委|领导小组(?:办公室)?)$/;
+const SIGNATURE_MAX = 36;
+
+/** Whether a line reads as a signature or issuer line (`余姚市人民政府办公室`). */
+export function isSignatureLine(raw: string): boolean {
+  return raw.length <= SIGNATURE_MAX && SIGNATURE.test(placeText(raw).trim());
+}
+
+/** Signature lines anywhere in the plan (a short line that is a government or its office), for a plan whose head names no place. */
+export function signatureLines(text: string): { line: number; raw: string; text: string }[] {
+  const out: { line: number; raw: string; text: string }[] = [];
+  let start = 0;
+  for (let l = 0; start <= text.length; l++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start <= SIGNATURE_MAX) {
+      const raw = text.slice(start, end);
+      const t = placeText(raw).trim();
+      if (SIGNATURE.test(t)) out.push({ line: l, raw, text: t });
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * The plan's level from its head: the place at the start of its title (or, when the title names
+ * none, of a line above it — the issuer). A 区, 县 or 旗 is 县 level; a 市 is 市 level unless the
+ * head says it is a 县级市 (`县级市`, a page's `政策层级:县级政策`). Null when the head names no place.
+ * (Used when the place is not a unit of the national divisions: core/place/placeOfPlan.ts.)
+ */
+export function levelFromDocument(model: Pick<PlanModel, 'text' | 'title' | 'titleRange' | 'frontMatter'>, place: PlaceWords | null = headPlace(model)): LevelEvidence | null {
+  const { lines, head, titleLine } = headLines(model);
+  const evidence = (l: number, words: string, level: PlanLevel): LevelEvidence => ({ level, words: asWritten(lines[l], words), line: l, inTitle: l === titleLine });
+  if (place?.level === '县') return { level: '县', words: place.words, line: place.line, inTitle: place.line === titleLine };
   for (const l of head) {
     const text = foldWidth(lines[l]);
     const word = COUNTY_CITY.find((w) => text.includes(w));
     if (word) return evidence(l, word, '县');
   }
-  return place ? evidence(place.line, place.name, '市') : null;
+  return place ? { level: '市', words: place.words, line: place.line, inTitle: place.line === titleLine } : null;
 }
 
 // ---- the plan's year ----

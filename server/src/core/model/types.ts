@@ -168,6 +168,25 @@ export interface PlanSettings {
   levelFrom: 'front-matter' | 'external' | 'document' | 'default';
   /** The words and line the level was inferred from, when levelFrom is 'document'. */
   levelEvidence?: { words: string; line: number };
+  /** The plan's place among the national divisions: from front matter `place:` or its head (core/place/). */
+  place?: PlanPlace;
+  placeFrom?: 'front-matter' | 'document';
+  /** The place's name is shared, and a superior named in the text settled which unit it is. */
+  placeSettledByText?: boolean;
+  /** A place name the plan writes that several units bear, none settled by a superior named in the text. */
+  placeAmbiguous?: { words: string; line: number; candidates: PlanPlace[] };
+}
+
+/** A unit of the national divisions (data/divisions/divisions.yaml) as a plan's place. */
+export interface PlanPlace {
+  /** GB/T 2260 code. */
+  code: string;
+  name: string;
+  /** 设区市, 地区, 自治州, 盟, 直辖市, 市辖区, 县级市, 县, 自治县, 旗, 自治旗, 林区, 特区 (地级市: a city without districts). */
+  type: string;
+  province: string;
+  /** The prefecture-level unit it is or belongs to; null for a unit directly under a province or 直辖市. */
+  prefecture: string | null;
 }
 
 export interface FrontMatter {

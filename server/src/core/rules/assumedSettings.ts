@@ -1,6 +1,7 @@
 import type { CatalogueEdition } from '../catalogue/types';
 import type { LocalizedText, PlanModel, Range } from '../model/types';
 import { planYear } from '../title';
+import { describePlace, divisionByCode } from '../place/placeOfPlan';
 import type { Report, Rule, RuleContext } from './rule';
 
 /** The title line, else the evidence line, else the first line with text: never a zero-width range. */
@@ -26,6 +27,12 @@ function levelMessage(ctx: RuleContext): LocalizedText | null {
     };
   }
   if (settings.levelFrom !== 'document' || !settings.levelEvidence || !settings.level) return null;
+  const unit = settings.place && settings.placeFrom === 'document' ? divisionByCode(settings.place.code) : null;
+  if (unit) {
+    // the level follows from what the place is (管理规程 第三条): say what it is
+    const why = describePlace(unit);
+    return { zh: `按${LEVEL_WORDS[settings.level].zh}指标检查:${why.zh}`, en: `Checked against the ${LEVEL_WORDS[settings.level].en} thresholds: ${why.en}` };
+  }
   const { words, line } = settings.levelEvidence;
   const inTitle = model.title !== null && line === model.titleRange.start.line;
   const other = settings.level === '县' ? '市' : '县';

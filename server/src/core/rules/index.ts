@@ -1,3 +1,4 @@
+import { ambiguousPlace } from './ambiguousPlace';
 import { assumedSettings } from './assumedSettings';
 import { conflictingTargets } from './conflictingTargets';
 import { emptyNumbering } from './emptyNumbering';
@@ -35,6 +36,7 @@ export const allRules: Rule[] = [
   targetYearOutsidePeriod,
   invalidSettings,
   assumedSettings,
+  ambiguousPlace,
   incompleteCatalogue,
   emptyNumbering,
 ];

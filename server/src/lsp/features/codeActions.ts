@@ -7,7 +7,7 @@ import type { IndicatorTarget, NormalisedText, Range, Task } from '../../core/mo
 import { compare, contains } from '../../core/query';
 import { scanTags } from '../../core/recognise/tags';
 import type { PlanSource } from '../planSource';
-import { addDepartmentToDirectory, setConfigKey } from '../presentation/yamlEdits';
+import { addDepartmentToDirectory, setConfigKey, setPlanSettings } from '../presentation/yamlEdits';
 import { diagnosticData } from '../presentation/diagnosticData';
 import { replaceRead } from '../presentation/textEdits';
 
@@ -161,6 +161,13 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
         }
         break;
       }
+      case 'ambiguous-place':
+        // one fix per candidate: its code into the front matter (Markdown plans only: a .txt has none)
+        for (const c of markdown ? ((data.candidates as { code: string; where: string }[] | undefined) ?? []) : []) {
+          const next = setPlanSettings(doc.getText(), { place: Number(c.code) });
+          if (next !== null) out.push({ title: label(ws, `定为 ${c.where}:在 front matter 中写 ecoplan: {place: ${c.code}}`, `Set the place to ${c.where}: write ecoplan: {place: ${c.code}} in front matter`), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [replaceAll(doc.getText(), next)] } } });
+        }
+        break;
       case 'empty-numbering':
         out.push({ title: '删除空编号 (delete the empty numbering)', kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { changes: { [uri]: [deleteLine(doc, d.range.start.line)] } } });
         break;

@@ -6,6 +6,8 @@ import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorOccurrence } from '../../core/query';
 import type { PlanSource } from '../planSource';
 import { publicIndicatorCard } from '../presentation/indicatorWording';
+import { titleHover } from '../presentation/planLevel';
+import { contains } from '../../core/query';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
 export function provideHover(ws: PlanSource, { textDocument, position }: TextDocumentPositionParams): Hover | null {
@@ -29,6 +31,7 @@ export function provideHover(ws: PlanSource, { textDocument, position }: TextDoc
     }
     return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere) } };
   }
+  if (a.model.title !== null && contains(a.model.titleRange, position)) return { range: a.model.titleRange, contents: { kind: MarkupKind.Markdown, value: titleHover(a, ws.locale) } };
   return null;
 }
 

@@ -63,6 +63,8 @@ export function setConfigKey(text: string, key: string, value: string, json: boo
 export interface FrontMatterSettings {
   level?: string;
   catalogue?: string;
+  /** A GB/T 2260 code, written as a number (`place: 420107`). */
+  place?: number;
 }
 
 /**
@@ -76,9 +78,9 @@ export function setPlanSettings(text: string, settings: FrontMatterSettings): st
   const body = bom ? text.slice(1) : text;
   const eol = /\r\n/.test(body) ? '\r\n' : '\n';
   const fm = /^---[ \t]*\r?\n/.exec(body);
-  const entries = Object.entries(settings).filter(([, v]) => v !== undefined) as [string, string][];
+  const entries = Object.entries(settings).filter(([, v]) => v !== undefined) as [string, string | number][];
   if (!fm) {
-    const block = ['---', 'ecoplan:', ...entries.map(([k, v]) => `  ${k}: ${quoteIfNeeded(v)}`), '---', ''].join(eol);
+    const block = ['---', 'ecoplan:', ...entries.map(([k, v]) => `  ${k}: ${typeof v === 'number' ? v : quoteIfNeeded(v)}`), '---', ''].join(eol);
     return bom + block + body;
   }
   // the closing fence: the first line that is `---` or `...` after the opening one
