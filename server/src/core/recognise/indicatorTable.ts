@@ -21,7 +21,7 @@ export function readCellValue(text: string, dir: 'higher' | 'lower' | null): Tar
   return { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: t, length: t.length };
 }
 
-export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, index: LineIndex, names: IndicatorNameIndex, shared: TargetExpression | null = null, qualifier: string | null = null): IndicatorTarget | null {
+export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, index: LineIndex, names: IndicatorNameIndex, shared: TargetExpression | null = null, qualifier: string | null = null, year: number | null = null): IndicatorTarget | null {
   const written = nameCell.text.replace(/\*\*/g, '').trim();
   if (written.length === 0) return null;
   const entry = resolveCellName(written, names);
@@ -41,7 +41,7 @@ export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | 
       surfaceEnd: valueStart + valueText.length,
       nameStart,
       tagged: false,
-      year: null,
+      year,
       primaryId: names.primary.id,
       qualifier,
       unit: measure !== '' && measure !== '-' && measure !== '—' ? measure : null,

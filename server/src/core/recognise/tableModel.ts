@@ -10,6 +10,8 @@ import { mergeUnitsOf } from './units';
 export interface Cell {
   text: string;
   start: number;
+  /** the pieces of a cell that wrapped over lines (text is theirs joined; each piece is the original's from its start) */
+  parts?: Cell[];
 }
 
 export interface TableTask {
