@@ -98,12 +98,13 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
   // guards against a truth that drifted from its text (an edit that shifted lines, a 1-based number)
   it('every truth line is in its file: tasks on a numbered line or table row (or a 序号 cell alone on its line), units and vague parties written near it, local metrics on their line', () => {
     const problems: string[] = [];
-    const numbered = /^(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+[、.．]|[((（][一二三四五六七八九十]+[))）]|[0-9０-９]+(?:[.．、]|\.\s)|[((（][0-9０-９]+[))）]|第[一二三四五六七八九十]+[章部]|\|\s*[0-9]+\s*\||[0-9]+$)/;
+    const numbered = /^(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+[、.．]|[((（][一二三四五六七八九十]+[))）]|[0-9０-９]+(?:[.．、]|\.\s)|[((（][0-9０-９]+[))）]|第[一二三四五六七八九十]+[章部]|\|\s*[0-9]+\s*\||[0-9]+(?:$|\t|\s{2,}|\u3000))/;
     for (const { plan, truth } of fixtures) {
       const lines = readFileSync(join(dir, plan), 'utf8').split('\n');
       for (const t of truth.tasks) {
         if (!numbered.test((lines[t.line] ?? '').trim())) problems.push(`${plan}:${t.line} task ${t.path} is not on a numbered line`);
-        const near = lines.slice(t.line, t.line + 6).join('');
+        // a row pasted one cell per line with a blank line between cells spans two lines a cell
+        const near = lines.slice(t.line, t.line + 16).join('');
         for (const name of [...t.units.map((u) => u.name), ...t.vague]) if (!near.includes(name)) problems.push(`${plan}:${t.line} ${name} is not written near task ${t.path}`);
       }
       for (const t of [...truth.targets, ...(truth.localTargets ?? [])]) {

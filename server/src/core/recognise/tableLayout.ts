@@ -298,7 +298,8 @@ function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { t
         flush();
         open = false;
       } else if (open && row.length >= maxCells) break;
-      else if (open && row.length >= n && /[。]$/.test(t) && t.length > 40 && schema.indicator < 0) break;
+      // a line after a full row of a task table is a wrapped cell's rest only where the table goes on after it
+      else if (open && row.length >= n && schema.indicator < 0 && !nextRowAt(lines, k + 1, lastSerial)) break;
       if (open) row.push({ text: t, start: lines[k].start });
       skip.add(lines[k].line);
     }
@@ -328,6 +329,15 @@ function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { t
   }
   flush();
   return { table: { layout: 'cellPerLine', header: names, schema, rows }, next: k };
+}
+
+/** Whether the next row starts at line k: its serial, or a group row before it. */
+function nextRowAt(lines: PlainLine[], k: number, lastSerial: number): boolean {
+  if (k >= lines.length) return false;
+  const t = lines[k].text;
+  const s = serialOf(t);
+  if (!Number.isNaN(s)) return s > lastSerial && s <= lastSerial + 3;
+  return isGroupRow(t) && rowFollows(lines, k, lastSerial);
 }
 
 /** Whether the next row (a serial after lastSerial) starts within a few short lines (the group's name) after a group row at k. */
