@@ -191,11 +191,13 @@ function delimitedTable(lines: PlainLine[], i: number, work: string, index: Line
       continue;
     }
     const { raw, rawStart } = rawLine(line, index, work);
-    const lineSep = separatorOf(line.text) ?? (sep === 'space' ? 'space' : null);
-    const pieces = lineSep ? splitLine(raw, rawStart, lineSep === 'space' ? 'space' : sep) : [{ text: line.text, start: line.start, col: displayWidth(raw.slice(0, line.start - rawStart)) }];
+    const lineSep = separatorOf(raw);
+    const pieces: Piece[] = lineSep ? splitLine(raw, rawStart, lineSep === 'space' || sep === 'space' ? 'space' : sep) : [{ text: line.text, start: line.start, col: displayWidth(raw.slice(0, line.start - rawStart)) }];
     const filled = pieces.filter((p) => p.text.length > 0);
+    // a tab or pipe line with a cell for every column, some empty: its cells stand in their columns
+    const positional = sep !== 'space' && lineSep !== null && lineSep !== 'space' && pieces.length >= n;
     const afterGap = k > 0 && line.line !== lines[k - 1].line + 1;
-    if (filled.length <= 1) {
+    if (filled.length <= 1 && !positional) {
       const t = line.text;
       const following = k + 1 < lines.length ? lines[k + 1] : null;
       if (isGroupRow(t) && following && separatorOf(following.text) !== null) {
@@ -222,7 +224,7 @@ function delimitedTable(lines: PlainLine[], i: number, work: string, index: Line
     } else {
       // a row continued: tabs and pipes go on from the cell that wrapped; aligned pieces stand under their columns
       const base = Math.max(0, lastFilled);
-      pieces.forEach((p, c) => place(cur!, sep === 'space' ? alignedColumn(headerCols, p.col) : base + c, p));
+      pieces.forEach((p, c) => place(cur!, sep === 'space' ? alignedColumn(headerCols, p.col) : positional ? c : base + c, p));
     }
     skip.add(line.line);
   }
