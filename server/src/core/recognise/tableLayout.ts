@@ -197,14 +197,15 @@ function delimitedTable(lines: PlainLine[], i: number, work: string, index: Line
     // a tab or pipe line with a cell for every column, some empty: its cells stand in their columns
     const positional = sep !== 'space' && lineSep !== null && lineSep !== 'space' && pieces.length >= n;
     const afterGap = k > 0 && line.line !== lines[k - 1].line + 1;
+    const following = k + 1 < lines.length ? lines[k + 1] : null;
+    // a group row (`(二)水环境`, `|一、生态制度||||`) between rows: the table goes on after it
+    if (filled.length === 1 && isGroupRow(filled[0].text) && following && separatorOf(following.text) !== null) {
+      flush();
+      skip.add(line.line);
+      continue;
+    }
     if (filled.length <= 1 && !positional) {
       const t = line.text;
-      const following = k + 1 < lines.length ? lines[k + 1] : null;
-      if (isGroupRow(t) && following && separatorOf(following.text) !== null) {
-        flush();
-        skip.add(line.line);
-        continue;
-      }
       // a wrapped cell's next line: under its column (aligned), or the row's last cell continuing
       const incomplete = cur !== null && lastFilled < n - 1;
       if (cur && !afterGap && (incomplete || (t.length <= 30 && !/[。::]$/.test(t)))) {
