@@ -312,9 +312,10 @@ function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { t
       const t = lines[k].text;
       if (TABLE_BREAK.test(t)) break;
       if (row.length === 0) {
-        if (t.length > 60) break;
-        if (isGroupRow(t)) {
-          if (k + 1 >= lines.length || lines[k + 1].text.length > 60) break;
+        // a row is n cells, none a group row or a paragraph; a group row stands before such a row
+        const group = isGroupRow(t);
+        if (!cellsFollow(lines, group ? k + 1 : k, n)) break;
+        if (group) {
           skip.add(lines[k].line);
           continue;
         }
@@ -332,6 +333,16 @@ function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { t
   }
   flush();
   return { table: { layout: 'cellPerLine', header: names, schema, rows }, next: k };
+}
+
+/** Whether lines k … k+n-1 can be a row's cells: none a group row, a paragraph (`……。`) or long prose. */
+function cellsFollow(lines: PlainLine[], k: number, n: number): boolean {
+  if (k + n > lines.length) return false;
+  for (let d = 0; d < n; d++) {
+    const t = lines[k + d].text;
+    if (t.length > 120 || isGroupRow(t) || TABLE_BREAK.test(t) || (t.length > 30 && /。$/.test(t))) return false;
+  }
+  return true;
 }
 
 /** Whether the next row starts at line k: its serial, or a group row before it. */
