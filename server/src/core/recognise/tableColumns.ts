@@ -1,4 +1,5 @@
 import tableColumnsData from '../../../../data/vocab/tableColumns.yaml';
+import { labelsOf } from './responsibilityClause';
 
 /**
  * What a table's header says about its columns (data/vocab/tableColumns.yaml): the kind of each
@@ -17,6 +18,9 @@ interface TableColumnsVocab {
 const V = tableColumnsData as TableColumnsVocab;
 const kindOf = new Map<string, ColumnKind>();
 for (const [kind, words] of Object.entries(V.columns) as [ColumnKind, string[]][]) for (const w of words) kindOf.set(w, kind);
+// a clause label of a role (data/vocab/clauseVerbs.yaml: 牵头单位:, 协办单位:) heads a column of that role too
+// (the bare verbs 牵头, 配合 do not: `牵头` / `单位` is a header split over two lines)
+for (const role of ['lead', 'support', 'list'] as const) for (const w of labelsOf(role)) if (w.length >= 4 && !kindOf.has(w)) kindOf.set(w, role);
 const valueKindOf = new Map<string, 'goal' | 'baseline'>();
 for (const w of V.values.goal) valueKindOf.set(w, 'goal');
 for (const w of V.values.baseline) valueKindOf.set(w, 'baseline');
@@ -60,6 +64,13 @@ export function readColumn(text: string): Column | null {
 
 export function isColumnName(text: string): boolean {
   return readColumn(text) !== null;
+}
+
+const ALL_WORDS = [...kindOf.keys(), ...valueKindOf.keys()];
+/** Half of a column name split over two lines (`牵头` of 牵头单位, `时限` of 完成时限). */
+export function isColumnFragment(text: string): boolean {
+  const t = columnKey(text);
+  return t.length > 0 && t.length <= 6 && ALL_WORDS.some((w) => w !== t && (w.startsWith(t) || w.endsWith(t)));
 }
 
 export interface TableSchema {

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../text/lineIndex';
-import { columnKey, isColumnName, plainTableSchema, readColumn, type TableSchema } from './tableColumns';
+import { columnKey, isColumnFragment, isColumnName, plainTableSchema, readColumn, type TableSchema } from './tableColumns';
 import type { Cell } from './tableModel';
 
 /**
@@ -368,5 +368,5 @@ function rowFollows(lines: PlainLine[], k: number, lastSerial: number): boolean 
 /** A line that could start, end or extend a plain-text table: an edit of it is read with the whole plan (incremental.ts). */
 export function mayShapePlainTable(line: string): boolean {
   const t = line.trim();
-  return isColumnName(t) || SERIAL.test(t) || TABLE_BREAK.test(t) || isGroupRow(t) || separatorOf(t) !== null || t.length <= 6;
+  return isColumnName(t) || isColumnFragment(t) || SERIAL.test(t) || TABLE_BREAK.test(t) || isGroupRow(t) || separatorOf(line) !== null;
 }
