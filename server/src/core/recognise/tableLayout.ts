@@ -64,7 +64,7 @@ export function findPlainTables(work: string, index: LineIndex, skip: Set<number
   for (let i = 0; i < lines.length; i++) {
     const found = delimitedTable(lines, i, work, index, skip) ?? cellPerLineTable(lines, i, skip);
     if (!found) continue;
-    tables.push(found.table);
+    if (found.table) tables.push(found.table);
     i = found.next - 1;
   }
   return tables;
@@ -135,9 +135,16 @@ function rawLine(line: PlainLine, index: LineIndex, work: string): { raw: string
 
 /** The column a piece of an aligned (space-separated) row stands under: the nearest header cell by display column. */
 function alignedColumn(headerCols: number[], col: number): number {
-  let best = 0;
-  for (let c = 1; c < headerCols.length; c++) if (Math.abs(headerCols[c] - col) <= Math.abs(headerCols[best] - col)) best = c;
-  return best;
+  // the header's columns stand left to right: the last one at or before col, or the one after it if nearer
+  let lo = 0;
+  let hi = headerCols.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (headerCols[mid] <= col) lo = mid;
+    else hi = mid - 1;
+  }
+  const next = lo + 1;
+  return next < headerCols.length && Math.abs(headerCols[next] - col) <= Math.abs(col - headerCols[lo]) ? next : lo;
 }
 
 function delimitedTable(lines: PlainLine[], i: number, work: string, index: LineIndex, skip: Set<number>): { table: PlainTable; next: number } | null {
@@ -242,9 +249,10 @@ export function joinParts(parts: Cell[]): Cell {
 // ---------------------------------------------------------------------------------------------
 // One cell per line
 
-/** The header's cells from line i: consecutive column names, a name split over two lines joined. */
-function headerRun(lines: PlainLine[], i: number): { names: string[]; next: number } {
+/** The header's cells from line i: consecutive column names, a name split over two lines joined; the line each starts on. */
+function headerRun(lines: PlainLine[], i: number): { names: string[]; at: number[]; next: number } {
   const names: string[] = [];
+  const at: number[] = [];
   let j = i;
   while (j < lines.length) {
     const a = lines[j].text;
@@ -253,22 +261,29 @@ function headerRun(lines: PlainLine[], i: number): { names: string[]; next: numb
       const both = readColumn(a + b);
       if (both && (!isColumnName(a) || !isColumnName(b))) {
         names.push(a + b);
+        at.push(j);
         j += 2;
         continue;
       }
     }
     if (!isColumnName(a)) break;
     names.push(a);
+    at.push(j);
     j++;
   }
-  return { names, next: j };
+  return { names, at, next: j };
 }
 
-function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { table: PlainTable; next: number } | null {
+function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { table: PlainTable | null; next: number } | null {
   if (separatorOf(lines[i].text) !== null && columnKey(lines[i].text) !== lines[i].text) return null;
-  const { names, next: j } = headerRun(lines, i);
+  const run = headerRun(lines, i);
+  // a table starts at its 序号 cell: a column name just above it (`重点任务` as a caption) is not a column
+  const serialAt = run.names.findIndex((name) => readColumn(name)?.kind === 'serial');
+  if (serialAt > 0) return { table: null, next: run.at[serialAt] };
+  const { names, next: j } = run;
   const schema = names.length >= 3 ? plainTableSchema(names) : null;
-  if (!schema) return null;
+  // no table: the lines of the run are none's header either (each would start a shorter run of the same lines)
+  if (!schema) return { table: null, next: Math.max(i + 1, j) };
   for (let h = i; h < j; h++) skip.add(lines[h].line);
   const n = names.length;
   const rows: PlainRow[] = [];
