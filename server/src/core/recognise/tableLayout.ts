@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text/lineIndex';
 import { columnKey, isColumnFragment, isColumnName, plainTableSchema, readColumn, type TableSchema } from './tableColumns';
+import { looksLikeUnitCell } from './indicatorTable';
 import type { Cell } from './tableModel';
 
 /**
@@ -37,7 +38,7 @@ export interface PlainTable {
 const EMPTY_CELL = /^[-—–//]$|^——$/;
 // a group row between rows: 一、生态制度 / (二)水环境 / 第一部分 (a numbering a row's serial never has)
 const GROUP_ROW = /^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十]{1,3}[))]|第[一二三四五六七八九十]{1,3}[部分章节])/;
-const SERIAL = /^\d{1,3}[.、]?$/;
+const SERIAL = /^\d{1,4}[.、]?$/;
 const TABLE_BREAK = /^(备注|注[::]|附件|附表)/;
 // a line holding nothing but table rules: `|||`, `|---|---|`, `+----+`
 const RULE_LINE = /^[|\-—:+=\s]+$/;
@@ -98,11 +99,16 @@ function displayWidth(s: string): number {
 /** The line's cells; for tabs and pipes an empty cell is kept (text ''). */
 function splitLine(raw: string, rawStart: number, sep: Separator): Piece[] {
   const pieces: Piece[] = [];
+  // display columns counted as the pieces go, left to right (each piece's prefix is counted once)
+  let counted = 0;
+  let width = 0;
   const push = (from: number, to: number) => {
     const seg = raw.slice(from, to);
     const t = seg.trim();
     const at = t.length > 0 ? from + seg.indexOf(t) : from;
-    pieces.push({ text: t, start: rawStart + at, col: displayWidth(raw.slice(0, at)) });
+    width += displayWidth(raw.slice(counted, at));
+    counted = at;
+    pieces.push({ text: t, start: rawStart + at, col: width });
   };
   if (sep === 'space') {
     SPACE_PIECE.lastIndex = 0;
@@ -160,9 +166,10 @@ function delimitedTable(lines: PlainLine[], i: number, work: string, index: Line
     const second = rawLine(lines[i + 1], index, work);
     const below = splitLine(second.raw, second.rawStart, sep === 'space' || separatorOf(lines[i + 1].text) === 'space' ? 'space' : sep);
     const joined = names.slice();
+    const headCols = head.map((h) => h.col);
     for (const [k, p] of below.entries()) {
       if (p.text.length === 0) continue;
-      const c = sep === 'space' || below.length !== head.length ? alignedColumn(head.map((h) => h.col), p.col) : k;
+      const c = sep === 'space' || below.length !== head.length ? alignedColumn(headCols, p.col) : k;
       joined[c] = joined[c] + p.text;
     }
     if (joined.every(isColumnName)) {
@@ -317,7 +324,8 @@ function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { t
         open = false;
       } else if (open && row.length >= maxCells) break;
       // a line after a full row of a task table is a wrapped cell's rest only where the table goes on after it
-      else if (open && row.length >= n && schema.indicator < 0 && !nextRowAt(lines, k + 1, lastSerial)) break;
+      // (or where it fits the last column: the table's last row with a wrapped cell)
+      else if (open && row.length >= n && schema.indicator < 0 && !nextRowAt(lines, k + 1, lastSerial) && !fitsLastColumn(t, schema)) break;
       if (open) row.push({ text: t, start: lines[k].start });
       skip.add(lines[k].line);
     }
@@ -348,6 +356,17 @@ function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { t
   }
   flush();
   return { table: { layout: 'cellPerLine', header: names, schema, rows }, next: k };
+}
+
+// a 完成时限 cell: 2025年底, 2024年6月, 长期坚持, 每年, 全年
+const DEADLINE_CELL = /^.{0,8}(\d{4}年|\d{1,2}月|长期|持续|每年|全年|年底|季度|常态)/;
+
+/** Whether a line reads as a cell of the table's last column (a deadline, units, a short remark). */
+function fitsLastColumn(t: string, schema: TableSchema): boolean {
+  const kind = schema.columns[schema.columns.length - 1].kind;
+  if (kind === 'deadline') return t.length <= 20 && DEADLINE_CELL.test(t);
+  if (kind === 'lead' || kind === 'support' || kind === 'list') return looksLikeUnitCell(t);
+  return kind === 'remark' && t.length <= 20 && !/[。::]$/.test(t);
 }
 
 /** Whether lines k … k+n-1 can be a row's cells: none a group row, a paragraph (`……。`) or long prose. */
