@@ -23,8 +23,9 @@ export interface RowOptions {
   rangeAt: 'title' | 'first';
 }
 
-// columns whose cells hold no target and no units: read neither for prose targets
-const QUIET = new Set(['serial', 'measure', 'attribute', 'deadline', 'baseline', 'indicator', 'lead', 'support', 'list']);
+// a baseline cell states today's value, never a target (a unit cell is read: a cell merged across
+// the value and unit columns repeats the value there)
+const QUIET = new Set(['baseline']);
 
 // `—`, `-`, `/`: a cell left empty on purpose
 const EMPTY_CELL = /^([-—–//]|——)$/;
