@@ -92,7 +92,12 @@ function readFlatRow(cells: Cell[], schema: TableSchema, index: LineIndex, names
   const clauses: ResponsibilityClause[] = [];
   if (indicatorTable) {
     const read = walkIndicatorRow(cells, unitIdx, index, names);
-    for (const t of read.targets) addTarget(out, rowTargets, t);
+    // an indicator table with no column of units is read for its catalogue indicators only: where
+    // its rows are ragged (a cell over several lines of terrains, 山区/丘陵区/平原地区 then ≥60/≥40/≥18)
+    // the walk cannot tell a part's name from a label, nor whose value is whose after the first
+    const seen = new Set<string>();
+    const kept = unitColumns ? read.targets : read.targets.filter((t) => t.catalogueId !== null && !seen.has(t.indicator + (t.qualifier ?? '')) && seen.add(t.indicator + (t.qualifier ?? '')));
+    for (const t of kept) addTarget(out, rowTargets, t);
     clauses.push(...read.clauses);
   } else {
     for (const cell of cells.slice(1)) {
