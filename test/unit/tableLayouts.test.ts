@@ -160,6 +160,19 @@ describe('indicator tables: the goal column, never the baseline', () => {
     expect(tasksOf(text)).toEqual([]);
   });
 
+  it('reads a ragged row of an indicator table with no column of units for catalogue indicators only: silence rather than a wrong value', () => {
+    // a cell over several lines of terrains, pasted as labels first and values after (the 40-hunan excerpt):
+    // whose value is whose is lost, and the last label reads as a name the catalogue lacks
+    const ragged = ['序号', '指标名称', '单位', '指标值', '指标属性', '1', '林草覆盖率', '山区', '丘陵区', '高寒区或草原区覆盖率', '%', '≥60', '≥40', '≥70', '参考性'].join('\n');
+    expect(targetsOf(ragged)).toEqual([]);
+    // the same table with a row that fits its columns, and a ragged row whose values repeat one catalogue indicator
+    const fits = ['序号', '指标名称', '单位', '指标值', '指标属性', '1', '城镇污水处理率', '%', '≥95', '约束性', '2', '林草覆盖率', '%', '≥60', '≥40', '参考性'].join('\n');
+    expect(targetsOf(fits)).toEqual([
+      [8, 0, '城镇污水处理率', '>=', 95, '%', null],
+      [13, 0, '林草覆盖率', '>=', 60, '%', null],
+    ]);
+  });
+
   it('reads one column per year: the latest year is the target and its year; PM2.5 in 微克/立方米 is lower-is-better', () => {
     const text = ['指标\t单位\t2020年\t2023年\t2025年\t责任单位', 'PM2.5平均浓度\t微克/立方米\t36\t33\t30\t市生态环境局', '优良天数比例\t%\t85.2\t86\t88\t市生态环境局'].join('\n');
     expect(targetsOf(text)).toEqual([
