@@ -99,14 +99,20 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
   it('every truth line is in its file: tasks on a numbered line or table row (or a 序号 cell alone on its line), units and vague parties written near it, local metrics on their line', () => {
     const problems: string[] = [];
     const numbered = /^(?:#{1,6}\s*)?(?:[一二三四五六七八九十]+[、.．]|[((（][一二三四五六七八九十]+[))）]|[0-9０-９]+(?:[.．、]|\.\s)|[((（][0-9０-９]+[))）]|第[一二三四五六七八九十百]+[章部节条篇编]|[①-⑳]|[0-9]{1,2}(?:\.[0-9]{1,2})*\s|\|\s*[0-9]+\s*\||[0-9]+$)/;
+    // a table's 序号 cell before a tab or a run of spaces
+    const serialCell = /^[0-9]+(?:$|\t|\s{2,}|\u3000)/;
     for (const { plan, truth } of fixtures) {
       const lines = readFileSync(join(dir, plan), 'utf8').split('\n');
       // a PDF copy's spaces, line breaks and page-number lines fall inside names (县 水利局, 县水/4/利局): looked through
       const squeeze = (l: string) => l.replace(/[\s\u3000]/g, '');
       const pageNumber = /^(?:[-—]+\d{1,4}[-—]+|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4})$/;
       for (const t of truth.tasks) {
-        if (!numbered.test(squeeze(lines[t.line] ?? ''))) problems.push(`${plan}:${t.line} task ${t.path} is not on a numbered line`);
-        const near = lines.slice(t.line, t.line + 6).map(squeeze).filter((l) => !pageNumber.test(l)).join('');
+        // a row of a table without a 序号 column pasted one cell per line: its title cell alone on its line
+        const titleCell = (lines[t.line] ?? '').trim() === t.title;
+        const raw = (lines[t.line] ?? '').trim();
+        if (!numbered.test(squeeze(raw)) && !serialCell.test(raw) && !titleCell) problems.push(`${plan}:${t.line} task ${t.path} is not on a numbered line`);
+        // a row pasted one cell per line with a blank line between cells spans two lines a cell
+        const near = lines.slice(t.line, t.line + 16).map(squeeze).filter((l) => !pageNumber.test(l)).join('');
         for (const name of [...t.units.map((u) => u.name), ...t.vague]) if (!near.includes(name)) problems.push(`${plan}:${t.line} ${name} is not written near task ${t.path}`);
       }
       for (const t of [...truth.targets, ...(truth.localTargets ?? [])]) {

@@ -9,7 +9,7 @@ import { carriesWorkOnLine, classifyItem, classifySection, isWorkLine, makesTask
 import type { MarkdownFacts } from './parse/markdown';
 import { FENCE, RAW_HTML_OPEN, type MarkdownFactsCache } from './parse/markdownChunks';
 import { firstClauseAt, readLine, sectionYearNote, type ReadState } from './readPlan';
-import { HEADER_WORD, SERIAL_COLUMN } from './recognise/tableModel';
+import { mayShapePlainTable } from './recognise/tableLayout';
 import { allRules } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { applyDirectives, collectFindings, diagnosticOrder, sortDiagnostics } from './runRules';
@@ -147,11 +147,12 @@ function sameChunkFacts(a: MarkdownFacts, b: MarkdownFacts, from: number, toOld:
   return true;
 }
 
-// a line that could start, end or extend a table pasted one cell per line (recognise/flatTable.ts)
-const TABLE_BREAK = /^(备注|注[::]|附件|附表)/;
-function mayShapeFlatTable(work: string): boolean {
-  const t = work.trim();
-  return SERIAL_COLUMN.test(t) || HEADER_WORD.test(t) || TABLE_BREAK.test(t);
+/** Whether the nearest non-blank line above line L is a table's: L may be where the table ends. */
+function followsTable(index: LineIndex, text: string, skipLines: Set<number>, L: number): boolean {
+  for (let l = L - 1; l >= 0 && l >= L - 4; l--) {
+    if (text.slice(index.lineStarts[l], index.lineEnd(l)).trim().length > 0) return skipLines.has(l);
+  }
+  return false;
 }
 
 // a line that opens or closes a Markdown block whose extent decides how the text is cut into chunks
@@ -308,7 +309,9 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const oldWork = foldWidth(oldLine);
   const newWork = foldWidth(newLine);
   if (placeMayChange(prev.analysis.settings, L, oldLine, newLine)) return null;
-  if (mayShapeFlatTable(oldWork) || mayShapeFlatTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;
+  // a line that could start, end or extend a plain-text table (recognise/tableLayout.ts), or the first after one
+  if (mayShapePlainTable(oldWork) || mayShapePlainTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;
+  if (followsTable(oldIndex, old, prev.skipLines, L)) return null;
   if (tocLineKind(oldWork) !== tocLineKind(newWork)) return null;
 
   let bold: string | undefined;

@@ -136,7 +136,7 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   const directives = readDirectives(text, facts, index, markdown);
 
   // Lines owned by tables are read row by row, not as outline lines.
-  const tableRead = readTableTasks(work, index, facts.tables, options.names, markdown);
+  const tableRead = readTableTasks(work, index, facts.tables, options.names);
   const skipLine = tableRead.skipLines;
 
   const outline = new OutlineBuilder(text, index);

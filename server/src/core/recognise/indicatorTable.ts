@@ -1,4 +1,5 @@
 import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from '../catalogue/scopes';
+import { alternateMeasure, directionOf } from '../catalogue/thresholds';
 import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import type { IndicatorTarget, ResponsibilityClause } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
@@ -21,15 +22,17 @@ export function readCellValue(text: string, dir: 'higher' | 'lower' | null): Tar
   return { op: 'qualitative', value: null, upper: null, unit: null, year: null, text: t, length: t.length };
 }
 
-export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, index: LineIndex, names: IndicatorNameIndex, shared: TargetExpression | null = null, qualifier: string | null = null): IndicatorTarget | null {
+export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | null, index: LineIndex, names: IndicatorNameIndex, shared: TargetExpression | null = null, qualifier: string | null = null, year: number | null = null): IndicatorTarget | null {
   const written = nameCell.text.replace(/\*\*/g, '').trim();
   if (written.length === 0) return null;
   const entry = resolveCellName(written, names);
-  const dir = entry ? (entry.indicator.direction ?? entry.indicator.parent?.direction ?? null) : null;
+  const measure = measureCell ? measureCell.text.trim().replace(/\s+/g, '').replace('%', '%') : '';
+  // a bare number takes its operator from the indicator's direction — in the measure its 单位 cell
+  // names (PM2.5 in 微克/立方米 is lower-is-better, as a decline in % higher-is-better)
+  const dir = entry ? (alternateMeasure(entry.indicator, measure || null)?.direction ?? directionOf(entry.indicator)) : null;
   const expr = shared ?? readCellValue(valueCell.text, dir);
   if (!expr) return null;
   const nameStart = nameCell.start + nameCell.text.indexOf(written);
-  const measure = measureCell ? measureCell.text.trim().replace(/\s+/g, '').replace('%', '%') : '';
   const valueText = valueCell.text.trim();
   const valueStart = valueCell.start + valueCell.text.indexOf(valueText);
   return buildTarget(
@@ -41,7 +44,7 @@ export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | 
       surfaceEnd: valueStart + valueText.length,
       nameStart,
       tagged: false,
-      year: null,
+      year,
       primaryId: names.primary.id,
       qualifier,
       unit: measure !== '' && measure !== '-' && measure !== '—' ? measure : null,
