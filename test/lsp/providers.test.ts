@@ -146,7 +146,7 @@ describe('providers on an in-memory workspace (no process, no connection)', () =
     const { uri, file, ws } = setUp([['draft.md', ['---', 'ecoplan:', '  level: 县', '---', '# 草稿', '', '城镇污水处理率达到95', '', '[[城镇污水', ''].join('\n')]]);
     const deps = provideCompletion(ws, at(uri, 20, 20)) as CompletionList;
     // `(责任单位:@县发展改|`: the built-in 县发展和改革委员会 (whose short forms match) and the jurisdiction's 县发展改革局
-    expect(deps.isIncomplete).toBe(false);
+    expect(deps.isIncomplete).toBe(true); // always: each character asks again (issue 21)
     expect(deps.items.map((i) => `${i.label} ${i.sortText} ${r((i.textEdit as { range: Range }).range)} ${(i.textEdit as { newText: string }).newText} ${(i.documentation as { value: string }).value.replace(/^\/.*\//, '…/')}`)).toEqual([
       '县发展和改革委员会 2000 20:16-20:20 县发展和改革委员会 内置部门名录',
       '县发展改革局 2001 20:16-20:20 县发展改革局 …/部门.yaml',
