@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { commands, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { commands, ConfigurationTarget, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem, type TextDocument } from 'vscode';
 import { TablesView, type TableKind } from './tablesView';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerWordImport } from './wordImport';
@@ -29,6 +29,7 @@ function settings() {
     departments: c.get<string>('departments') || undefined,
     rules: c.get<Record<string, string>>('rules') ?? {},
     include: c.get<string[]>('include') ?? [],
+    exclude: c.get<string[]>('exclude') ?? [],
     diagnostics: { scope: c.get<string>('diagnostics.scope') ?? 'openFiles' },
   };
 }
@@ -38,6 +39,39 @@ async function coverageOf(uri: string): Promise<Coverage | null> {
   return ((await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [uri] }).catch(() => null)) as Coverage | null) ?? null;
 }
 
+/** The documents the server is sent (documentSelector): Markdown and plain text; it decides which are plans. */
+const PLAN_LANGUAGES = new Set(['markdown', 'plaintext']);
+const isCandidate = (doc: TextDocument) => PLAN_LANGUAGES.has(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+
+type PlanStatus = 'declared' | 'included' | 'content' | 'excluded' | 'not-a-plan' | 'unreadable';
+
+/**
+ * A command that needs a plan was run on a file that is not one: say why, and offer to check it
+ * as a plan (its path is added to `ecoplan.include` of the workspace) or to open the setting that
+ * excludes it.
+ */
+async function explainNotAPlan(uri: Uri): Promise<void> {
+  const zh = !env.language.startsWith('en');
+  const r = (client ? await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.planStatus', arguments: [uri.toString()] }).catch(() => null) : null) as { status: PlanStatus } | null;
+  const name = uri.path.split('/').pop() ?? '';
+  if (r?.status === 'excluded') {
+    const open = zh ? '打开设置' : 'Open settings';
+    const pick = await window.showInformationMessage(zh ? `EcoPlan:${name} 被设置 ecoplan.exclude 排除,不作为方案检查` : `EcoPlan: ${name} is excluded by the ecoplan.exclude setting and is not checked as a plan`, open);
+    if (pick === open) await commands.executeCommand('workbench.action.openSettings', 'ecoplan.exclude');
+    return;
+  }
+  const checkIt = zh ? '按方案检查此文件' : 'Check this file as a plan';
+  const message = zh
+    ? `EcoPlan:${name} 未被识别为方案(没有 ecoplan: front matter,不在 ecoplan.include 中,内容也不像方案)`
+    : `EcoPlan: ${name} is not recognised as a plan (no ecoplan: front matter, not in ecoplan.include, and its content does not read as a plan)`;
+  if ((await window.showInformationMessage(message, checkIt)) !== checkIt) return;
+  const config = workspace.getConfiguration('ecoplan', uri);
+  const pattern = workspace.getWorkspaceFolder(uri) ? workspace.asRelativePath(uri, false) : name;
+  const include = config.get<string[]>('include') ?? [];
+  if (!include.includes(pattern)) await config.update('include', [...include, pattern], workspace.workspaceFolders ? ConfigurationTarget.Workspace : ConfigurationTarget.Global);
+  scheduleRefresh(1000);
+}
+
 /** `EcoPlan: 设置方案级别与指标版本…`: two quick picks, then the server writes the front matter. */
 async function setPlanSettings(uriArg?: string) {
   const uri = uriArg ?? window.activeTextEditor?.document.uri.toString();
@@ -45,7 +79,7 @@ async function setPlanSettings(uriArg?: string) {
   const zh = !env.language.startsWith('en');
   const cov = await coverageOf(uri);
   if (!cov) {
-    void window.showInformationMessage(zh ? 'EcoPlan:当前文件不是方案' : 'EcoPlan: this file is not a plan');
+    await explainNotAPlan(Uri.parse(uri));
     return;
   }
   const levels = [
@@ -78,24 +112,36 @@ function startClient(context: ExtensionContext): LanguageClient {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // plain text too: a pasted plan in a .txt is checked when its content reads as a plan (the server decides)
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'plaintext' },
       { scheme: 'file', pattern: '**/*.plan.txt' },
     ],
-    synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.yaml,*.yml}') },
+    synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.txt,*.yaml,*.yml}') },
     // server messages follow the editor's language (zh-CN by default)
     initializationOptions: { settings: settings(), trusted: workspace.isTrusted, locale: env.language },
   };
   return new LanguageClient('ecoplan', 'EcoPlan', serverOptions, clientOptions);
 }
 
+let refreshes = 0;
+
+/**
+ * The status item follows the active editor and the settings: shown for a plan, hidden for anything
+ * else (no editor, another file, a file that is not a plan). Only the latest refresh applies: an
+ * older one that answers late (the server was busy) must not show the previous plan again.
+ */
 async function refreshStatus() {
   if (!client || !status) return;
+  const mine = ++refreshes;
   const editor = window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
+  if (!editor || !isCandidate(editor.document)) {
     status.hide();
     return;
   }
   const cov = await coverageOf(editor.document.uri.toString());
-  if (!cov) {
+  if (mine !== refreshes) return;
+  if (!cov || window.activeTextEditor?.document !== editor.document) {
     status.hide();
     return;
   }
@@ -107,6 +153,14 @@ async function refreshStatus() {
     ? [`按${l.level}指标检查(${l.fromDetail})`, `指标体系:${l.editionTitle}`, `约束性指标覆盖 ${cov.binding.covered}/${cov.binding.total}${cov.binding.missing.length ? `,未设定目标:${cov.binding.missing.slice(0, 5).join('、')}${cov.binding.missing.length > 5 ? ` 等 ${cov.binding.missing.length} 项` : ''}` : ''}`, `任务 ${cov.tasks} 项,无责任单位 ${cov.tasksWithoutUnit} 项`, '点击打开覆盖报告;更改级别与版本:命令「EcoPlan: 设置方案级别与指标版本…」'].join('\n')
     : [`Checked against ${l.level} indicators (${l.fromDetail})`, `Catalogue: ${l.editionTitle}`, `Binding indicators covered ${cov.binding.covered}/${cov.binding.total}`, `Tasks ${cov.tasks}, without unit ${cov.tasksWithoutUnit}`, 'Click for the coverage report; change the level: "EcoPlan: Set the plan level and catalogue edition…"'].join('\n');
   status.show();
+}
+
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Refresh the status item once the server has caught up (its lenses it refreshes itself: workspace/codeLens/refresh). */
+function scheduleRefresh(ms: number) {
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => void refreshStatus(), ms);
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -129,7 +183,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const cov = await coverageOf(editor.document.uri.toString());
       const zh = !env.language.startsWith('en');
       if (!cov) {
-        void window.showInformationMessage(zh ? 'EcoPlan:当前文件不是方案' : 'EcoPlan: this file is not a plan');
+        await explainNotAPlan(editor.document.uri);
         return;
       }
       const l = cov.summary;
@@ -164,9 +218,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await window.showTextDocument(doc, { preview: true, viewColumn: -2 });
     }),
     ...(['indicators', 'tasks', 'departments', 'coverage'] as TableKind[]).map((kind) =>
-      commands.registerCommand(`ecoplan.showTable.${kind}`, () => {
+      commands.registerCommand(`ecoplan.showTable.${kind}`, async () => {
         const editor = window.activeTextEditor;
-        if (editor && client) TablesView.show(client, editor.document.uri, kind);
+        if (!editor || !client) return;
+        // not an empty table with no word: say that the file is not a plan, and offer to check it as one
+        if (!(await coverageOf(editor.document.uri.toString()))) return explainNotAPlan(editor.document.uri);
+        TablesView.show(client, editor.document.uri, kind);
       }),
     ),
     // used by the server's "add a responsibility clause" fix: the cursor goes inside the new clause
@@ -182,18 +239,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
     window.onDidChangeActiveTextEditor(() => void refreshStatus()),
+    // "Close All Editors" leaves no visible editor: hide at once
+    window.onDidChangeVisibleTextEditors((editors) => {
+      if (editors.length === 0) void refreshStatus();
+    }),
     workspace.onDidSaveTextDocument(() => void refreshStatus()),
-    workspace.onDidChangeTextDocument(() => {
-      clearTimeout(statusTimer);
-      statusTimer = setTimeout(() => void refreshStatus(), 500);
+    workspace.onDidCloseTextDocument(() => void refreshStatus()),
+    workspace.onDidChangeTextDocument((e) => {
+      if (e.document === window.activeTextEditor?.document) scheduleRefresh(500);
+    }),
+    // a settings change (ecoplan.include, level, catalogue…) can make the open file a plan or not:
+    // refresh once the server has re-analysed (it is told by the client's configuration sync)
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ecoplan')) scheduleRefresh(800);
     }),
     workspace.onDidGrantWorkspaceTrust(() => void commands.executeCommand('ecoplan.restartServer')),
   );
   await client.start();
   await refreshStatus();
 }
-
-let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
