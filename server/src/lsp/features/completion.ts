@@ -229,10 +229,13 @@ export function departmentCompletion(ws: PlanSource, uri: string, line: number, 
   }
   keyed.sort((x, y) => x.t - y.t || x.m - y.m || y.r.here - x.r.here || y.r.elsewhere - x.r.elsewhere || x.order - y.order);
   const shown = keyed.slice(0, MAX_ITEMS);
+  const en = ws.locale === 'en';
   warmPinyin(rows.keys());
   const items = shown.map(({ r, t }, i): CompletionItem => {
-    const uses = [r.here > 0 ? `本方案中出现 ${r.here} 次` : '', r.elsewhere > 0 ? `工作区其他方案中出现 ${r.elsewhere} 次` : ''].filter(Boolean).join(';');
-    const origin = r.source === 'builtin' ? '内置部门名录' : r.source ? r.source : '本工作区方案中使用';
+    const uses = (en ? [r.here > 0 ? `used ${r.here} times in this plan` : '', r.elsewhere > 0 ? `used ${r.elsewhere} times in other plans of the workspace` : ''] : [r.here > 0 ? `本方案中出现 ${r.here} 次` : '', r.elsewhere > 0 ? `工作区其他方案中出现 ${r.elsewhere} 次` : ''])
+      .filter(Boolean)
+      .join(en ? '; ' : ';');
+    const origin = r.source === 'builtin' ? (en ? 'built-in department directory' : '内置部门名录') : r.source ? r.source : en ? 'used in the plans of this workspace' : '本工作区方案中使用';
     // the row shows (and inserts) the name this plan writes, when it writes a short form; the
     // department's other names are its detail
     const form = planForm(a, r.name) ?? r.name;
@@ -242,7 +245,7 @@ export function departmentCompletion(ws: PlanSource, uri: string, line: number, 
       label: form,
       labelDetails: otherNames.length > 0 ? { description: otherNames.slice(0, 2).join('、') + (otherNames.length > 2 ? '…' : '') } : undefined,
       kind: CompletionItemKind.Class,
-      detail: form !== r.name ? `= ${r.name}` : r.aliases.length > 0 ? `简称:${r.aliases.join('、')}` : undefined,
+      detail: form !== r.name ? `= ${r.name}` : r.aliases.length > 0 ? (en ? `short forms: ${r.aliases.join(', ')}` : `简称:${r.aliases.join('、')}`) : undefined,
       documentation: { kind: MarkupKind.PlainText, value: uses ? `${origin}\n${uses}` : origin },
       filterText: filterTextFor(query, [r.name, ...r.aliases]),
       sortText: `${t}${String(i).padStart(3, '0')}`,
@@ -285,13 +288,14 @@ export function indicatorCompletion(ws: PlanSource, uri: string, line: number, f
     const th = applicableThreshold(ind, settings as PlanAnalysis['settings']);
     const binding = bindingOf(ind);
     const attr = binding === true ? '约束性' : binding === false ? '参考性' : '';
+    const attrShown = ws.locale === 'en' ? (binding === true ? 'binding' : binding === false ? 'reference' : '') : attr;
     const thText = th ? formatThreshold(th.threshold, ind.unit) : (ind.value ?? '');
     const op = th?.threshold.op === '<=' ? '≤' : '≥';
     const snippet = th && th.threshold.value !== undefined ? `${ind.name} ${op}\${1:${th.threshold.value}}${ind.unit ?? ''}` : `${ind.name}`;
     items.push({
       label: ind.name,
       kind: CompletionItemKind.Value,
-      detail: [ind.unit, thText && `国标${thText}`, attr].filter(Boolean).join(' · '),
+      detail: [ind.unit, thText && (ws.locale === 'en' ? `national ${thText}` : `国标${thText}`), attrShown].filter(Boolean).join(' · '),
       documentation: { kind: MarkupKind.Markdown, value: publicIndicatorCard(ind, edition, thText, attr, th?.threshold) },
       filterText: filterTextFor(query, names),
       sortText: `${rank}${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
