@@ -9,6 +9,7 @@ import { provideCodeLenses } from '../../server/src/lsp/features/codeLens';
 import { provideCompletion } from '../../server/src/lsp/features/completion';
 import { toLspDiagnostics } from '../../server/src/lsp/features/diagnostics';
 import { provideDocumentSymbols } from '../../server/src/lsp/features/documentSymbols';
+import { provideHover } from '../../server/src/lsp/features/hover';
 import { provideInlayHints } from '../../server/src/lsp/features/inlayHints';
 import { provideRename } from '../../server/src/lsp/features/rename';
 import { PlanWorkspace } from '../../server/src/lsp/planWorkspace';
@@ -59,7 +60,8 @@ function texts(locale: 'zh' | 'en') {
   } catch (e) {
     renameError = (e as Error).message;
   }
-  return { hints, lenses, fixes, unknown: unknown.message, symbols, completion: `${first.label} | ${first.detail} | ${(first.documentation as { value: string }).value}`, renameError };
+  const hover = provideHover(ws, { textDocument: { uri }, position: { line: 8, character: 40 } }) as { contents: { value: string } };
+  return { hover: hover.contents.value, hints, lenses, fixes, unknown: unknown.message, symbols, completion: `${first.label} | ${first.detail} | ${(first.documentation as { value: string }).value}`, renameError };
 }
 
 describe('the Chinese UI is Chinese only', () => {
@@ -77,6 +79,7 @@ describe('the Chinese UI is Chinese only', () => {
     expect(t.symbols).toEqual(['1.提升污水处理能力 | 牵头:市住建局', '2.推进植树造林 | 无责任单位', '3.扩大绿色采购 | 无责任单位', '4.推进节水 | 牵头:发改']);
     expect(t.completion).toBe('市发展和改革委员会 | 简称:市发改委、市发展改革委、市发改局、市发展和改革局 | 内置部门名录');
     expect(t.renameError).toBe('部门名称不能为空或换行');
+    expect(t.hover).toBe('**市生态环境局**  \n简称:市环保局、市生态环境分局\n\n**牵头任务(0)**\n\n**配合任务(1)**\n\n- 三.1 提升污水处理能力');
     expect(replacementSummary({ image: 2 }, 'zh')).toBe('替换为占位注释:图片 2 处');
     expect(replacementSummary({}, 'zh')).toBe('无替换内容');
   });
@@ -97,6 +100,7 @@ describe('the English UI is English only', () => {
     expect(t.symbols).toEqual(['1.提升污水处理能力 | lead: 市住建局', '2.推进植树造林 | no responsible unit', '3.扩大绿色采购 | no responsible unit', '4.推进节水 | lead: 发改']);
     expect(t.completion).toBe('市发展和改革委员会 | short forms: 市发改委, 市发展改革委, 市发改局, 市发展和改革局 | built-in department directory');
     expect(t.renameError).toBe('the name must be one non-empty line');
+    expect(t.hover).toBe('**市生态环境局**  \nShort forms: 市环保局, 市生态环境分局\n\n**Leads (0)**\n\n**Supports (1)**\n\n- 三.1 提升污水处理能力');
     expect(replacementSummary({ image: 2 }, 'en')).toBe('replaced by placeholder comments: 2 image(s)');
     expect(replacementSummary({}, 'en')).toBe('nothing replaced');
   });
