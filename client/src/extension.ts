@@ -117,7 +117,7 @@ function startClient(context: ExtensionContext): LanguageClient {
       { scheme: 'untitled', language: 'plaintext' },
       { scheme: 'file', pattern: '**/*.plan.txt' },
     ],
-    synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.txt,*.yaml,*.yml}') },
+    synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.yaml,*.yml}') },
     // server messages follow the editor's language (zh-CN by default)
     initializationOptions: { settings: settings(), trusted: workspace.isTrusted, locale: env.language },
   };
