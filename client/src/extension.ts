@@ -72,6 +72,30 @@ async function explainNotAPlan(uri: Uri): Promise<void> {
   scheduleRefresh(1000);
 }
 
+/** `EcoPlan: 导出为 Word…`: the active plan as a GB/T 9704 .docx beside it, with or without the 附件 tables. */
+async function exportWord() {
+  const editor = window.activeTextEditor;
+  if (!editor || !client) return;
+  const zh = !env.language.startsWith('en');
+  if (!(await coverageOf(editor.document.uri.toString()))) return explainNotAPlan(editor.document.uri);
+  const choices = [
+    { label: zh ? '正文' : 'The plan', withTables: false },
+    { label: zh ? '正文和附件表格(指标责任明细表、任务责任分解表)' : 'The plan and the annex tables (indicators, tasks)', withTables: true },
+  ];
+  const pick = await window.showQuickPick(choices, { title: zh ? '导出为 Word' : 'Export as Word' });
+  if (!pick) return;
+  if (editor.document.isDirty) await editor.document.save();
+  const r = (await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.exportWord', arguments: [editor.document.uri.toString(), pick.withTables] }).catch(() => null)) as { file?: string; keptTags?: number; error?: string } | null;
+  if (!r || r.error || !r.file) {
+    void window.showErrorMessage(`EcoPlan: ${r?.error ?? (zh ? '导出失败' : 'export failed')}`);
+    return;
+  }
+  const name = r.file.split(/[\\/]/).pop();
+  const kept = r.keptTags ? (zh ? `(${r.keptTags} 处标记保留原样)` : ` (${r.keptTags} tag(s) kept as written)`) : '';
+  const reveal = zh ? '在文件夹中显示' : 'Reveal in folder';
+  if ((await window.showInformationMessage(zh ? `EcoPlan:已导出 ${name}${kept}` : `EcoPlan: exported ${name}${kept}`, reveal)) === reveal) await commands.executeCommand('revealFileInOS', Uri.file(r.file));
+}
+
 /** `EcoPlan: 设置方案级别与指标版本…`: two quick picks, then the server writes the front matter. */
 async function setPlanSettings(uriArg?: string) {
   const uri = uriArg ?? window.activeTextEditor?.document.uri.toString();
@@ -177,6 +201,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await refreshStatus();
     }),
     commands.registerCommand('ecoplan.setPlanSettings', (uri?: string) => setPlanSettings(uri)),
+    commands.registerCommand('ecoplan.exportWord', () => exportWord()),
     commands.registerCommand('ecoplan.showCoverage', async () => {
       const editor = window.activeTextEditor;
       if (!editor || !client) return;

@@ -2,7 +2,7 @@
 // Bundled on its own as dist/word.js and loaded by bin.ts only when a command needs it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { AnalyseOptions } from '../core/analyse';
+import type { AnalyseOptions, PlanAnalysis } from '../core/analyse';
 import { deriveTables } from '../core/tables/deriveTables';
 import type { LoadedConfig } from '../node/config';
 import { toMarkdown as tablesToMarkdown } from '../report/render';
@@ -77,6 +77,19 @@ function tableAppendix(text: string, plan: string): string {
   return parts.map((p, i) => `\n\n---\n\n## 附件${last + i + 1} ${p.trim()}\n`).join('');
 }
 
+/**
+ * A plan as a GB/T 9704 .docx: its tags written as prose, with or without the 附件 tables; how many
+ * tags could not be written as prose that reads back. Used by `ecoplan export` and by the server's
+ * `EcoPlan: 导出为 Word…` (through dist/word.js, lsp/wordFiles.ts).
+ */
+export async function planToDocx(analysis: PlanAnalysis, uri: string, format: 'markdown' | 'text', withTables: boolean): Promise<{ bytes: Uint8Array; keptTags: number }> {
+  const options: AnalyseOptions = { uri, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
+  const prose = tagsToProse(analysis, options);
+  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks']), analysis.model.text) : undefined;
+  const bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
+  return { bytes, keptTags: prose.keptTags };
+}
+
 async function runExport(argv: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let input: string | null = null;
   let output: string | null = null;
@@ -99,12 +112,11 @@ async function runExport(argv: string[], _out: (s: string) => void, err: (s: str
   for (const p of ctx.ioProblems) err(`ecoplan export: ${p}`);
   if (!analysis) return 2;
   const format = extname(input).toLowerCase() === '.txt' ? 'text' : 'markdown';
-  const options: AnalyseOptions = { uri: display, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
-  const prose = tagsToProse(analysis, options);
-  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks']), analysis.model.text) : undefined;
+  const prose = { keptTags: 0 };
   try {
-    const bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
-    writeFileSync(target, bytes);
+    const docx = await planToDocx(analysis, display, format, withTables);
+    prose.keptTags = docx.keptTags;
+    writeFileSync(target, docx.bytes);
   } catch (e) {
     err(`ecoplan export: 无法写入 / cannot write ${target}: ${(e as Error).message}`);
     return 2;

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, relative, sep } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +14,7 @@ import type { FileProblem, LoadedConfig } from '../node/config';
 import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
 import { planFilesUnder } from '../node/planFiles';
 import { whenIdle } from './idle';
+import { loadWordReader } from './wordFiles';
 import type { WordRead } from '../node/wordRead';
 import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore, type PlanStatus } from './planSource';
 
@@ -203,6 +204,22 @@ export class PlanWorkspace implements DiagnosticsSource {
     if (relativePath !== null && this.include?.(relativePath)) return 'included';
     if (!SNIFFED_NAME.test(uri)) return null;
     return this.sniff(uri, text) ? 'content' : null;
+  }
+
+  async exportWord(uri: string, withTables: boolean): Promise<{ file: string; keptTags: number } | { error: LocalizedText }> {
+    const path = toPath(uri);
+    const a = this.analysisOf(uri);
+    if (!path || !a) return { error: { zh: '当前文件不是方案', en: 'this file is not a plan' } };
+    const word = await loadWordReader();
+    if (!word) return { error: { zh: '无法加载 Word 模块', en: 'the Word module cannot be loaded' } };
+    const file = join(dirname(path), `${basename(path, extname(path)).replace(/\.plan$/, '')}.docx`);
+    try {
+      const docx = await word.planToDocx(a, uri, /\.txt$/i.test(path) ? 'text' : 'markdown', withTables);
+      writeFileSync(file, docx.bytes);
+      return { file, keptTags: docx.keptTags };
+    } catch (e) {
+      return { error: { zh: `无法写入 ${file}:${(e as Error).message}`, en: `cannot write ${file}: ${(e as Error).message}` } };
+    }
   }
 
   planStatus(uri: string): PlanStatus {

@@ -19,7 +19,7 @@ export function minimalEdit(before: string, after: string): TextEdit | null {
   return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
 }
 
-export const COMMANDS = { planStatus: 'ecoplan.server.planStatus', coverage: 'ecoplan.server.coverage', tables: 'ecoplan.server.tables', exportTable: 'ecoplan.server.exportTable', setPlanSettings: 'ecoplan.server.setPlanSettings' };
+export const COMMANDS = { planStatus: 'ecoplan.server.planStatus', exportWord: 'ecoplan.server.exportWord', coverage: 'ecoplan.server.coverage', tables: 'ecoplan.server.tables', exportTable: 'ecoplan.server.exportTable', setPlanSettings: 'ecoplan.server.setPlanSettings' };
 
 /**
  * Server commands the extension calls: coverage for the status bar, the tables for the webview,
@@ -34,6 +34,13 @@ export async function executeCommand(
     const uri = typeof args?.[0] === 'string' ? args[0] : null;
     // [uri]: whether and why the file is checked, for the client to say why a table is empty
     if (command === COMMANDS.planStatus) return uri ? { status: ws.planStatus(uri) } : null;
+    // [uri, withTables]: the plan as a .docx beside it; what was written, or why not, in the UI language
+    if (command === COMMANDS.exportWord) {
+      if (!uri) return null;
+      const r = await ws.exportWord(uri, args?.[1] === true);
+      if ('error' in r) return { error: ws.locale === 'en' ? r.error.en : r.error.zh };
+      return { file: r.file, keptTags: r.keptTags };
+    }
     const a = uri ? ws.analysisOf(uri) : null;
     if (!a || !uri) return null;
     if (command === COMMANDS.coverage) {
