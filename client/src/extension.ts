@@ -3,6 +3,7 @@ import { commands, ConfigurationTarget, env, Position, Selection, StatusBarAlign
 import { TablesView, type TableKind } from './tablesView';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerWordImport } from './wordImport';
+import { registerWordView, WORD_SCHEME } from './wordView';
 
 let client: LanguageClient | undefined;
 let status: StatusBarItem | undefined;
@@ -41,7 +42,7 @@ async function coverageOf(uri: string): Promise<Coverage | null> {
 
 /** The documents the server is sent (documentSelector): Markdown and plain text; it decides which are plans. */
 const PLAN_LANGUAGES = new Set(['markdown', 'plaintext']);
-const isCandidate = (doc: TextDocument) => PLAN_LANGUAGES.has(doc.languageId) && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
+const isCandidate = (doc: TextDocument) => PLAN_LANGUAGES.has(doc.languageId) && ['file', 'untitled', 'ecoplan-word'].includes(doc.uri.scheme);
 
 type PlanStatus = 'declared' | 'included' | 'content' | 'excluded' | 'not-a-plan' | 'unreadable';
 
@@ -139,6 +140,8 @@ function startClient(context: ExtensionContext): LanguageClient {
       // plain text too: a pasted plan in a .txt is checked when its content reads as a plan (the server decides)
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
+      // a .docx's plan in the read-only view (wordView.ts): checked as a plan, problems at their lines
+      { scheme: WORD_SCHEME, language: 'markdown' },
       { scheme: 'file', pattern: '**/*.plan.txt' },
     ],
     synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.yaml,*.yml}') },
@@ -194,6 +197,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   status.command = 'ecoplan.showTable.coverage';
   context.subscriptions.push(status);
   registerWordImport(context);
+  registerWordView(context, () => client);
 
   context.subscriptions.push(
     commands.registerCommand('ecoplan.restartServer', async () => {

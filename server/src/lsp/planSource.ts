@@ -35,6 +35,8 @@ export interface PlanSource {
   analysisOf(uri: string): PlanAnalysis | null;
   /** Whether and why a file is checked as a plan (see PlanStatus). */
   planStatus(uri: string): PlanStatus;
+  /** A .docx imported as plan Markdown (what `ecoplan check` reads), for the editor's read-only view of it; or why not. */
+  wordText(uri: string): Promise<{ text: string } | { error: LocalizedText }>;
   /** Writes the plan as a .docx beside it (`方案.docx`; `方案-附表.docx` is not overwritten by it): the file written, or why not. */
   exportWord(uri: string, withTables: boolean): Promise<{ file: string; keptTags: number } | { error: LocalizedText }>;
   /** The last completed analysis of a plan (any version), or null when it was never analysed. */

@@ -206,6 +206,21 @@ export class PlanWorkspace implements DiagnosticsSource {
     return this.sniff(uri, text) ? 'content' : null;
   }
 
+  async wordText(uri: string): Promise<{ text: string } | { error: LocalizedText }> {
+    const path = toPath(uri);
+    if (!path) return { error: { zh: '不是本地文件', en: 'not a local file' } };
+    const word = await loadWordReader();
+    if (!word) return { error: { zh: '无法加载 Word 模块', en: 'the Word module cannot be loaded' } };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      return { error: { zh: `无法读取(${(e as NodeJS.ErrnoException).code ?? String(e)})`, en: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` } };
+    }
+    const read = word.readForCheck(bytes, basename(path));
+    return read.ok ? { text: read.text } : { error: read.reason };
+  }
+
   async exportWord(uri: string, withTables: boolean): Promise<{ file: string; keptTags: number } | { error: LocalizedText }> {
     const path = toPath(uri);
     const a = this.analysisOf(uri);
