@@ -5,7 +5,7 @@ import type { DepartmentDirectory } from './departments/directory';
 import type { LineFindings, LineFindingsCache } from './lineFindings';
 import type { Locale } from './locale';
 import type { Diagnostic, OutlineNode, PlanModel, Range, Severity, Task } from './model/types';
-import { nodeTitle, outlineTask, type NodeContent } from './outline';
+import { makesTask, nodeTitle, outlineTask, type NodeContent } from './outline';
 import type { MarkdownFacts } from './parse/markdown';
 import { FENCE, RAW_HTML_OPEN, type MarkdownFactsCache } from './parse/markdownChunks';
 import { firstClauseAt, readLine, sectionYearNote, type ReadState } from './readPlan';
@@ -306,6 +306,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const names = prev.analysis.names;
   const found = readLine(newWork, lineStart, text, index, names);
   if (!found.shape || !sameShape(oldFound.shape, found.shape)) return null;
+  // whether a bare list is a clause depends on the lines above; a line that says so changes the lines below
+  if (leansOnFirstNamedLeads(oldFound) || leansOnFirstNamedLeads(found)) return null;
   // What the edit left as it was keeps its objects (a digit typed in a target leaves the line's clause
   // as it was): the plan-wide lists then stay the same lists, and what is kept by them (completion's
   // use counts, a rule's per-target work) stays valid.
@@ -378,7 +380,7 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
     while (k < kept.length && kept[k].range.start.line < L) k++;
     const clauses = [...kept.slice(0, k), ...found.clauses, ...kept.slice(k)];
     // whether the node has a clause decides whether it (and the items around it) are tasks
-    if (clauses.length > 0 !== oldContent.clauses.length > 0) return null;
+    if (clauses.some(makesTask) !== oldContent.clauses.some(makesTask)) return null;
     content = { clauses, targets: oldContent.targets };
   }
 
@@ -500,4 +502,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   prev.nodes = nodes;
   prev.contents = contents;
   return analysis;
+}
+
+function leansOnFirstNamedLeads(found: LineFindings): boolean {
+  return found.firstNamedLeads === true || found.clauses.some((c) => c.needsFirstLeads);
 }

@@ -1,7 +1,7 @@
 import type { IndicatorNameIndex } from './catalogue/nameIndex';
 import type { DepartmentTag, IndicatorMention, IndicatorTag, IndicatorTarget, ResponsibilityClause, SyntaxProblem } from './model/types';
 import { findProseTargets, targetFromTag } from './recognise/indicatorTarget';
-import { clauseToModel, findResponsibilityClauses } from './recognise/responsibilityClause';
+import { clauseToModel, findResponsibilityClauses, firstNamedLeadsAt } from './recognise/responsibilityClause';
 import type { NumberingMatch } from './recognise/numbering';
 import { scanTags } from './recognise/tags';
 import type { LineIndex } from './text/lineIndex';
@@ -15,6 +15,9 @@ export interface LineFindings {
   /** Where the content starts, the official numbering and an 附件 marker (set by the plan reader); null for a blank line. */
   shape?: { contentStart: number; numbering: NumberingMatch | null; attachment: RegExpExecArray | null } | null;
   problems: SyntaxProblem[];
+  /** The line says the first named unit leads (`列第一位者为牵头单位,下同`): from here on, bare lists are clauses. */
+  firstNamedLeads?: true;
+  /** Clauses first, then any bare lists (`needsFirstLeads`) the plan reader keeps only after such a line. */
   clauses: ResponsibilityClause[];
   departmentTags: DepartmentTag[];
   /** `target` is an index into this line's `targets`. */
@@ -30,6 +33,7 @@ export function recogniseLine(lineText: string, lineStart: number, text: string,
   const tags = scanTags(lineText, lineStart);
   for (const p of tags.problems) out.problems.push({ kind: p.kind, range: index.range(p.start, p.end), detail: p.detail });
 
+  if (firstNamedLeadsAt(lineText)) out.firstNamedLeads = true;
   const clauseMatches = findResponsibilityClauses(lineText, lineStart);
   for (const m of clauseMatches) out.clauses.push(clauseToModel(m, text, index));
   const looseTags: DepartmentTag[] = [];

@@ -223,7 +223,7 @@ export function deriveTasks(outline: OutlineNode[], content: Map<OutlineNode, No
     const stage = node.sectionKind === 'schedule' && !node.chapter && isTimetableStage(node.title);
     let isTask = false;
     if (numbered && !node.empty) {
-      if (c.clauses.length > 0) isTask = true;
+      if (c.clauses.some(makesTask)) isTask = true;
       else if (!insideTask && !stage && !node.chapter && (node.sectionKind === 'task' || node.sectionKind === 'schedule')) {
         // `3.提升污水处理能力` with sub-points (1)(2) and no clauses below is one task, not three;
         // a `(一)` with items 1. 2. is a group of tasks
@@ -256,8 +256,11 @@ export function outlineTask(node: OutlineNode, c: NodeContent, text: string, ind
 }
 
 function subtreeHasClause(node: OutlineNode, content: Map<OutlineNode, NodeContent>): boolean {
-  return node.children.some((c) => content.get(c)!.clauses.length > 0 || subtreeHasClause(c, content));
+  return node.children.some((c) => content.get(c)!.clauses.some(makesTask) || subtreeHasClause(c, content));
 }
+
+/** A duty list's subject (`(一)县委县政府要高度重视`) names the owner of a task, but does not make an item one. */
+export const makesTask = (c: ResponsibilityClause) => c.form !== 'subject';
 
 export function trimEnd(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1])) end--;

@@ -7,6 +7,7 @@ import { deriveTasks, labelFor, OutlineBuilder, type NodeContent } from './outli
 import { emptyFacts, type MarkdownFacts } from './parse/markdown';
 import { MarkdownFactsCache, ONE_OFF_CHUNK } from './parse/markdownChunks';
 import { recogniseLine, type LineFindings, type LineFindingsCache } from './lineFindings';
+import { clauseToModel, findSubjectClause } from './recognise/responsibilityClause';
 import { matchNumbering, skipMarkdownPrefix } from './recognise/numbering';
 import { readTableTasks } from './recognise/tables';
 import { foldWidth } from './text/fold';
@@ -65,6 +66,14 @@ export function readLine(lineText: string, lineStart: number, text: string, inde
   if (contentStart >= lineText.length || lineText.slice(contentStart).trim().length === 0) return BLANK_LINE;
   const found = recogniseLine(lineText, lineStart, text, index, names);
   found.shape = { contentStart, numbering: matchNumbering(lineText), attachment: ATTACHMENT_LINE.exec(lineText.slice(contentStart).trim()) };
+  const numbering = found.shape.numbering;
+  if (numbering && !found.clauses.some((c) => c.form !== 'tags')) {
+    // a duty list: `2、水务局加强…` names its unit as the sentence's subject
+    // (`6、(1)水务局抓好…`: a second numbering on the same line)
+    const inner = matchNumbering(lineText.slice(numbering.textStart));
+    const subject = findSubjectClause(lineText, numbering.textStart + (inner ? inner.textStart : 0), lineStart);
+    if (subject) found.clauses.unshift(clauseToModel(subject, text, index));
+  }
   return found;
 }
 
@@ -72,7 +81,8 @@ const BLANK_LINE: LineFindings = { shape: null, problems: [], clauses: [], depar
 
 /** Where the line's first responsibility clause starts (a title stops there), or -1. */
 export function firstClauseAt(found: LineFindings): number {
-  const c = found.clauses.find((x) => x.form !== 'tags');
+  // (a subject clause starts the sentence: the title is the whole sentence)
+  const c = found.clauses.find((x) => x.form !== 'tags' && x.form !== 'subject' && !x.needsFirstLeads);
   return c ? c.range.start.character : -1;
 }
 
@@ -132,6 +142,8 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
   const lineEnd = (l: number) => index.lineEnd(l);
 
   const yearOf = new Map<OutlineNode, number>();
+  // `列第一位者为牵头单位,下同` said once (notice, footnote or a clause): bare lists from that line on are clauses
+  let firstNamedLeads = false;
 
   const lineCache = options.lineCache;
   lineCache?.begin(options.names);
@@ -147,7 +159,9 @@ export function readPlan(text: string, options: ReadOptions): PlanModel {
     const holder = outline.line(line, lineText, found.shape, depth, facts.boldStarts.get(line), firstClauseAt(found), title.title !== null ? title.line : null);
 
     for (const p of found.problems) problems.push(p);
+    if (found.firstNamedLeads) firstNamedLeads = true;
     for (const c of found.clauses) {
+      if (c.needsFirstLeads && !firstNamedLeads) continue;
       clauses.push(c);
       holder.clauses.push(c);
     }

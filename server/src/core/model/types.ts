@@ -56,7 +56,7 @@ export interface VaguePhrase {
   range: Range;
 }
 
-export type ClauseForm = 'labelled' | 'lead-support' | 'by-duty' | 'responsible' | 'table-cell' | 'tags';
+export type ClauseForm = 'labelled' | 'lead-support' | 'by-duty' | 'responsible' | 'listed' | 'subject' | 'table-cell' | 'tags';
 
 export interface ResponsibilityClause {
   form: ClauseForm;
@@ -64,6 +64,8 @@ export interface ResponsibilityClause {
   range: Range;
   units: ResponsibleUnit[];
   vague: VaguePhrase[];
+  /** A bare list of parties: a clause only once the plan has said that the first named unit leads (readPlan.ts). */
+  needsFirstLeads?: true;
 }
 
 export interface Task {

@@ -59,6 +59,16 @@ const OPEN_DISTRIBUTIVE = new RegExp(`^各(?:${PLACES}|[()、])+$`);
 // `区人民政府`, `市区政府`, `政府`: places and/or a body, continuing such a phrase
 const CONTINUATION = new RegExp(`^(?:(?:${PLACES}|[()、])+${PLACE_BODIES}?|${PLACE_BODIES})$`);
 const BARE_BODY = new RegExp(`^${PLACE_BODIES}$`);
+// what a non-specific party ends with: a place, a body, or what the qualifiers qualify (`相关部门`, `各镇`)
+const PARTY_END = new RegExp(`(?:${alternation([...vocab.vague.places, ...vocab.vague.bodies, ...vocab.vague.contains.flatMap((c) => c.bodies)])})$`);
+
+/**
+ * A non-specific phrase that is a party and nothing more (`各镇(街道)`, `相关部门`, `各县(市、区)人民政府`), not a
+ * phrase that goes on into the sentence (`各部门要密切`): what a sentence of prose may name.
+ */
+export function isVagueParty(name: string): boolean {
+  return isVaguePhrase(name) && PARTY_END.test(stripTrailingParenGroup(name));
+}
 
 export function stripTrailingParenGroup(name: string): string {
   // `市农合联执委会(市供销社)` is judged by `市农合联执委会`.

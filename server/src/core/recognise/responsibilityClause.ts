@@ -1,7 +1,7 @@
 import clauseVerbsData from '../../../../data/vocab/clauseVerbs.yaml';
-import type { ClauseForm, ResponsibleUnit, UnitRole, VaguePhrase } from '../model/types';
+import type { ClauseForm, ResponsibilityClause, ResponsibleUnit, UnitRole, VaguePhrase } from '../model/types';
 import type { LineIndex } from '../text/lineIndex';
-import { alternation, byLength, continuesVaguePhrase, isVaguePhrase, looksLikeJurisdiction, looksLikeUnit } from './departmentName';
+import { alternation, byLength, continuesVaguePhrase, isVagueParty, isVaguePhrase, looksLikeJurisdiction, looksLikeUnit } from './departmentName';
 
 /**
  * Responsibility clauses as real plans write them:
@@ -19,6 +19,8 @@ export interface ClauseMatch {
   end: number;
   units: UnitSpan[];
   vague: VagueSpan[];
+  /** A bare list of parties (`……。(省经信委、省发改委)`): a clause only once the plan has said the first named leads. */
+  needsFirstLeads?: true;
 }
 export interface UnitSpan {
   name: string;
@@ -49,6 +51,9 @@ export interface ClauseVocabulary {
   etcGeneric: string[];
   conjunctions: string[];
   notOnTheirOwn: string[];
+  firstNamedLeads: Record<'placed' | 'position' | 'link' | 'is' | 'lead', string[]>;
+  proseSentence: { maxLength: number; modals: string[]; notInProseName: string[] };
+  subjectDuty: { maxSubject: number; verbs: string[]; with: string[] };
 }
 
 const isWords = (x: unknown): x is string[] => Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string' && w.length > 0);
@@ -62,6 +67,12 @@ export function checkClauseVerbs(raw: unknown): ClauseVocabulary {
   for (const role of LABEL_ROLES) need(isWords(r.labels?.[role]), `labels.${role}`);
   for (const role of VERB_ROLES) need(isWords(r.verbs?.[role]), `verbs.${role}`);
   for (const k of ['verbTails', 'prefixes', 'manner', 'asideOpeners', 'asideWords', 'etcGeneric', 'conjunctions', 'notOnTheirOwn']) need(isWords(r[k]), k);
+  for (const k of ['placed', 'position', 'link', 'is', 'lead']) need(isWords(r.firstNamedLeads?.[k]), `firstNamedLeads.${k}`);
+  for (const k of ['modals', 'notInProseName']) need(isWords(r.proseSentence?.[k]), `proseSentence.${k}`);
+  need(isWords(r.subjectDuty?.verbs), 'subjectDuty.verbs');
+  need(isWords(r.subjectDuty?.with), 'subjectDuty.with');
+  if (typeof r.subjectDuty?.maxSubject !== 'number' || r.subjectDuty.maxSubject < 2) throw new Error('data/vocab/clauseVerbs.yaml: `subjectDuty.maxSubject` must be a number ≥ 2');
+  if (typeof r.proseSentence?.maxLength !== 'number' || r.proseSentence.maxLength < 10) throw new Error('data/vocab/clauseVerbs.yaml: `proseSentence.maxLength` must be a number ≥ 10');
   const seen = new Map<string, string>();
   for (const [kind, groups] of [['labels', r.labels], ['verbs', r.verbs]] as const) {
     for (const [role, words] of Object.entries(groups as Record<string, string[]>)) {
@@ -103,13 +114,66 @@ const TRAILING_VERB = new RegExp(`[((〈【\\[](${alternation([...verbRole.keys(
 const BRACKETED_LABEL = new RegExp(`^[\\s\\u3000]*(${alternation([...labelRole.keys()].filter((w) => !verbRole.has(w)))})[\\s\\u3000]*$`);
 const TAIL_WORDS = byLength([...verbRole.keys(), ...V.verbTails]);
 const PREFIX = new RegExp(`^(?:${alternation(V.prefixes)})(?=.)`);
-const BY_SENTENCE = new RegExp(`(?:^|[。;;])[\\s\\u3000]*((?:${alternation(V.prefixes)}))`);
 const MANNER = new RegExp(alternation(V.manner));
 const ASIDE_START = new RegExp(`^[\\s\\u3000]*(?:${alternation(V.asideOpeners)})`);
 const ASIDE_WORD = new RegExp(alternation(V.asideWords));
 const ETC_GENERIC = new Set(V.etcGeneric);
 const CONJUNCTION = new RegExp(alternation(V.conjunctions), 'g');
 const FIRST_CONJUNCTION = new RegExp(alternation(V.conjunctions));
+const F = V.firstNamedLeads;
+// `列第一位者为牵头单位,下同`: placed? position link? is lead, with its `,下同` (no nested quantifiers: linear)
+const FIRST_NAMED_LEADS = new RegExp(
+  `(?:${alternation(F.placed)})?(?:${alternation(F.position)})(?:${alternation(F.link)})?(?:${alternation(F.is)})(?:${alternation(F.lead)})(?:[,,;;]?下同)?`,
+);
+const MAX_SENTENCE = V.proseSentence.maxLength;
+const MODAL_END = new RegExp(`(?:${alternation(V.proseSentence.modals)})$`);
+const NOT_IN_PROSE_NAME = new RegExp(alternation(V.proseSentence.notInProseName));
+
+const SUBJECT_VERB = new RegExp(alternation([...V.subjectDuty.verbs, ...V.subjectDuty.with]), 'g');
+const SUBJECT_WITH = new Set(V.subjectDuty.with);
+const SUBJECT_SEPARATOR = /、/g;
+
+/**
+ * The responsible units written as the subject of a numbered task's sentence (`水务局加强…`, `农委、畜牧局要…`):
+ * `from` is where the text after the numbering starts. Every name before the first duty word must be
+ * unit-shaped (a party named in passing, `加强对县环保局…`, starts with a verb and is never read).
+ */
+export function findSubjectClause(text: string, from: number, base: number): ClauseMatch | null {
+  const head = text.slice(from, from + 2 * V.subjectDuty.maxSubject + 8);
+  SUBJECT_VERB.lastIndex = 0;
+  const verb = SUBJECT_VERB.exec(head);
+  if (!verb || verb.index < 2 || verb.index > V.subjectDuty.maxSubject) return null;
+  const units: UnitSpan[] = [];
+  const vague: VagueSpan[] = [];
+  const read = (p: Piece, role: UnitRole, vagueMayBeBare: boolean): boolean => {
+    if (p.text.length < 2 || /[\s\u3000,,;;::。]/.test(p.text) || NOT_IN_PROSE_NAME.test(p.text)) return false;
+    if (isVaguePhrase(p.text) && (vagueMayBeBare || looksLikeUnit(p.text))) vague.push({ text: p.text, start: p.start, end: p.start + p.text.length });
+    else if (looksLikeUnit(p.text)) units.push({ name: p.text, role, tagged: false, start: p.start, end: p.start + p.text.length });
+    else return false;
+    return true;
+  };
+  const withOthers = SUBJECT_WITH.has(verb[0]);
+  // `农委和畜牧局要…`: a conjunction splits only where both sides are names (not `县住房和城乡建设局`)
+  for (const p of splitAt({ text: head.slice(0, verb.index), start: base + from }, SUBJECT_SEPARATOR).flatMap(splitConjunctions)) {
+    if (!read(p, units.length === 0 ? 'lead' : 'support', withOthers)) return null;
+  }
+  let end = verb.index;
+  if (withOthers) {
+    // `各乡镇汇同环保局完善`: the units after 汇同, up to the next duty word, support
+    const after = verb.index + verb[0].length;
+    const next = SUBJECT_VERB.exec(head);
+    if (!next || next.index - after < 2) return null;
+    for (const p of splitAt({ text: head.slice(after, next.index), start: base + from + after }, SUBJECT_SEPARATOR).flatMap(splitConjunctions)) if (!read(p, 'support', false)) return null;
+    end = next.index;
+  }
+  return { form: 'subject', start: base + from, end: base + from + end, units, vague };
+}
+
+/** Where `text` states that the first named unit leads (`列第一位者为牵头单位,下同`), or null. */
+export function firstNamedLeadsAt(text: string): { start: number; end: number } | null {
+  const m = FIRST_NAMED_LEADS.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
 
 /** The longest clause body read; anything longer is prose (and the bound keeps every step below linear). */
 const MAX_BODY = 600;
@@ -145,14 +209,23 @@ function openerOf(c: number): number {
 /**
  * Find clauses in `text` (one line, or a table cell); offsets returned are `base + index`.
  * Linear in the length of the text. Besides closed brackets it reads `【牵头单位】A【配合单位】B`,
- * a clause wrapped onto the next line (`(责任单位:A、B、` … `C)`: both halves) and a bare
- * `责任单位:A、B` line.
+ * a clause wrapped onto the next line (`(责任单位:A、B、` … `C)`: both halves), a bracket closed by the
+ * wrong closer (`[A、B)]`, `[A、B】`) or not at all before the paragraph ends (`(责任单位:A、B。`), a bare
+ * `责任单位:A、B` line, and a sentence of prose that is nothing but a clause (`A牵头负责,B配合。`).
+ * A bare list of parties in brackets after a sentence is a clause when the line states that the first
+ * named leads, and a candidate (`needsFirstLeads`) otherwise: the plan reader keeps it once an earlier
+ * line has said so.
  */
 export function findResponsibilityClauses(text: string, base: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
+  // `(A、B。列第一位者为牵头部门,下同)`: the statement names nobody; blank it (same length, offsets stay)
+  const stated = firstNamedLeadsAt(text);
+  if (stated) text = text.slice(0, stated.start) + ' '.repeat(stated.end - stated.start) + text.slice(stated.end);
   // char codes, not one-character strings: CJK characters are not interned, and this runs on every line
   const stack: { c: number; i: number }[] = [];
   let seenOpener = false;
+  // the outermost bracket still open at the last 。: it may close later (`(A、B。……下同)`) or never
+  let pending: { c: number; i: number; stop: number } | null = null;
   // `【牵头单位】A【配合单位】B`: the labelled run being read, its start and the current label
   type Run = { start: number; parts: ClauseMatch[]; role: LabelRole; from: number };
   let run: Run | null = null;
@@ -168,6 +241,21 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     }
     run = null;
   };
+  /** The clause in the bracket opened at `open` whose body ends at `bodyEnd`, the bracket at `end`. */
+  const bracketClause = (open: number, bodyEnd: number, end: number): boolean => {
+    const to = withoutStrayClosers(text, open + 1, bodyEnd);
+    const body = text.slice(open + 1, to);
+    const m = parseClauseBody(body, base + open + 1, false);
+    if (m) {
+      out.push({ ...m, start: base + open, end: base + end });
+      return true;
+    }
+    if (!afterSentence(text, open)) return false;
+    const list = parseClauseBody(body, base + open + 1, false, true, null, false, true);
+    if (!list) return false;
+    out.push(stated ? { ...list, start: base + open, end: base + end } : { ...list, start: base + open, end: base + end, needsFirstLeads: true });
+    return true;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c === LENTICULAR_OPEN || c === SQUARE_OPEN) && text.charCodeAt(i + 1) === c) {
@@ -178,6 +266,7 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     }
     if (c === FULL_STOP) {
       // an unclosed bracket in one sentence must not swallow the clauses of the next
+      if (stack.length > 0) pending = { ...stack[0], stop: i };
       stack.length = 0;
       closeRun(i);
       continue;
@@ -185,6 +274,8 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     if (c === PAREN_OPEN || c === TORTOISE_OPEN || c === LENTICULAR_OPEN || c === SQUARE_OPEN) {
       stack.push({ c, i });
       seenOpener = true;
+      // a bracket opened after the 。 starts something new: the one open before it never closed
+      pending = null;
       if (stack.length > 16) stack.shift(); // pathological input: keep the scan linear
       continue;
     }
@@ -198,47 +289,88 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
       if (m) out.push({ ...m, start: base + lead, end: base + i + 1 });
       continue;
     }
-    for (let k = stack.length - 1; k >= 0; k--) {
-      if (stack[k].c !== opener) continue;
-      const open = stack[k];
-      stack.length = k;
-      if (k === 0) {
-        const body = text.slice(open.i + 1, i);
-        const label = BRACKETED_LABEL.exec(body);
-        if (label) {
-          // (the closure assigns `run`, which TypeScript's narrowing does not see)
-          const prev = run as Run | null;
-          if (prev) {
-            const m = parseClauseBody(text.slice(prev.from, open.i), base + prev.from, false, false, prev.role);
-            if (m) prev.parts.push({ ...m, start: base + prev.from, end: base + open.i });
-          }
-          run = { start: prev?.start ?? open.i, parts: prev?.parts ?? [], role: labelRole.get(label[1])!, from: i + 1 };
-          break;
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k].c !== opener) k--;
+    if (k < 0) {
+      if (stack.length === 0) {
+        // `(A、B(C)。列第一位者为牵头部门,下同)`: the bracket open at the 。 closes here
+        if (pending && pending.c === opener) {
+          const open = pending.i;
+          pending = null;
+          bracketClause(open, i, i + 1);
         }
-        const m = parseClauseBody(body, base + open.i + 1, false);
-        if (m) {
-          // a clause of its own ends a labelled run; any other bracket (`市农合联执委会(市供销社)`) is part of it
-          closeRun(open.i);
-          out.push({ ...m, start: base + open.i, end: base + i + 1 });
-        }
+        continue;
       }
-      break;
+      // a wrong closer: `[A、B)]` (the right one follows: this one is a slip, left to the body's trim)
+      // or `[A、B】` (it closes the bracket open)
+      let n = i + 1;
+      while (n < text.length && isSpace(text.charCodeAt(n))) n++;
+      const next = openerOf(text.charCodeAt(n));
+      if (next >= 0 && stack.some((s) => s.c === next)) continue;
+      k = stack.length - 1;
+    }
+    const open = stack[k];
+    stack.length = k;
+    if (k > 0) continue;
+    const body = text.slice(open.i + 1, i);
+    const label = BRACKETED_LABEL.exec(body);
+    if (label) {
+      // (the closure assigns `run`, which TypeScript's narrowing does not see)
+      const prev = run as Run | null;
+      if (prev) {
+        const m = parseClauseBody(text.slice(prev.from, open.i), base + prev.from, false, false, prev.role);
+        if (m) prev.parts.push({ ...m, start: base + prev.from, end: base + open.i });
+      }
+      run = { start: prev?.start ?? open.i, parts: prev?.parts ?? [], role: labelRole.get(label[1])!, from: i + 1 };
+      continue;
+    }
+    // a clause of its own ends a labelled run; any other bracket (`市农合联执委会(市供销社)`) is part of it
+    const before = out.length;
+    if (bracketClause(open.i, i, i + 1)) {
+      const made = out.splice(before);
+      closeRun(open.i);
+      out.push(...made);
     }
   }
   closeRun(text.length);
-  if (stack.length > 0 && out.length === 0) {
-    // `(责任单位:A、B、` continued on the next line
-    const open = stack[0];
-    let end = text.length;
-    while (end > open.i + 1 && /[\s\u3000]/.test(text[end - 1])) end--;
-    const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
-    if (m) out.push({ ...m, start: base + open.i, end: base + end });
+  if (out.length === 0) {
+    // `(责任单位:A、B、` continued on the next line, or never closed: up to the line's end, or to the 。
+    // that ended the paragraph (`(责任单位:A、B。`)
+    const open = stack.length > 0 ? { ...stack[0], stop: text.length } : pending;
+    if (open) {
+      let end = open.stop;
+      while (end > open.i + 1 && /[\s\u3000]/.test(text[end - 1])) end--;
+      const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
+      if (m) out.push({ ...m, start: base + open.i, end: base + end });
+    }
   }
   // `责任单位:A、B` written without brackets, on its own or after the task's sentence; else a sentence
-  // that is nothing but a clause (`……。由A牵头,B、C配合。`): each up to the next 。
+  // that is nothing but a clause (`……。由A牵头,B、C配合。`, `A牵头负责,B配合。`)
   if (out.length === 0) sentenceClause(text, base, BARE_LABEL, out);
-  if (out.length === 0) sentenceClause(text, base, BY_SENTENCE, out);
+  if (out.length === 0) proseClauses(text, base, out);
   return out;
+}
+
+/** Does the bracket at `open` follow a sentence (or start the line), rather than a name it glosses (`市农合联执委会(市供销社)`)? */
+function afterSentence(text: string, open: number): boolean {
+  let k = open - 1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  return k < 0 || /[。;;!!??]/.test(text[k]);
+}
+
+/** `[A、B)]`: the body ends before closers that close nothing inside it. Linear in the body. */
+function withoutStrayClosers(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const d = bracketDelta(text.charCodeAt(i));
+    if (d > 0) depth++;
+    else if (d < 0) depth--;
+  }
+  while (depth < 0 && to > from && bracketDelta(text.charCodeAt(to - 1)) < 0) {
+    to--;
+    depth++;
+  }
+  return to;
 }
 
 /** The clause starting at `start`'s group 1, up to the next 。, read strictly (every piece a party). */
@@ -253,6 +385,29 @@ function sentenceClause(text: string, base: number, start: RegExp, out: ClauseMa
   if (found) out.push({ ...found, start: base + from, end: base + end });
 }
 
+/**
+ * Every sentence of the line that is nothing but a clause in prose: `县交通运输局牵头负责,县公安局配合。`,
+ * `由A、B分别牵头,各镇(街道)负责落实。`. Read strictly: each piece a party with its own role verb.
+ */
+function proseClauses(text: string, base: number, out: ClauseMatch[]) {
+  let from = 0;
+  while (from < text.length) {
+    let stop = from;
+    while (stop < text.length && !SENTENCE_ENDS.has(text.charCodeAt(stop))) stop++;
+    let s = from;
+    while (s < stop && /[\s\u3000]/.test(text[s])) s++;
+    let e = stop;
+    while (e > s && /[.;;,,\s\u3000]/.test(text[e - 1])) e--;
+    // labels are the bare line's (`主办单位:…` of a page footer is not a clause): prose has verbs only
+    const sentence = text.slice(s, e);
+    if (e - s > 0 && e - s <= MAX_SENTENCE && ANY_VERB.test(sentence) && !ANY_LABEL.test(sentence)) {
+      const found = parseClauseBody(text.slice(s, e), base + s, false, true, null, false, false, true);
+      if (found) out.push({ ...found, start: base + s, end: base + e });
+    }
+    from = stop + 1;
+  }
+}
+
 interface Piece {
   text: string;
   start: number;
@@ -260,7 +415,9 @@ interface Piece {
 
 const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** Between lists of units with their own role (`A牵头,B配合`; `牵头单位:A;配合单位:B`). */
-const SEGMENT_SEPARATORS = codes(',,;;');
+const SEGMENT_SEPARATORS = codes(',,;;。');
+/** Where a sentence of prose ends. */
+const SENTENCE_ENDS = codes('。;;!!??');
 /** Between units of one list. */
 const PIECE_SEPARATORS = codes('、/ \t\u3000');
 
@@ -411,11 +568,15 @@ export function parseClauseBody(
   labelBefore: LabelRole | null = null,
   /** the end of a clause opened on the line before (`C、D)`): it adds supporting units */
   continuation = false,
+  /** a bare list of parties, no label nor verb (`(省经信委、省发改委(省能源局))`): read strictly, one unit at least */
+  list = false,
+  /** a sentence of prose (`A牵头负责,B配合`): read strictly, every piece with its own role verb */
+  prose = false,
 ): Omit<ClauseMatch, 'start' | 'end'> | null {
   if (body.length === 0 || body.length > MAX_BODY) return null;
   if (ASIDE_START.test(body)) return null;
   // most brackets in a plan are not clauses (`(2022—2024年)`, `(PM2.5)`): neither a label nor a verb
-  if (!cell && !continuation && labelBefore === null && !ANY_VERB.test(body) && !ANY_LABEL.test(body)) return null;
+  if (!cell && !continuation && !list && labelBefore === null && !ANY_VERB.test(body) && !ANY_LABEL.test(body)) return null;
 
   let labelled = labelBefore !== null;
   let anyVerb = false;
@@ -423,7 +584,7 @@ export function parseClauseBody(
   let anySupportMark = false;
   const named: Named[] = [];
   let current: LabelRole | null = labelBefore;
-  let prose = false;
+  let proseWords = false;
   for (const segment of splitTop(body, start, SEGMENT_SEPARATORS)) {
     const parts = splitAt(segment, SPACE_BEFORE_LABEL).flatMap((s) => splitTop(s.text, s.start, PIECE_SEPARATORS));
     let open: Named[] = [];
@@ -447,7 +608,7 @@ export function parseClauseBody(
       const verb = own ? { index: own.index, role: verbRole.get(own[1])!, prose: false } : findVerb(p.text);
       if (verb?.prose && current === null) {
         // `(2022年由市政府负责的项目除外)`: words after the verb make it a sentence, not a clause
-        prose = true;
+        proseWords = true;
         continue;
       }
       if (verb && !verb.prose) {
@@ -465,15 +626,17 @@ export function parseClauseBody(
       open.push(n);
     }
   }
-  if (!labelled && !cell && !anyVerb && !continuation) return null;
-  if (prose && !labelled) return null;
+  if (!labelled && !cell && !anyVerb && !continuation && !list) return null;
+  if (proseWords && !labelled) return null;
+  // a sentence naming someone without a role of their own (`各部门要加强协作,抓好落实`) is not a clause
+  if (prose && named.some((n) => n.role === 'list')) return null;
 
   const units: (UnitSpan & { pieceRole: PieceRole })[] = [];
   const vague: VagueSpan[] = [];
   let shapeless = 0;
   let lastWasVague = false;
   for (const { piece, role } of named) {
-    for (const raw of splitConjunctions(cutManner(piece))) {
+    for (const raw of splitConjunctions(prose ? cutModal(cutManner(piece)) : cutManner(piece))) {
       for (const p of splitEtc(raw)) {
         let tagged = p.text.startsWith('@') || p.text.startsWith('\uFF20');
         let name = p.text;
@@ -494,6 +657,11 @@ export function parseClauseBody(
           }
         }
         if (name.length === 0) continue;
+        if (prose && !tagged && NOT_IN_PROSE_NAME.test(name)) {
+          // `建立由县政府牵头`: the party is inside a longer phrase
+          shapeless++;
+          continue;
+        }
         // a drafter's aside inside a clause (`以下均需各县市区政府落实,不再列出`) names nobody
         if (!tagged && ASIDE_WORD.test(name) && (labelled || !looksLikeUnit(name))) continue;
         if (!tagged && ETC_GENERIC.has(name)) continue;
@@ -505,6 +673,11 @@ export function parseClauseBody(
           continue;
         }
         if (!tagged && isVaguePhrase(name)) {
+          if (prose && !isVagueParty(name)) {
+            // `各部门要密切配合`: the phrase goes on into the sentence
+            shapeless++;
+            continue;
+          }
           lastWasVague = true;
           vague.push({ text: name, start: nameStart, end: nameStart + name.length });
           continue;
@@ -522,6 +695,7 @@ export function parseClauseBody(
   // Unlabelled brackets (and bare lines, and continued ones) must read as a list of parties, or `(由企业自行负责)` would count.
   if ((!labelled || bare || continuation) && shapeless > 0) return null;
   if (units.length === 0 && vague.length === 0) return null;
+  if (list && !labelled && !anyVerb && units.length === 0) return null;
 
   // Roles: explicit 牵头 wins; a clause with supporting units but no lead is led by the units it makes
   // responsible (`A负责,B配合`, `责任单位:A;配合单位:B`); otherwise the first-listed unit leads.
@@ -538,7 +712,9 @@ export function parseClauseBody(
 
   const form: ClauseForm = cell
     ? 'table-cell'
-    : labelled
+    : list && !labelled && !anyVerb
+      ? 'listed'
+      : labelled
       ? 'labelled'
       : anyLeadMark || anySupportMark
         ? 'lead-support'
@@ -546,6 +722,12 @@ export function parseClauseBody(
           ? 'by-duty'
           : 'responsible';
   return { form, units: units.map(({ pieceRole: _, ...u }) => u), vague };
+}
+
+/** `相关部门要按职责分工抓好落实`: in prose a modal after the name is not part of it. */
+function cutModal(p: Piece): Piece {
+  const m = MODAL_END.exec(p.text);
+  return m && m.index > 1 ? cut(p, 0, m.index) : p;
 }
 
 /** `各镇(街道、园区)按慈政办发〔2020〕96号文件要求`: what follows 按 is how, not who. */
@@ -595,8 +777,10 @@ function splitEtc(p: Piece): Piece[] {
 }
 
 /** Names are sliced from the original text, so they keep the user's own bracket widths. */
-export function clauseToModel(m: ClauseMatch, text: string, index: LineIndex) {
+export function clauseToModel(m: ClauseMatch, text: string, index: LineIndex): ResponsibilityClause {
   const units: ResponsibleUnit[] = m.units.map((u) => ({ name: text.slice(u.start, u.end), role: u.role, tagged: u.tagged, range: index.range(u.start, u.end) }));
   const vague: VaguePhrase[] = m.vague.map((v) => ({ text: text.slice(v.start, v.end), range: index.range(v.start, v.end) }));
-  return { form: m.form, text: text.slice(m.start, m.end), range: index.range(m.start, m.end), units, vague };
+  const clause: ResponsibilityClause = { form: m.form, text: text.slice(m.start, m.end), range: index.range(m.start, m.end), units, vague };
+  if (m.needsFirstLeads) clause.needsFirstLeads = true;
+  return clause;
 }

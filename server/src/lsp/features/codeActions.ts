@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorTarget, Range, Task } from '../../core/model/types';
 import { contains } from '../../core/query';
+import { scanTags } from '../../core/recognise/tags';
 import { allRules } from '../../core/rules/index';
 import type { PlanSource } from '../planSource';
 import { addDepartmentToDirectory, setConfigKey } from '../presentation/yamlEdits';
@@ -187,13 +188,22 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
   const pos = range.start;
   const clause = a.model.clauses.find((c) => contains(c.range, pos) && c.form !== 'tags' && c.units.some((u) => !u.tagged));
   if (clause) {
+    // `@A` ends where the tag scanner ends a name; a name run on into the sentence (`水务局加强…`, `A分别牵头`) needs braces
+    const braced = (u: { name: string; range: Range }) => {
+      if (NEEDS_BRACES.test(u.name)) return true;
+      const after = doc.getText({ start: u.range.start, end: { line: u.range.start.line, character: u.range.start.character + u.name.length + 40 } });
+      return scanTags(`@${after}`, 0).departments[0]?.name !== u.name;
+    };
     const edits = clause.units
       .filter((u) => !u.tagged)
-      .map((u) => ({ range: { start: u.range.start, end: u.range.start }, newText: NEEDS_BRACES.test(u.name) ? '@{' : '@' }))
-      .flatMap((e, i) => {
-        const u = clause.units.filter((x) => !x.tagged)[i];
-        return NEEDS_BRACES.test(u.name) ? [e, { range: { start: u.range.end, end: u.range.end }, newText: '}' }] : [e];
-      });
+      .flatMap((u) =>
+        braced(u)
+          ? [
+              { range: { start: u.range.start, end: u.range.start }, newText: '@{' },
+              { range: { start: u.range.end, end: u.range.end }, newText: '}' },
+            ]
+          : [{ range: { start: u.range.start, end: u.range.start }, newText: '@' }],
+      );
     out.push({ title: label(ws, '将责任单位转换为部门标记 (@)', 'Convert the units to department tags (@)'), kind: CodeActionKind.RefactorRewrite, edit: { changes: { [uri]: edits } } });
   }
   const target = a.model.targets.find((t) => !t.tagged && contains(t.range, pos));
