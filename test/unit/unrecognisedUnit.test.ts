@@ -47,6 +47,11 @@ describe('unrecognised-responsible-unit: a party that is not a unit leaves the t
     expect(findings(county(['1.推进节水型社会建设。(责任单位:发改局)']), own)).toEqual([]);
   });
 
+  it('a bare department named as the subject of a sentence counts (a county document speaking of its own bureau)', () => {
+    const text = county(['1.水务局加强自然保护区的建设管理,组织开展执法检查。', '2.推进节水型社会建设。(责任单位:水务局)']);
+    expect(analyse(text).diagnostics.filter((d) => d.code === 'unrecognised-responsible-unit').map((d) => d.range.start.line)).toEqual([5]);
+  });
+
   it('the task table and the department list do not name such a party', () => {
     const t = deriveTables(analyse(county(['1.推进节水型社会建设。(责任单位:发改局)', '2.推进污水治理。(责任单位:县发改局、@jxj)'])));
     expect(t.tasks.map((r) => [r.path, r.lead, r.support])).toEqual([

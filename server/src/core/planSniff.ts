@@ -1,6 +1,7 @@
 import planSignalsData from '../../../data/vocab/planSignals.yaml';
 import { CLAUSE_LABELS } from './recognise/responsibilityClause';
 import { alternation } from './recognise/departmentName';
+import { foldWidth } from './text/fold';
 
 /**
  * Whether an undeclared Markdown or text file is a plan, from what it is: a title naming a 方案/计划/
@@ -51,7 +52,7 @@ const ISSUER = new RegExp(`(?:${alternation(vocab.issuers)})(?:$|[\\s\\u3000]|${
 const CHINESE_CHAPTER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|第[一二三四五六七八九十]{1,3}[章部节篇])/;
 const CHINESE_ITEM = /^[((][一二三四五六七八九十]{1,3}[))]/;
 const ARABIC_ITEM = /^[((]?\d{1,2}[、.．)）]/;
-const CLAUSE = new RegExp(`(?:${alternation(CLAUSE_LABELS)})\\s*[::]|牵头[,,、;;))〕]|按职责分工负责|按职责分工落实`);
+const CLAUSE = new RegExp(`(?:${alternation(CLAUSE_LABELS)})\\s*:|牵头(?:负责|[,、;)〕。])|按职责分工负责|按职责分工落实`);
 const TARGET = new RegExp(`(?:${alternation(vocab.measureEndings)})[^。;;\\n]{0,10}?(?:${alternation(vocab.targetVerbs)})[^。;;\\n\\d]{0,6}\\d`);
 const YEAR_GOAL = /(?:到|至|于)\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?(?:前|以前)/;
 const DOMAIN = new RegExp(alternation(vocab.domainWords), 'g');
@@ -79,7 +80,8 @@ export interface PlanSignals {
 
 /** The signals of a text and the verdict. Linear in the length read (at most SNIFF_CHARS). */
 export function planSignals(fullText: string): PlanSignals {
-  const text = fullText.length > SNIFF_CHARS ? fullText.slice(0, SNIFF_CHARS) : fullText;
+  // full-width punctuation read as ASCII (`（一）` as `(一)`, `：` as `:`), as every recogniser reads it
+  const text = foldWidth(fullText.length > SNIFF_CHARS ? fullText.slice(0, SNIFF_CHARS) : fullText);
   const s: PlanSignals = { title: null, issuer: false, chapters: 0, items: 0, arabicItems: 0, clauses: 0, targets: 0, yearGoals: 0, domainWords: 0, sections: 0, codeFences: 0, chineseShare: 0, score: 0, plan: false };
   const domain = new Set<string>();
   const sections = new Set<string>();
@@ -152,7 +154,8 @@ export function planSignals(fullText: string): PlanSignals {
   if (s.codeFences > 0) score -= 4;
   if (s.chineseShare < 0.5) score -= 6;
   s.score = score;
-  const substance = s.clauses > 0 || s.targets > 0 || s.issuer || s.domainWords >= 2;
+  // a plan's parts (总体要求, 重点任务, 保障措施) are substance too: a 学习计划 has none of them
+  const substance = s.clauses > 0 || s.targets > 0 || s.issuer || s.domainWords >= 2 || s.sections >= 2;
   s.plan = score >= PLAN_SCORE && substance;
   return s;
 }

@@ -1,4 +1,4 @@
-import { isUnrecognisedUnit, levelledForms } from '../departments/unitStanding';
+import { levelledForms, unrecognisedUnitsOf } from '../departments/unitStanding';
 import type { Rule } from './rule';
 
 /**
@@ -12,7 +12,7 @@ export const unrecognisedResponsibleUnit: Rule = {
   description: { zh: '责任单位不是可识别的单位名称', en: 'Responsible party is not a recognisable unit name' },
   check({ model, directory, settings }, report) {
     for (const task of model.tasks) {
-      if (task.units.length === 0 || !task.units.every((u) => isUnrecognisedUnit(u.name, directory))) continue;
+      if (task.units.length === 0 || unrecognisedUnitsOf(task, directory).length < task.units.length) continue;
       const names = task.units.map((u) => u.name);
       // `发改局` in a 县 plan: the plan's own level first (县 and 区 are one level)
       const forms = names.flatMap((n) => levelledForms(n, directory));

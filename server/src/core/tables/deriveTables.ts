@@ -4,7 +4,7 @@ import { indicatorAttention, indicatorCoverage } from '../coverage';
 import type { CatalogueIndicator } from '../catalogue/types';
 import type { IndicatorTarget, Task } from '../model/types';
 import { departmentKey } from '../query';
-import { isUnrecognisedUnit } from '../departments/unitStanding';
+import { countedUnitsOf } from '../departments/unitStanding';
 import { formatTarget } from '../format/target';
 import { LineIndex } from '../text/lineIndex';
 
@@ -93,7 +93,7 @@ function targetText(chosen: IndicatorTarget, sameTask: IndicatorTarget[]): strin
 
 /** The task's units that count as units: `jxj` or a bare `发改局` is nobody's name (rule unrecognised-responsible-unit). */
 function countedUnits(t: Task, a: PlanAnalysis) {
-  return t.units.filter((u) => !isUnrecognisedUnit(u.name, a.directory));
+  return countedUnitsOf(t, a.directory);
 }
 
 export function deriveTables(a: PlanAnalysis): PlanTables {

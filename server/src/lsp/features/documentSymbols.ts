@@ -1,6 +1,6 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { DepartmentDirectory } from '../../core/departments/directory';
-import { isUnrecognisedUnit } from '../../core/departments/unitStanding';
+import { countedUnitsOf } from '../../core/departments/unitStanding';
 import type { Locale } from '../../core/locale';
 import type { OutlineNode, Task } from '../../core/model/types';
 import { LineIndex } from '../../core/text/lineIndex';
@@ -15,8 +15,9 @@ const WORDS = {
 /** A task's detail: its lead unit — not a party that is no unit (`jxj`, rule unrecognised-responsible-unit). */
 function lead(task: Task | undefined, w: (typeof WORDS)['zh'], directory?: DepartmentDirectory): string | undefined {
   if (!task) return undefined;
-  const l = task.units.find((u) => u.role === 'lead' && !(directory && isUnrecognisedUnit(u.name, directory)));
-  const none = task.noUnit || (directory !== undefined && task.units.length > 0 && task.units.every((u) => isUnrecognisedUnit(u.name, directory)));
+  const counted = directory ? countedUnitsOf(task, directory) : task.units;
+  const l = counted.find((u) => u.role === 'lead');
+  const none = task.noUnit || (task.units.length > 0 && counted.length === 0);
   return l ? `${w.lead}${l.name}` : none ? w.noUnit : task.vague.length > 0 ? task.vague[0].text : undefined;
 }
 
