@@ -1,8 +1,10 @@
 import * as path from 'node:path';
-import { commands, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem } from 'vscode';
+import { commands, ConfigurationTarget, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem, type TextDocument } from 'vscode';
 import { TablesView, type TableKind } from './tablesView';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerWordImport } from './wordImport';
+import { exportWordAsking } from './wordExport';
+import { registerWordView, WORD_SCHEME } from './wordView';
 
 let client: LanguageClient | undefined;
 let status: StatusBarItem | undefined;
@@ -29,6 +31,7 @@ function settings() {
     departments: c.get<string>('departments') || undefined,
     rules: c.get<Record<string, string>>('rules') ?? {},
     include: c.get<string[]>('include') ?? [],
+    exclude: c.get<string[]>('exclude') ?? [],
     diagnostics: { scope: c.get<string>('diagnostics.scope') ?? 'openFiles' },
   };
 }
@@ -38,6 +41,64 @@ async function coverageOf(uri: string): Promise<Coverage | null> {
   return ((await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.coverage', arguments: [uri] }).catch(() => null)) as Coverage | null) ?? null;
 }
 
+/** The documents the server is sent (documentSelector): Markdown and plain text; it decides which are plans. */
+const PLAN_LANGUAGES = new Set(['markdown', 'plaintext']);
+const isCandidate = (doc: TextDocument) => PLAN_LANGUAGES.has(doc.languageId) && ['file', 'untitled', 'ecoplan-word'].includes(doc.uri.scheme);
+
+type PlanStatus = 'declared' | 'included' | 'content' | 'excluded' | 'not-a-plan' | 'unreadable';
+
+/**
+ * A command that needs a plan was run on a file that is not one: say why, and offer to check it
+ * as a plan (its path is added to `ecoplan.include` of the workspace) or to open the setting that
+ * excludes it.
+ */
+async function explainNotAPlan(uri: Uri): Promise<void> {
+  const zh = !env.language.startsWith('en');
+  const r = (client ? await client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.planStatus', arguments: [uri.toString()] }).catch(() => null) : null) as { status: PlanStatus } | null;
+  const name = uri.path.split('/').pop() ?? '';
+  if (r?.status === 'excluded') {
+    const open = zh ? '打开设置' : 'Open settings';
+    const pick = await window.showInformationMessage(zh ? `EcoPlan:${name} 被设置 ecoplan.exclude 排除,不作为方案检查` : `EcoPlan: ${name} is excluded by the ecoplan.exclude setting and is not checked as a plan`, open);
+    if (pick === open) await commands.executeCommand('workbench.action.openSettings', 'ecoplan.exclude');
+    return;
+  }
+  const checkIt = zh ? '按方案检查此文件' : 'Check this file as a plan';
+  const message = zh
+    ? `EcoPlan:${name} 未被识别为方案(没有 ecoplan: front matter,不在 ecoplan.include 中,内容也不像方案)`
+    : `EcoPlan: ${name} is not recognised as a plan (no ecoplan: front matter, not in ecoplan.include, and its content does not read as a plan)`;
+  if ((await window.showInformationMessage(message, checkIt)) !== checkIt) return;
+  const config = workspace.getConfiguration('ecoplan', uri);
+  const pattern = workspace.getWorkspaceFolder(uri) ? workspace.asRelativePath(uri, false) : name;
+  const include = config.get<string[]>('include') ?? [];
+  if (!include.includes(pattern)) await config.update('include', [...include, pattern], workspace.workspaceFolders ? ConfigurationTarget.Workspace : ConfigurationTarget.Global);
+  scheduleRefresh(1000);
+}
+
+/** `EcoPlan: 导出为 Word…`: the active plan as a GB/T 9704 .docx beside it, with or without the 附件 tables. */
+async function exportWord() {
+  const editor = window.activeTextEditor;
+  if (!editor || !client) return;
+  const zh = !env.language.startsWith('en');
+  if (!(await coverageOf(editor.document.uri.toString()))) return explainNotAPlan(editor.document.uri);
+  const choices = [
+    { label: zh ? '正文' : 'The plan', withTables: false },
+    { label: zh ? '正文和附件表格(指标责任明细表、任务责任分解表)' : 'The plan and the annex tables (indicators, tasks)', withTables: true },
+  ];
+  const pick = await window.showQuickPick(choices, { title: zh ? '导出为 Word' : 'Export as Word' });
+  if (!pick) return;
+  if (editor.document.isDirty) await editor.document.save();
+  const r = await exportWordAsking(client, editor.document.uri.toString(), pick.withTables, zh);
+  if (r === 'cancelled') return;
+  if (!r || r.error || !r.file) {
+    void window.showErrorMessage(`EcoPlan: ${r?.error ?? (zh ? '导出失败' : 'export failed')}`);
+    return;
+  }
+  const name = r.file.split(/[\\/]/).pop();
+  const kept = r.keptTags ? (zh ? `(${r.keptTags} 处标记保留原样)` : ` (${r.keptTags} tag(s) kept as written)`) : '';
+  const reveal = zh ? '在文件夹中显示' : 'Reveal in folder';
+  if ((await window.showInformationMessage(zh ? `EcoPlan:已导出 ${name}${kept}` : `EcoPlan: exported ${name}${kept}`, reveal)) === reveal) await commands.executeCommand('revealFileInOS', Uri.file(r.file));
+}
+
 /** `EcoPlan: 设置方案级别与指标版本…`: two quick picks, then the server writes the front matter. */
 async function setPlanSettings(uriArg?: string) {
   const uri = uriArg ?? window.activeTextEditor?.document.uri.toString();
@@ -45,7 +106,7 @@ async function setPlanSettings(uriArg?: string) {
   const zh = !env.language.startsWith('en');
   const cov = await coverageOf(uri);
   if (!cov) {
-    void window.showInformationMessage(zh ? 'EcoPlan:当前文件不是方案' : 'EcoPlan: this file is not a plan');
+    await explainNotAPlan(Uri.parse(uri));
     return;
   }
   const levels = [
@@ -78,6 +139,11 @@ function startClient(context: ExtensionContext): LanguageClient {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // plain text too: a pasted plan in a .txt is checked when its content reads as a plan (the server decides)
+      { scheme: 'file', language: 'plaintext' },
+      { scheme: 'untitled', language: 'plaintext' },
+      // a .docx's plan in the read-only view (wordView.ts): checked as a plan, problems at their lines
+      { scheme: WORD_SCHEME, language: 'markdown' },
       { scheme: 'file', pattern: '**/*.plan.txt' },
     ],
     synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.yaml,*.yml}') },
@@ -87,15 +153,24 @@ function startClient(context: ExtensionContext): LanguageClient {
   return new LanguageClient('ecoplan', 'EcoPlan', serverOptions, clientOptions);
 }
 
+let refreshes = 0;
+
+/**
+ * The status item follows the active editor and the settings: shown for a plan, hidden for anything
+ * else (no editor, another file, a file that is not a plan). Only the latest refresh applies: an
+ * older one that answers late (the server was busy) must not show the previous plan again.
+ */
 async function refreshStatus() {
   if (!client || !status) return;
+  const mine = ++refreshes;
   const editor = window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
+  if (!editor || !isCandidate(editor.document)) {
     status.hide();
     return;
   }
   const cov = await coverageOf(editor.document.uri.toString());
-  if (!cov) {
+  if (mine !== refreshes) return;
+  if (!cov || window.activeTextEditor?.document !== editor.document) {
     status.hide();
     return;
   }
@@ -110,6 +185,14 @@ async function refreshStatus() {
   status.show();
 }
 
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Refresh the status item once the server has caught up (its lenses it refreshes itself: workspace/codeLens/refresh). */
+function scheduleRefresh(ms: number) {
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => void refreshStatus(), ms);
+}
+
 export async function activate(context: ExtensionContext): Promise<void> {
   client = startClient(context);
   status = window.createStatusBarItem(StatusBarAlignment.Left, 50);
@@ -117,6 +200,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   status.command = 'ecoplan.showTable.coverage';
   context.subscriptions.push(status);
   registerWordImport(context);
+  registerWordView(context, () => client);
 
   context.subscriptions.push(
     commands.registerCommand('ecoplan.restartServer', async () => {
@@ -124,13 +208,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await refreshStatus();
     }),
     commands.registerCommand('ecoplan.setPlanSettings', (uri?: string) => setPlanSettings(uri)),
+    commands.registerCommand('ecoplan.exportWord', () => exportWord()),
     commands.registerCommand('ecoplan.showCoverage', async () => {
       const editor = window.activeTextEditor;
       if (!editor || !client) return;
       const cov = await coverageOf(editor.document.uri.toString());
       const zh = !env.language.startsWith('en');
       if (!cov) {
-        void window.showInformationMessage(zh ? 'EcoPlan:当前文件不是方案' : 'EcoPlan: this file is not a plan');
+        await explainNotAPlan(editor.document.uri);
         return;
       }
       const l = cov.summary;
@@ -165,9 +250,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await window.showTextDocument(doc, { preview: true, viewColumn: -2 });
     }),
     ...(['indicators', 'tasks', 'departments', 'coverage'] as TableKind[]).map((kind) =>
-      commands.registerCommand(`ecoplan.showTable.${kind}`, () => {
+      commands.registerCommand(`ecoplan.showTable.${kind}`, async () => {
         const editor = window.activeTextEditor;
-        if (editor && client) TablesView.show(client, editor.document.uri, kind);
+        if (!editor || !client) return;
+        // not an empty table with no word: say that the file is not a plan, and offer to check it as one
+        if (!(await coverageOf(editor.document.uri.toString()))) return explainNotAPlan(editor.document.uri);
+        TablesView.show(client, editor.document.uri, kind);
       }),
     ),
     // used by the server's "add a responsibility clause" fix: the cursor goes inside the new clause
@@ -183,18 +271,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
       }
     }),
     window.onDidChangeActiveTextEditor(() => void refreshStatus()),
+    // "Close All Editors" leaves no visible editor: hide at once
+    window.onDidChangeVisibleTextEditors((editors) => {
+      if (editors.length === 0) void refreshStatus();
+    }),
     workspace.onDidSaveTextDocument(() => void refreshStatus()),
-    workspace.onDidChangeTextDocument(() => {
-      clearTimeout(statusTimer);
-      statusTimer = setTimeout(() => void refreshStatus(), 500);
+    workspace.onDidCloseTextDocument(() => void refreshStatus()),
+    workspace.onDidChangeTextDocument((e) => {
+      if (e.document === window.activeTextEditor?.document) scheduleRefresh(500);
+    }),
+    // a settings change (ecoplan.include, level, catalogue…) can make the open file a plan or not:
+    // refresh once the server has re-analysed (it is told by the client's configuration sync)
+    workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ecoplan')) scheduleRefresh(800);
     }),
     workspace.onDidGrantWorkspaceTrust(() => void commands.executeCommand('ecoplan.restartServer')),
   );
   await client.start();
   await refreshStatus();
 }
-
-let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 export async function deactivate(): Promise<void> {
   await client?.stop();

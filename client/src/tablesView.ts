@@ -1,5 +1,6 @@
 import { env, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { exportWordAsking } from './wordExport';
 
 export type TableKind = 'indicators' | 'tasks' | 'departments' | 'coverage';
 export const TABLE_TITLES: Record<TableKind, string> = { indicators: '指标责任明细表', tasks: '任务责任分解表', departments: '部门任务清单', coverage: '覆盖报告' };
@@ -60,6 +61,13 @@ export class TablesView {
       const r = new Range(m.line - 1, 0, m.line - 1, 0);
       editor.selection = new Selection(r.start, r.start);
       editor.revealRange(r, TextEditorRevealType.InCenter);
+    } else if (m.type === 'export' && m.format === 'docx') {
+      // Word: the plan with its 附件 tables (GB/T 9704), as `EcoPlan: 导出为 Word…` writes it
+      const zh = !env.language.startsWith('en');
+      const res = await exportWordAsking(this.client, this.uri.toString(), true, zh);
+      if (res === 'cancelled') return;
+      if (!res?.file) void window.showErrorMessage(`EcoPlan: ${res?.error ?? (zh ? '导出失败' : 'export failed')}`);
+      else void window.showInformationMessage(zh ? `EcoPlan:已导出 ${res.file}` : `EcoPlan: exported ${res.file}`);
     } else if (m.type === 'export' && m.format) {
       // what is shown: the view's filter and sort, as row indexes
       const res = (await this.client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [this.uri.toString(), this.kind, m.format, m.rows] })) as { written: string[]; rows: number | null } | null;
@@ -113,7 +121,7 @@ body.compact{font-size:12px}body.compact th,body.compact td{padding:0 3px;line-h
 <select id="domain"><option value="">全部领域</option></select>
 <select id="status"><option value="">全部状态</option></select>
 <button id="compact" aria-pressed="false" title="紧凑显示:行更密,隐藏次要列">紧凑</button>
-<select id="export"><option value="">导出所示行…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option></select>
+<select id="export"><option value="">导出所示行…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option><option value="docx">Word(方案及附件表格)</option></select>
 <span id="count"></span>
 </div>
 <table><thead id="head"></thead><tbody id="body"></tbody></table>

@@ -32,8 +32,11 @@ describe('workspace requests over plans on disk', () => {
     utimesSync(file, later, later);
     expect(await symbols('湿地')).toEqual([]);
     expect(await symbols('水土')).toEqual(['二.1 治理水土流失 @4']);
-    // a Markdown file beside it, neither *.plan.md nor with front matter, is not a plan
-    writeFileSync(join(dir, 'notes.md'), plan('整治黑臭水体'));
+    // a Markdown file beside it, neither *.plan.md nor with front matter, is a plan when its content is
+    // one (issue 21), and not otherwise
+    writeFileSync(join(dir, 'notes.md'), '# 周会记录\n\n- 讨论了整治黑臭水体的进度\n- 下周去现场\n');
     expect(await symbols('黑臭')).toEqual([]);
+    writeFileSync(join(dir, 'east.md'), plan('整治黑臭水体'));
+    expect(await symbols('黑臭')).toEqual(['二.1 整治黑臭水体 @4']);
   });
 });

@@ -55,7 +55,7 @@ describe('quick fixes that do no harm: 添加到部门名录', () => {
       expect(actions.map((a) => [a.title, a.isPreferred ?? false])).toEqual([
         ['将「区水务和湖泊局」添加到部门名录', true],
         ['改为「区水利局」', false],
-        ['在此行禁用 unknown-department 规则', false],
+        ['在此行停用「部门不在部门名录中」检查', false],
         ['将责任单位转换为部门标记 (@)', false],
       ]);
       const dirUri = pathToFileURL(join(dir, 'ecoplan.departments.yaml')).toString();
@@ -112,7 +112,7 @@ describe('quick fixes that do no harm: 添加到部门名录', () => {
     const b = await start(broken, { 'plans/dh.plan.md': PLAN, 'ecoplan.config.yaml': 'departments: dep.yaml\n', 'dep.yaml': 'departments:\n  - name: [区水利局\n' });
     try {
       const titles = (await b.actionsFor(b.diagnostics.find((x) => x.code === 'unknown-department')!)).map((a) => a.title);
-      expect(titles).toEqual(['改为「区水利局」', '在此行禁用 unknown-department 规则', '将责任单位转换为部门标记 (@)']);
+      expect(titles).toEqual(['改为「区水利局」', '在此行停用「部门不在部门名录中」检查', '将责任单位转换为部门标记 (@)']);
     } finally {
       await b.client.stop();
     }
@@ -121,7 +121,7 @@ describe('quick fixes that do no harm: 添加到部门名录', () => {
     const p = await start(plain, { 'plans/dh.plan.md': PLAN }, { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: [] } } });
     try {
       const titles = (await p.actionsFor(p.diagnostics.find((x) => x.code === 'unknown-department')!)).map((a) => a.title);
-      expect(titles).toEqual(['改为「区水利局」', '在此行禁用 unknown-department 规则', '将责任单位转换为部门标记 (@)']);
+      expect(titles).toEqual(['改为「区水利局」', '在此行停用「部门不在部门名录中」检查', '将责任单位转换为部门标记 (@)']);
     } finally {
       await p.client.stop();
     }
@@ -147,7 +147,7 @@ describe('添加责任单位 and the empty clause', () => {
   it('offers to fill an empty clause (cursor inside, completion), never a second clause', async () => {
     const d = s.diagnostics.find((x) => x.code === 'missing-responsible-unit' && x.range.start.line === 12)!;
     const actions = await s.actionsFor(d);
-    expect(actions.map((a) => a.title)).toEqual(['填写责任单位', '在此行禁用 missing-responsible-unit 规则']);
+    expect(actions.map((a) => a.title)).toEqual(['填写责任单位', '在此行停用「任务未明确责任单位」检查']);
     expect(actions[0]).toEqual({
       title: '填写责任单位',
       kind: 'quickfix',
@@ -187,7 +187,7 @@ describe('quick-fix labels follow the UI language', () => {
     const s = await start(dir, { 'plans/dh.plan.md': PLAN }, CREATE, 'en');
     try {
       const unknown = s.diagnostics.find((x) => x.code === 'unknown-department')!;
-      expect((await s.actionsFor(unknown)).map((a) => a.title)).toEqual(['Add "区水务和湖泊局" to the department directory', 'Change to "区水利局"', 'Disable unknown-department for this line', 'Convert the units to department tags (@)']);
+      expect((await s.actionsFor(unknown)).map((a) => a.title)).toEqual(['Add "区水务和湖泊局" to the department directory', 'Change to "区水利局"', 'Disable "Department not in the directory" for this line', 'Convert the units to department tags (@)']);
       const missing = s.diagnostics.find((x) => x.code === 'missing-responsible-unit')!;
       const fix = (await s.actionsFor(missing))[0];
       expect([fix.title, fix.command?.title]).toEqual(['Add a responsibility clause', 'Fill in the responsible units']);

@@ -202,7 +202,7 @@ describe('language server over stdio (push diagnostics)', () => {
     expect(line(await fix(15, 0, 'missing-responsible-unit', '添加责任单位'), 15)).toBe('3.推进植树造林。到2023年,森林覆盖率不低于19%。(责任单位:)');
     expect(line(await fix(15, 20, 'renamed-indicator', '改为「林草覆盖率」'), 15)).toBe('3.推进植树造林。到2023年,林草覆盖率不低于19%。');
     expect(line(await fix(13, 12, 'target-below-threshold', '将目标提高到国标 95'), 13)).toBe('2.提升污水处理能力。城镇污水处理率达95%以上。(责任单位:市住建局、市生态环境局)');
-    const disabled = await fix(13, 12, 'target-below-threshold', '在此行禁用 target-below-threshold');
+    const disabled = await fix(13, 12, 'target-below-threshold', '在此行停用「目标低于国家指标值」检查');
     expect(disabled.split('\n').slice(13, 15)).toEqual(['<!-- ecoplan-disable-next-line target-below-threshold -->', '2.提升污水处理能力。城镇污水处理率达85%以上。(责任单位:市住建局、市生态环境局)']);
     expect(line(await fix(13, 40, 'none', '将责任单位转换为部门标记'), 13)).toBe('2.提升污水处理能力。城镇污水处理率达85%以上。(责任单位:@市住建局、@市生态环境局)');
     expect(line(await fix(13, 14, 'none', '将目标转换为指标标记'), 13)).toBe('2.提升污水处理能力。[[城镇污水处理率 ≥85%]]。(责任单位:市住建局、市生态环境局)');
@@ -210,7 +210,7 @@ describe('language server over stdio (push diagnostics)', () => {
 
   it('shows the national bar after each target as an inlay hint, and task counts as code lenses', async () => {
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 19, character: 0 } } });
-    expect(hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`)).toEqual(['13:24 国标≥95% 约束', '15:27 国标(按地形,未设定 terrain) 参考?', '17:26 国标≥80% 约束']);
+    expect(hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`)).toEqual(['13:24 国标≥95% 约束', '15:27 国标按地形而定(方案未设定地形) 参考(待核实)', '17:26 国标≥80% 约束']);
     const lenses = await client.request<{ range: { start: { line: number } }; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
     expect(lenses.map((l) => `${l.range.start.line} ${l.command.title}`)).toEqual(['5 按市级指标检查(依据 front matter)· 2019版 · 更改…', '7 4 项任务 · 1 项无责任单位', '9 4 项任务 · 1 项无责任单位']);
   });

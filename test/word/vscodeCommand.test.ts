@@ -20,6 +20,8 @@ vi.mock('vscode', () => {
   };
   return {
     Uri,
+    // the UI language (client/src speaks it alone): Chinese, as VS Code's zh-cn
+    env: { language: 'zh-cn' },
     ViewColumn: { Beside: -2 },
     commands: { registerCommand: (_id: string, fn: () => Promise<void>) => ((calls.command = fn), { dispose() {} }) },
     window: {
@@ -63,7 +65,7 @@ describe('EcoPlan: 从 Word 导入方案…', () => {
     expect(calls.opened).toBe(target);
     expect(calls.column).toBe(-2);
     expect(readFileSync(target, 'utf8')).toBe(['---', 'source: 南湖县方案.docx', '---', '', '## 一、主要任务', '', '1.治理污水。（责任单位：县住建局）<!-- 图片(未导入) -->', ''].join('\n'));
-    expect(calls.info).toEqual(['EcoPlan: 南湖县方案.docx → 南湖县方案.plan.md:替换为占位注释:图片 1 处 / replaced by placeholder comments: 1 image(s)']);
+    expect(calls.info).toEqual(['EcoPlan: 南湖县方案.docx → 南湖县方案.plan.md:替换为占位注释:图片 1 处']);
 
     // a second import asks before overwriting; declining leaves the file as it was
     writeFileSync(target, '改过的方案');

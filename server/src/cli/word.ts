@@ -4,7 +4,7 @@ import { refuseOutput, writeOutput } from '../node/safeWrite';
 import { MAX_WORD_BYTES } from '../node/planFiles';
 import { readRegularFile } from '../node/safeRead';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { AnalyseOptions } from '../core/analyse';
+import type { AnalyseOptions, PlanAnalysis } from '../core/analyse';
 import { deriveTables } from '../core/tables/deriveTables';
 import type { LoadedConfig } from '../node/config';
 import { toMarkdown as tablesToMarkdown } from '../report/render';
@@ -103,6 +103,19 @@ function tableAppendix(text: string, plan: string): string {
   return parts.map((p, i) => `\n\n---\n\n## 附件${last + i + 1} ${p.trim()}\n`).join('');
 }
 
+/**
+ * A plan as a GB/T 9704 .docx: its tags written as prose, with or without the 附件 tables; how many
+ * tags could not be written as prose that reads back. Used by `ecoplan export` and by the server's
+ * `EcoPlan: 导出为 Word…` (through dist/word.js, lsp/wordFiles.ts).
+ */
+export async function planToDocx(analysis: PlanAnalysis, uri: string, format: 'markdown' | 'text', withTables: boolean): Promise<{ bytes: Uint8Array; keptTags: number }> {
+  const options: AnalyseOptions = { uri, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
+  const prose = tagsToProse(analysis, options);
+  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks']), analysis.model.text) : undefined;
+  const bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
+  return { bytes, keptTags: prose.keptTags };
+}
+
 async function runExport(argv: string[], _out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let input: string | null = null;
   let output: string | null = null;
@@ -129,19 +142,19 @@ async function runExport(argv: string[], _out: (s: string) => void, err: (s: str
   for (const p of ctx.ioProblems) err(`ecoplan export: ${p}`);
   if (!analysis) return 2;
   const format = extname(input).toLowerCase() === '.txt' ? 'text' : 'markdown';
-  const options: AnalyseOptions = { uri: display, format, level: analysis.settings.level ?? undefined, catalogue: analysis.settings.catalogue, directory: analysis.directory };
-  const prose = tagsToProse(analysis, options);
-  const appendix = withTables ? tableAppendix(tablesToMarkdown(deriveTables(analysis), ['indicators', 'tasks']), analysis.model.text) : undefined;
   let bytes: Uint8Array;
+  let keptTags = 0;
   try {
-    bytes = await exportDocx(prose.text, { format, appendix, settings: frontMatterSettings(analysis.model.frontMatter?.data) });
+    const docx = await planToDocx(analysis, display, format, withTables);
+    bytes = docx.bytes;
+    keptTags = docx.keptTags;
   } catch (e) {
     err(`ecoplan export: ${input}: ${(e as Error).message}`);
     return 2;
   }
   const failed = writeOutput(target, bytes);
   if (failed) return err(`ecoplan export: ${failed}`), 2;
-  err(`ecoplan export: ${input} → ${target}${prose.keptTags ? `(${prose.keptTags} 处标记无法写成可回读的文字,保留原样 / ${prose.keptTags} tag(s) kept as written)` : ''}`);
+  err(`ecoplan export: ${input} → ${target}${keptTags ? `(${keptTags} 处标记无法写成可回读的文字,保留原样 / ${keptTags} tag(s) kept as written)` : ''}`);
   return 0;
 }
 

@@ -13,6 +13,13 @@ import type { WordRead } from '../node/wordRead';
  * builds a PlanWorkspace) over documents in memory. A feature is a provider function over this
  * interface; its `register…` only binds the provider to the connection.
  */
+/**
+ * Why a file is or is not checked: it declares itself (`ecoplan:` front matter, `*.plan.md`), matches
+ * `ecoplan.include`, reads as a plan (core/planSniff.ts); or matches `ecoplan.exclude`, does not
+ * read as a plan, or cannot be read.
+ */
+export type PlanStatus = 'declared' | 'included' | 'content' | 'excluded' | 'not-a-plan' | 'unreadable';
+
 export interface PlanSource {
   /** The UI language of the client (messages, labels). */
   readonly locale: Locale;
@@ -26,6 +33,12 @@ export interface PlanSource {
   textOf(uri: string): { text: string; version: string } | null;
   /** The analysis of the current text of a plan, or null when it is not a plan. */
   analysisOf(uri: string): PlanAnalysis | null;
+  /** Whether and why a file is checked as a plan (see PlanStatus). */
+  planStatus(uri: string): PlanStatus;
+  /** A .docx imported as plan Markdown (what `ecoplan check` reads), for the editor's read-only view of it; or why not. */
+  wordText(uri: string): Promise<{ text: string } | { error: LocalizedText }>;
+  /** Writes the plan as a .docx beside it (`方案.docx`; `方案-附表.docx` is not overwritten by it): the file written, or why not. */
+  exportWord(uri: string, withTables: boolean, overwrite?: boolean): Promise<{ file: string; keptTags: number } | { exists: string } | { error: LocalizedText }>;
   /** The last completed analysis of a plan (any version), or null when it was never analysed. */
   lastAnalysis(uri: string): PlanAnalysis | null;
   /** The last completed analysis of a plan (any version), or its first: what completion answers from. */
@@ -61,6 +74,8 @@ export interface ClientSettings {
   departments?: string;
   rules?: Record<string, Severity | 'off'>;
   include?: string[];
+  /** Globs (relative to the workspace folder) of files never checked, whatever they hold or declare. */
+  exclude?: string[];
   /** `openFiles` (default): problems of open plans only; `workspace`: of every plan in the folders. */
   diagnostics?: { scope?: 'openFiles' | 'workspace' | string };
 }

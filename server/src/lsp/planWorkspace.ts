@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { basename, dirname, relative, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,16 +8,22 @@ import type { CatalogueEdition } from '../core/catalogue/types';
 import type { Severity } from '../core/model/types';
 import type { LocalizedText } from '../core/model/types';
 import type { Locale } from '../core/locale';
+import { looksLikePlan, SNIFF_CHARS } from '../core/planSniff';
 import { decodePlan } from '../node/decode';
 import type { FileProblem, LoadedConfig } from '../node/config';
 import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
 import { MAX_TEXT_BYTES, MAX_WORD_BYTES, planFilesUnder } from '../node/planFiles';
 import { readRegularFile } from '../node/safeRead';
+import { writeOutput } from '../node/safeWrite';
 import { whenIdle } from './idle';
+import { loadWordReader } from './wordFiles';
 import type { WordRead } from '../node/wordRead';
-import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore } from './planSource';
+import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore, type PlanStatus } from './planSource';
 
 export { toPath, type ClientSettings } from './planSource';
+
+/** The files whose content may make them plans: Markdown and text, and an editor's unsaved documents. */
+const SNIFFED_NAME = /\.(?:md|markdown|txt)$|^untitled:/i;
 
 interface CacheEntry {
   key: string;
@@ -46,6 +52,9 @@ export class PlanWorkspace implements DiagnosticsSource {
   private planFiles = new Map<string, { key: string; plan: boolean }>();
   private configCache = new Map<string, LoadedConfig>();
   private include: picomatch.Matcher | null = null;
+  private exclude: picomatch.Matcher | null = null;
+  /** Per document or file: the head of the text last sniffed (core/planSniff.ts) and the verdict. */
+  private sniffed = new Map<string, { head: string; plan: boolean }>();
 
   constructor(private readonly documents: DocumentStore) {}
 
@@ -65,6 +74,12 @@ export class PlanWorkspace implements DiagnosticsSource {
     } catch {
       this.include = null;
       problems.push({ zh: 'ecoplan.include 含有无法解析的通配模式', en: 'ecoplan.include holds a pattern that cannot be read' });
+    }
+    try {
+      this.exclude = settings.exclude && settings.exclude.length > 0 ? picomatch(settings.exclude, { dot: false }) : null;
+    } catch {
+      this.exclude = null;
+      problems.push({ zh: 'ecoplan.exclude 含有无法解析的通配模式', en: 'ecoplan.exclude holds a pattern that cannot be read' });
     }
     this.invalidate();
     return problems;
@@ -173,17 +188,81 @@ export class PlanWorkspace implements DiagnosticsSource {
     });
   }
 
-  /** Markdown with `ecoplan:` front matter, a `*.plan.md` file, or a file matching `ecoplan.include`. */
+  /**
+   * Whether a file is checked: not when it matches `ecoplan.exclude`; then Markdown with `ecoplan:`
+   * front matter, a `*.plan.md` file, a file matching `ecoplan.include`, or a Markdown or text file
+   * whose content reads as a plan (core/planSniff.ts).
+   */
   isPlan(uri: string, text: string): boolean {
-    if (declaresPlan(uri, text)) return true;
-    if (this.include) {
-      const path = toPath(uri);
-      if (path) {
-        const folder = this.folderOf(path);
-        if (this.include(folder ? relative(folder, path) : basename(path))) return true;
-      }
+    return this.planReason(uri, text) !== null;
+  }
+
+  /** Why a file is checked (`declared`, `included`, `content`), or null when it is not (`excluded` or not a plan). */
+  planReason(uri: string, text: string): 'declared' | 'included' | 'content' | null {
+    const path = toPath(uri);
+    const relativePath = path ? this.relativeToFolder(path) : null;
+    if (relativePath !== null && this.exclude?.(relativePath)) return null;
+    if (declaresPlan(uri, text)) return 'declared';
+    if (relativePath !== null && this.include?.(relativePath)) return 'included';
+    if (!SNIFFED_NAME.test(uri)) return null;
+    return this.sniff(uri, text) ? 'content' : null;
+  }
+
+  async wordText(uri: string): Promise<{ text: string } | { error: LocalizedText }> {
+    const path = toPath(uri);
+    if (!path) return { error: { zh: '不是本地文件', en: 'not a local file' } };
+    const word = await loadWordReader();
+    if (!word) return { error: { zh: '无法加载 Word 模块', en: 'the Word module cannot be loaded' } };
+    const file = readRegularFile(path, MAX_WORD_BYTES);
+    if (!file.ok) return { error: file.reason };
+    const read = word.readForCheck(file.bytes, basename(path));
+    return read.ok ? { text: read.text } : { error: read.reason };
+  }
+
+  /**
+   * The plan as a .docx beside it. A .docx already there is the user's: it is written over only when
+   * the user has confirmed (`overwrite`); otherwise the answer names it so that the client can ask.
+   */
+  async exportWord(uri: string, withTables: boolean, overwrite = false): Promise<{ file: string; keptTags: number } | { exists: string } | { error: LocalizedText }> {
+    const path = toPath(uri);
+    const a = this.analysisOf(uri);
+    if (!path || !a) return { error: { zh: '当前文件不是方案', en: 'this file is not a plan' } };
+    const word = await loadWordReader();
+    if (!word) return { error: { zh: '无法加载 Word 模块', en: 'the Word module cannot be loaded' } };
+    const file = join(dirname(path), `${basename(path, extname(path)).replace(/\.plan$/, '')}.docx`);
+    if (existsSync(file) && !overwrite) return { exists: file };
+    let docx: { bytes: Uint8Array; keptTags: number };
+    try {
+      docx = await word.planToDocx(a, uri, /\.txt$/i.test(path) ? 'text' : 'markdown', withTables);
+    } catch (e) {
+      return { error: { zh: `无法导出:${(e as Error).message}`, en: `cannot export: ${(e as Error).message}` } };
     }
-    return false;
+    const failed = writeOutput(file, docx.bytes);
+    if (failed) return { error: { zh: failed, en: failed } };
+    return { file, keptTags: docx.keptTags };
+  }
+
+  planStatus(uri: string): PlanStatus {
+    const path = toPath(uri);
+    if (path && this.exclude?.(this.relativeToFolder(path))) return 'excluded';
+    const src = this.textOf(uri);
+    if (!src) return 'unreadable';
+    return this.planReason(uri, src.text) ?? 'not-a-plan';
+  }
+
+  private relativeToFolder(path: string): string {
+    const folder = this.folderOf(path);
+    return folder ? relative(folder, path) : basename(path);
+  }
+
+  private sniff(uri: string, text: string): boolean {
+    const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+    const known = this.sniffed.get(uri);
+    if (known && known.head === head) return known.plan;
+    const plan = looksLikePlan(head);
+    if (this.sniffed.size > 5000) this.sniffed.clear();
+    this.sniffed.set(uri, { head, plan });
+    return plan;
   }
 
   textOf(uri: string): { text: string; version: string } | null {
@@ -375,6 +454,8 @@ export function sanitizeSettings(raw: unknown): { settings: ClientSettings; prob
   } else if (r.rules !== undefined && r.rules !== null) bad('rules');
   if (Array.isArray(r.include) && r.include.every((x) => typeof x === 'string')) settings.include = r.include.filter((x: string) => x.length > 0);
   else if (r.include !== undefined && r.include !== null) bad('include');
+  if (Array.isArray(r.exclude) && r.exclude.every((x) => typeof x === 'string')) settings.exclude = r.exclude.filter((x: string) => x.length > 0);
+  else if (r.exclude !== undefined && r.exclude !== null) bad('exclude');
   const diagnostics = r.diagnostics as Record<string, unknown> | undefined | null;
   if (diagnostics && typeof diagnostics === 'object' && !Array.isArray(diagnostics)) {
     if (diagnostics.scope === 'openFiles' || diagnostics.scope === 'workspace') settings.diagnostics = { scope: diagnostics.scope };

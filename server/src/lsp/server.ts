@@ -107,6 +107,17 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
 
   let pullDiagnostics = false;
   let configurationSupport = false;
+  /** The client asks again for code lenses / inlay hints when told (LSP 3.16/3.17 refresh requests). */
+  let lensRefresh = false;
+  let hintRefresh = false;
+  /**
+   * A settings or file change can make a file a plan or not (ecoplan.include, exclude, level): the
+   * title lens and hints of open editors are asked again, not left as they were until the next keystroke.
+   */
+  const refreshEditorViews = () => {
+    if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (hintRefresh) void connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+  };
 
   connection.onInitialize((params): InitializeResult => {
     const locale = params.locale ?? (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
@@ -122,6 +133,8 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     workspace.canCreateFiles = !!params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create');
     configurationSupport = !!params.capabilities.workspace?.configuration;
+    lensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    hintRefresh = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -201,6 +214,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     else if (change.settings && typeof change.settings === 'object' && 'ecoplan' in change.settings) applySettings((change.settings as { ecoplan: unknown }).ecoplan);
     diagnostics.refreshAll();
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    refreshEditorViews();
     indexWorkspace(100);
   });
 
@@ -209,6 +223,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     diagnostics.refreshAll();
     // a directory or config file changed (e.g. by 添加到部门名录): pulled diagnostics are stale too
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    refreshEditorViews();
     indexWorkspace(100);
   });
 

@@ -2,6 +2,7 @@
 // workspace`): each is imported in memory to plan Markdown (as `ecoplan check` does) and analysed;
 // the Word code is loaded on first need, only when a folder holds a .docx: `../cli/word.js` is the
 // CLI's Word bundle, which esbuild.mjs leaves out of dist/server.js and loads as dist/word.js.
+import type { PlanAnalysis } from '../core/analyse';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,7 +10,11 @@ import { MAX_WORD_BYTES } from '../node/planFiles';
 import { readRegularFile } from '../node/safeRead';
 import type { WordRead } from '../node/wordRead';
 
-type WordModule = { readForCheck(bytes: Uint8Array, fileName: string): WordRead };
+type WordModule = {
+  readForCheck(bytes: Uint8Array, fileName: string): WordRead;
+  /** The plan as a GB/T 9704 .docx (`EcoPlan: 导出为 Word…`). */
+  planToDocx(analysis: PlanAnalysis, uri: string, format: 'markdown' | 'text', withTables: boolean): Promise<{ bytes: Uint8Array; keptTags: number }>;
+};
 
 let loading: Promise<WordModule | null> | null = null;
 

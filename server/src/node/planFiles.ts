@@ -4,8 +4,8 @@ import { extname, join } from 'node:path';
 /**
  * Which files under a folder may be plans, for the CLI (`ecoplan check <folder>`) and the server
  * (the workspace walk) alike: the same folders skipped, the same depth and size limits, the same
- * Word handling. The server then keeps only the text files that declare themselves plans
- * (`isPlanText`); the CLI checks every candidate.
+ * Word handling. The server then keeps only the text files that are plans (declared, included, or
+ * read as one: `PlanWorkspace.isPlan`); the CLI checks every candidate.
  */
 
 /** Text plans: Markdown and plain text. */

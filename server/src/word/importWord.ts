@@ -20,9 +20,15 @@ export async function importWordFile(bytes: Uint8Array, fileName: string): Promi
   return toMarkdown(readDocx(bytes), fileName);
 }
 
-export function replacementSummary(replaced: ImportedPlan['replaced']): string {
+/**
+ * What the import replaced by placeholders: in one language (the editor's), or in both (the CLI's
+ * stderr, which has no language setting for it).
+ */
+export function replacementSummary(replaced: ImportedPlan['replaced'], language?: 'zh' | 'en'): string {
   const parts = Object.entries(replaced).map(([k, n]) => `${PLACEHOLDER_NAMES[k]?.zh ?? k} ${n} 处`);
   const en = Object.entries(replaced).map(([k, n]) => `${n} ${PLACEHOLDER_NAMES[k]?.en ?? k}`);
-  return parts.length ? `替换为占位注释:${parts.join('、')} / replaced by placeholder comments: ${en.join(', ')}` : '无替换内容 / nothing replaced';
+  const zhText = parts.length ? `替换为占位注释:${parts.join('、')}` : '无替换内容';
+  const enText = en.length ? `replaced by placeholder comments: ${en.join(', ')}` : 'nothing replaced';
+  return language === 'zh' ? zhText : language === 'en' ? enText : `${zhText} / ${enText}`;
 }
 

@@ -11,6 +11,7 @@ export interface PartyNameVocabulary {
   notUnitEndings: string[];
   jurisdiction: { endings: string[]; maxLength: number; notEndings: string[] };
   vague: { startsWith: string[]; contains: { qualifiers: string[]; bodies: string[] }[]; places: string[]; bodies: string[] };
+  bareLevelWords: string[];
 }
 
 const isWords = (x: unknown): x is string[] => Array.isArray(x) && x.length > 0 && x.every((w) => typeof w === 'string' && w.length > 0);
@@ -27,6 +28,7 @@ export function checkPartyNames(raw: unknown): PartyNameVocabulary {
   if (!isWords(j.endings)) fail('jurisdiction.endings');
   if (!isWords(j.notEndings)) fail('jurisdiction.notEndings');
   if (typeof j.maxLength !== 'number' || j.maxLength < 2) throw new Error('data/vocab/partyNames.yaml: `jurisdiction.maxLength` must be a number ≥ 2');
+  if (!isWords(r.bareLevelWords)) fail('bareLevelWords');
   const v = r.vague ?? {};
   for (const k of ['startsWith', 'places', 'bodies']) if (!isWords(v[k])) fail(`vague.${k}`);
   if (!Array.isArray(v.contains) || v.contains.length === 0) fail('vague.contains');
@@ -87,6 +89,9 @@ export function looksLikeJurisdiction(name: string): boolean {
   if (/[^\u3400-\u9fff]/.test(name)) return false;
   return JURISDICTION_ENDING.test(name) && !NOT_JURISDICTION.test(name) && !isVaguePhrase(name);
 }
+
+/** The level words tried in front of a name the directory does not know (`发改局` → 市发改局). */
+export const BARE_LEVEL_WORDS: readonly string[] = vocab.bareLevelWords;
 
 export function isVaguePhrase(name: string): boolean {
   if (name.length < 2) return false;

@@ -15,12 +15,14 @@ import { targetDirection } from './targetDirection';
 import { targetYearOutsidePeriod } from './targetYearOutsidePeriod';
 import { unitMismatch } from './unitMismatch';
 import { unquantifiedTarget } from './unquantifiedTarget';
+import { unrecognisedResponsibleUnit } from './unrecognisedResponsibleUnit';
 import { unknownDepartment } from './unknownDepartment';
 import { unknownIndicator } from './unknownIndicator';
 import { vagueResponsibility } from './vagueResponsibility';
 
 export const allRules: Rule[] = [
   missingResponsibleUnit,
+  unrecognisedResponsibleUnit,
   vagueResponsibility,
   malformedTag,
   unknownIndicator,

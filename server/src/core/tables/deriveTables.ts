@@ -4,6 +4,7 @@ import { indicatorAttention, indicatorCoverage } from '../coverage';
 import type { CatalogueIndicator } from '../catalogue/types';
 import type { IndicatorTarget, Task } from '../model/types';
 import { departmentKey, readText } from '../query';
+import { countedUnitsOf } from '../departments/unitStanding';
 import { formatTarget } from '../format/target';
 import { LineIndex } from '../text/lineIndex';
 
@@ -90,6 +91,11 @@ function targetText(chosen: IndicatorTarget, sameTask: IndicatorTarget[]): strin
   return sameTask.filter((t) => t.qualifier).map((t) => `${t.qualifier}${formatTarget(t)}`).join(';');
 }
 
+/** The task's units that count as units: `jxj` or a bare `发改局` is nobody's name (rule unrecognised-responsible-unit). */
+function countedUnits(t: Task, a: PlanAnalysis) {
+  return countedUnitsOf(t, a.directory);
+}
+
 export function deriveTables(a: PlanAnalysis): PlanTables {
   const level = a.settings.level ?? '市';
   const taskOfTarget = new Map<IndicatorTarget, Task>();
@@ -130,8 +136,8 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
         threshold: th ? formatThreshold(th.threshold, null) : (ind.value ?? top.value ?? ''),
         attribute: binding === true ? '约束性' : binding === false ? '参考性' : '',
         status,
-        lead: owner ? owner.units.filter((u) => u.role === 'lead').map((u) => u.name) : [],
-        support: owner ? owner.units.filter((u) => u.role === 'support').map((u) => u.name) : [],
+        lead: owner ? countedUnits(owner, a).filter((u) => u.role === 'lead').map((u) => u.name) : [],
+        support: owner ? countedUnits(owner, a).filter((u) => u.role === 'support').map((u) => u.name) : [],
         lines: [...new Set(targets.map((t) => t.range.start.line + 1))],
         verified: isVerified(ind, th?.threshold),
         catalogueId: ind.id,
@@ -149,8 +155,8 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
     return {
       path: t.path,
       title: t.title,
-      lead: t.units.filter((u) => u.role === 'lead').map((u) => u.name),
-      support: t.units.filter((u) => u.role === 'support').map((u) => u.name),
+      lead: countedUnits(t, a).filter((u) => u.role === 'lead').map((u) => u.name),
+      support: countedUnits(t, a).filter((u) => u.role === 'support').map((u) => u.name),
       vague: [...new Set(t.vague.map((v) => v.text))],
       deadline,
       indicators: [...new Set(t.targets.map((i) => a.model.targets[i].indicator))],
@@ -166,7 +172,7 @@ export function deriveTables(a: PlanAnalysis): PlanTables {
     return r;
   };
   for (const t of a.model.tasks) {
-    for (const u of t.units) {
+    for (const u of countedUnits(t, a)) {
       const r = row(u.name);
       const label = `${t.path} ${t.title}`;
       if (u.role === 'lead') {
@@ -240,8 +246,8 @@ function localIndicatorRows(a: PlanAnalysis, taskOfTarget: Map<IndicatorTarget, 
       threshold: '',
       attribute: '',
       status: '地方指标',
-      lead: owner ? owner.units.filter((u) => u.role === 'lead').map((u) => u.name) : [],
-      support: owner ? owner.units.filter((u) => u.role === 'support').map((u) => u.name) : [],
+      lead: owner ? countedUnits(owner, a).filter((u) => u.role === 'lead').map((u) => u.name) : [],
+      support: owner ? countedUnits(owner, a).filter((u) => u.role === 'support').map((u) => u.name) : [],
       lines: [...new Set(targets.map((t) => t.range.start.line + 1))],
       verified: true,
       catalogueId: '',

@@ -8,7 +8,8 @@ export function closestNames(name: string, candidates: string[], limit: number):
     // the distance is at least the difference in length: skip the computation when that alone is too much
     if (Math.abs(c.length - name.length) > allowed) continue;
     const d = distance(name, c);
-    if (d <= allowed) found.push({ c, d });
+    // a name with nothing in common is no suggestion (`城镇` → `EI`, `红线`: two edits, as far as can be)
+    if (d <= allowed && d < Math.max(c.length, name.length)) found.push({ c, d });
   }
   return found
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))

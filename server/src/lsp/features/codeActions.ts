@@ -6,6 +6,7 @@ import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorTarget, NormalisedText, Range, Task } from '../../core/model/types';
 import { compare, contains } from '../../core/query';
 import { scanTags } from '../../core/recognise/tags';
+import { allRules } from '../../core/rules/index';
 import type { PlanSource } from '../planSource';
 import { addDepartmentToDirectory, setConfigKey, setPlanSettings } from '../presentation/yamlEdits';
 import { diagnosticData } from '../presentation/diagnosticData';
@@ -29,6 +30,13 @@ function clauseStyle(text: string) {
 /** A quick-fix label in the UI language only (the server's locale follows the editor's). */
 function label(ws: PlanSource, zh: string, en: string): string {
   return ws.locale === 'en' ? en : zh;
+}
+
+/** `在此行停用「任务未明确责任单位」检查`: the rule named by its description in the UI language. */
+function ruleTitle(ws: PlanSource, code: string): string {
+  const rule = allRules.find((r) => r.code === code);
+  if (!rule) return label(ws, '在此行停用此项检查', 'Disable this check for this line');
+  return label(ws, `在此行停用「${rule.description.zh}」检查`, `Disable "${rule.description.en}" for this line`);
 }
 
 function addClause(ws: PlanSource, uri: string, doc: TextDocument, task: Task, diagnostic?: Diagnostic): CodeAction {
@@ -187,7 +195,8 @@ export function codeActions(ws: PlanSource, doc: TextDocument, a: PlanAnalysis, 
       const line = d.range.start.line;
       const indent = /^[ \t]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line, character: 200 } }))![0];
       out.push({
-        title: label(ws, `在此行禁用 ${d.code} 规则`, `Disable ${d.code} for this line`),
+        // the rule by what it checks (its id stays in the diagnostic's code and in the comment inserted)
+        title: ruleTitle(ws, d.code),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- ecoplan-disable-next-line ${d.code} -->\n` }] } },

@@ -1,10 +1,13 @@
 import type { CodeLens, Connection } from 'vscode-languageserver/node';
+import type { Locale } from '../../core/locale';
 import type { OutlineNode, PlanModel } from '../../core/model/types';
 import type { PlanSource } from '../planSource';
 import { levelLens } from '../presentation/planLevel';
 
-/** On each section that holds tasks: `12 项任务 · 2 项无责任单位`. */
-export function codeLenses(model: PlanModel): CodeLens[] {
+/** On each section that holds tasks: `12 项任务 · 2 项无责任单位` (`12 tasks · 2 without a unit`). */
+export function codeLenses(model: PlanModel, locale: Locale = 'zh'): CodeLens[] {
+  const en = locale === 'en';
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const out: CodeLens[] = [];
   const visit = (n: OutlineNode) => {
     const inside = model.tasks.filter((t) => t.range.start.line > n.range.start.line && t.range.start.line <= n.lastLine);
@@ -13,9 +16,9 @@ export function codeLenses(model: PlanModel): CodeLens[] {
     if (n.marker !== '' && inside.length > 0 && hasTaskChildren && !model.tasks.some((t) => t.range.start.line === n.range.start.line)) {
       const noUnit = inside.filter((t) => t.noUnit).length;
       const vague = inside.filter((t) => !t.noUnit && t.units.length === 0).length;
-      const parts = [`${inside.length} 项任务`];
-      if (noUnit > 0) parts.push(`${noUnit} 项无责任单位`);
-      if (vague > 0) parts.push(`${vague} 项责任笼统`);
+      const parts = [en ? plural(inside.length, 'task', 'tasks') : `${inside.length} 项任务`];
+      if (noUnit > 0) parts.push(en ? `${noUnit} without a responsible unit` : `${noUnit} 项无责任单位`);
+      if (vague > 0) parts.push(en ? `${vague} with only vague responsibility` : `${vague} 项责任笼统`);
       out.push({ range: n.range, command: { title: parts.join(' · '), command: '' } });
     }
     n.children.forEach(visit);
@@ -27,7 +30,7 @@ export function codeLenses(model: PlanModel): CodeLens[] {
 export function provideCodeLenses(ws: PlanSource, { textDocument }: { textDocument: { uri: string } }): CodeLens[] | null {
   const a = ws.analysisOf(textDocument.uri);
   // the level and edition the plan is checked against, on its title line, then the task counts
-  return a ? [levelLens(a, ws.locale), ...codeLenses(a.model)] : null;
+  return a ? [levelLens(a, ws.locale), ...codeLenses(a.model, ws.locale)] : null;
 }
 
 export function registerCodeLens(connection: Connection, ws: PlanSource) {

@@ -19,7 +19,7 @@ export function minimalEdit(before: string, after: string): TextEdit | null {
   return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
 }
 
-export const COMMANDS = { coverage: 'ecoplan.server.coverage', tables: 'ecoplan.server.tables', exportTable: 'ecoplan.server.exportTable', setPlanSettings: 'ecoplan.server.setPlanSettings' };
+export const COMMANDS = { planStatus: 'ecoplan.server.planStatus', exportWord: 'ecoplan.server.exportWord', wordText: 'ecoplan.server.wordText', coverage: 'ecoplan.server.coverage', tables: 'ecoplan.server.tables', exportTable: 'ecoplan.server.exportTable', setPlanSettings: 'ecoplan.server.setPlanSettings' };
 
 /**
  * Server commands the extension calls: coverage for the status bar, the tables for the webview,
@@ -32,6 +32,23 @@ export async function executeCommand(
 ): Promise<unknown> {
   {
     const uri = typeof args?.[0] === 'string' ? args[0] : null;
+    // [uri]: whether and why the file is checked, for the client to say why a table is empty
+    if (command === COMMANDS.planStatus) return uri ? { status: ws.planStatus(uri) } : null;
+    // [uri of a .docx]: its plan Markdown, for the client's read-only view (ecoplan-word: documents)
+    if (command === COMMANDS.wordText) {
+      if (!uri) return null;
+      const r = await ws.wordText(uri);
+      return 'error' in r ? { error: ws.locale === 'en' ? r.error.en : r.error.zh } : r;
+    }
+    // [uri, withTables, overwrite]: the plan as a .docx beside it; what was written, the .docx that is
+    // already there (written over only once the user confirms: overwrite), or why not, in the UI language
+    if (command === COMMANDS.exportWord) {
+      if (!uri) return null;
+      const r = await ws.exportWord(uri, args?.[1] === true, args?.[2] === true);
+      if ('error' in r) return { error: ws.locale === 'en' ? r.error.en : r.error.zh };
+      if ('exists' in r) return { exists: r.exists };
+      return { file: r.file, keptTags: r.keptTags };
+    }
     const a = uri ? ws.analysisOf(uri) : null;
     if (!a || !uri) return null;
     if (command === COMMANDS.coverage) {

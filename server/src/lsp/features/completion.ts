@@ -8,10 +8,13 @@ import { builtinDirectory, type DepartmentDirectory } from '../../core/departmen
 import type { PlanLevel } from '../../core/model/types';
 import { indicatorAttention } from '../../core/coverage';
 import { foldWidth } from '../../core/text/fold';
+import { isUnrecognisedUnit } from '../../core/departments/unitStanding';
+import { looksLikeJurisdiction, looksLikeUnit } from '../../core/recognise/departmentName';
 import type { PlanSource } from '../planSource';
 import { noteCompletionAnswered } from '../idle';
 import { pinyinKeysIfReady, warmPinyin } from '../presentation/pinyinKeys';
 import { publicIndicatorCard } from '../presentation/indicatorWording';
+import { matchRank, searchWordsOf } from '../presentation/nameMatch';
 
 export type CompletionContextKind = { kind: 'department'; from: number; braced: boolean } | { kind: 'indicator'; from: number; closing: string } | { kind: 'unit'; from: number; indicator: string } | null;
 
@@ -129,11 +132,27 @@ function jurisdictionChar(a: PlanAnalysis | null, here: Map<string, number>, own
   return null;
 }
 
-/** Whether the typed text finds a name: in the name itself (full-width folded), its pinyin or its initials. */
-function matches(query: string, names: string[]): boolean {
-  if (!query) return true;
-  const q = foldWidth(query).toLowerCase();
-  return names.some((n) => foldWidth(n).toLowerCase().includes(q) || (pinyinKeysIfReady(n) ?? '').includes(q));
+/**
+ * What the client filters the list by. VS Code filters (and re-sorts) the server's answer by the typed
+ * text against `filterText`, matching from word starts only: a Chinese name is one word, so `发改`,
+ * `环境` or `fg` would find nothing in `市发展和改革委员会 …` and the user saw "No suggestions" or
+ * a word from the document. Every item the server chose starts with the typed text, so the client
+ * keeps them all, in the server's order (sortText); the names and their pinyin follow for clients
+ * that filter further while the next answer comes.
+ */
+function filterTextFor(query: string, names: string[]): string {
+  const keys = names.map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' ');
+  return query ? `${query} ${keys}` : keys;
+}
+
+/**
+ * Whether a name the plans use is worth offering: a directory name, or an unknown one written like a
+ * unit (`人行慈溪支行`); not a half-typed tag (`@生态`), pinyin (`@jxj`) or a department without its
+ * level word (`发改局`), which rule unrecognised-responsible-unit reports.
+ */
+function offered(name: string, dir: DepartmentDirectory): boolean {
+  if (dir.resolve(name)) return true;
+  return (looksLikeUnit(name) || looksLikeJurisdiction(name)) && !isUnrecognisedUnit(name, dir);
 }
 
 interface DepartmentRow {
@@ -176,11 +195,13 @@ export function departmentCompletion(ws: PlanSource, uri: string, line: number, 
     if (!rows.has(d.name)) rows.set(d.name, { name: d.name, aliases: d.aliases, source: d.source, here: 0, elsewhere: 0 });
   }
   for (const [name, n] of here) {
+    if (!offered(name, dir)) continue;
     const row = rows.get(name) ?? { name, aliases: [], source: '', here: 0, elsewhere: 0 };
     row.here = n;
     rows.set(name, row);
   }
   for (const [name, n] of elsewhere) {
+    if (!offered(name, dir)) continue;
     const row = rows.get(name) ?? { name, aliases: [], source: '', here: 0, elsewhere: 0 };
     row.elsewhere = n;
     rows.set(name, row);
@@ -196,15 +217,25 @@ export function departmentCompletion(ws: PlanSource, uri: string, line: number, 
     // a 区 plan's list offers 区住建局 before 县住建局 (the directory holds both forms of a county department)
     return mine && shown !== undefined && shown !== mine ? 3 : 2;
   };
-  const found = [...rows.values()].filter((r) => matches(query, [r.name, ...r.aliases]));
-  // ties keep the directory's order (党委 and 政府 departments as the directory lists them)
-  const keyed = found.map((r, order) => ({ r, t: tier(r), order }));
-  keyed.sort((x, y) => x.t - y.t || y.r.here - x.r.here || y.r.elsewhere - x.r.elsewhere || x.order - y.order);
+  // the plan's own units and level first; within them, the best match of what is typed (`发改` is
+  // 发改委's start, `环境` only inside 生态环境局); ties keep the directory's order (党委 and 政府
+  // departments as the directory lists them)
+  const keyed: { r: DepartmentRow; t: number; m: number; order: number }[] = [];
+  let order = 0;
+  for (const r of rows.values()) {
+    const m = matchRank(query, [r.name, ...r.aliases], searchWordsOf(r.name));
+    if (m >= 0) keyed.push({ r, t: tier(r), m, order });
+    order++;
+  }
+  keyed.sort((x, y) => x.t - y.t || x.m - y.m || y.r.here - x.r.here || y.r.elsewhere - x.r.elsewhere || x.order - y.order);
   const shown = keyed.slice(0, MAX_ITEMS);
+  const en = ws.locale === 'en';
   warmPinyin(rows.keys());
   const items = shown.map(({ r, t }, i): CompletionItem => {
-    const uses = [r.here > 0 ? `本方案中出现 ${r.here} 次` : '', r.elsewhere > 0 ? `工作区其他方案中出现 ${r.elsewhere} 次` : ''].filter(Boolean).join(';');
-    const origin = r.source === 'builtin' ? '内置部门名录' : r.source ? r.source : '本工作区方案中使用';
+    const uses = (en ? [r.here > 0 ? `used ${r.here} times in this plan` : '', r.elsewhere > 0 ? `used ${r.elsewhere} times in other plans of the workspace` : ''] : [r.here > 0 ? `本方案中出现 ${r.here} 次` : '', r.elsewhere > 0 ? `工作区其他方案中出现 ${r.elsewhere} 次` : ''])
+      .filter(Boolean)
+      .join(en ? '; ' : ';');
+    const origin = r.source === 'builtin' ? (en ? 'built-in department directory' : '内置部门名录') : r.source ? r.source : en ? 'used in the plans of this workspace' : '本工作区方案中使用';
     // the row shows (and inserts) the name this plan writes, when it writes a short form; the
     // department's other names are its detail
     const form = planForm(a, r.name) ?? r.name;
@@ -214,14 +245,16 @@ export function departmentCompletion(ws: PlanSource, uri: string, line: number, 
       label: form,
       labelDetails: otherNames.length > 0 ? { description: otherNames.slice(0, 2).join('、') + (otherNames.length > 2 ? '…' : '') } : undefined,
       kind: CompletionItemKind.Class,
-      detail: form !== r.name ? `= ${r.name}` : r.aliases.length > 0 ? `简称:${r.aliases.join('、')}` : undefined,
+      detail: form !== r.name ? `= ${r.name}` : r.aliases.length > 0 ? (en ? `short forms: ${r.aliases.join(', ')}` : `简称:${r.aliases.join('、')}`) : undefined,
       documentation: { kind: MarkupKind.PlainText, value: uses ? `${origin}\n${uses}` : origin },
-      filterText: [r.name, ...r.aliases].map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' '),
+      filterText: filterTextFor(query, [r.name, ...r.aliases]),
       sortText: `${t}${String(i).padStart(3, '0')}`,
       textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText },
     };
   });
-  return { isIncomplete: keyed.length > shown.length, items };
+  // always incomplete: the client asks again on every character, so the list (and its selection)
+  // is the answer for what is typed now, never a filtered copy of an older one
+  return { isIncomplete: true, items };
 }
 
 function editionFor(ws: PlanSource, a: PlanAnalysis | null): CatalogueEdition {
@@ -231,8 +264,8 @@ function editionFor(ws: PlanSource, a: PlanAnalysis | null): CatalogueEdition {
 /**
  * Indicators after `[[`: the measurable ones of the plan's edition, binding first. Those that do
  * not apply to the plan's level, and those that apply only where something exists (沿海地区 …)
- * that the plan never names, are left out unless the typed text finds them by name (so the list
- * is `isIncomplete` whenever something was left out: typing more asks again).
+ * that the plan never names, are left out unless the typed text finds them by name. Any part of a
+ * name finds it (`[[污水处理` → 城镇污水处理率), names that start with it first.
  */
 export function indicatorCompletion(ws: PlanSource, uri: string, line: number, from: number, to: number, query: string, closing: string, hasCloser: boolean): CompletionList {
   const a = ws.lastOrFirstAnalysis(uri);
@@ -241,40 +274,39 @@ export function indicatorCompletion(ws: PlanSource, uri: string, line: number, f
   const level = settings.level ?? '市';
   const attention = a ? indicatorAttention({ model: a.model, names: a.names }) : null;
   const items: CompletionItem[] = [];
-  let leftOut = false;
   for (const ind of allIndicators(edition)) {
     if (ind.parts.length > 0) continue; // offer the measurable parts, not their group
     const names = [ind.name, ...ind.aliases, ...ind.former];
-    if (!matches(query, names)) continue;
+    const rank = matchRank(query, names, [], false);
+    if (rank < 0) continue;
     const applies = appliesTo(ind);
     const situational = !!ind.only && !(attention && (attention.isMentioned(ind) || attention.isTargeted(ind)));
     if ((applies.length > 0 && !applies.includes(level)) || situational) {
       const byName = query.length > 0 && names.some((n) => foldWidth(n).includes(foldWidth(query)));
-      if (!byName) {
-        leftOut = true;
-        continue;
-      }
+      if (!byName) continue;
     }
     const th = applicableThreshold(ind, settings as PlanAnalysis['settings']);
     const binding = bindingOf(ind);
     const attr = binding === true ? '约束性' : binding === false ? '参考性' : '';
+    const attrShown = ws.locale === 'en' ? (binding === true ? 'binding' : binding === false ? 'reference' : '') : attr;
     const thText = th ? formatThreshold(th.threshold, ind.unit) : (ind.value ?? '');
     const op = th?.threshold.op === '<=' ? '≤' : '≥';
     const snippet = th && th.threshold.value !== undefined ? `${ind.name} ${op}\${1:${th.threshold.value}}${ind.unit ?? ''}` : `${ind.name}`;
     items.push({
       label: ind.name,
       kind: CompletionItemKind.Value,
-      detail: [ind.unit, thText && `国标${thText}`, attr].filter(Boolean).join(' · '),
+      detail: [ind.unit, thText && (ws.locale === 'en' ? `national ${thText}` : `国标${thText}`), attrShown].filter(Boolean).join(' · '),
       documentation: { kind: MarkupKind.Markdown, value: publicIndicatorCard(ind, edition, thText, attr, th?.threshold) },
-      filterText: names.map((n) => `${n} ${pinyinKeysIfReady(n) ?? ''}`.trim()).join(' '),
-      sortText: `${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
+      filterText: filterTextFor(query, names),
+      sortText: `${rank}${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: snippet + (hasCloser ? '' : closing) },
     });
   }
   items.sort((x, y) => (x.sortText! < y.sortText! ? -1 : x.sortText! > y.sortText! ? 1 : 0));
   const shown = items.slice(0, MAX_ITEMS);
-  return { isIncomplete: leftOut || shown.length < items.length, items: shown };
+  // always incomplete, as for departments: each character asks again (`[[污水` then `[[污水处理`)
+  return { isIncomplete: true, items: shown };
 }
 
 const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;

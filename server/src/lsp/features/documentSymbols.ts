@@ -1,13 +1,25 @@
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
+import type { DepartmentDirectory } from '../../core/departments/directory';
+import { countedUnitsOf } from '../../core/departments/unitStanding';
+import type { Locale } from '../../core/locale';
 import type { OutlineNode, Task } from '../../core/model/types';
 import { isDecimalRank } from '../../core/recognise/numbering';
 import { LineIndex } from '../../core/text/lineIndex';
 import type { PlanSource } from '../planSource';
 
-function lead(task: Task | undefined): string | undefined {
+/** Labels of the outline, in the UI language. */
+const WORDS = {
+  zh: { lead: '牵头:', noUnit: '无责任单位', untitled: '(无标题)', tableTasks: '表格任务' },
+  en: { lead: 'lead: ', noUnit: 'no responsible unit', untitled: '(untitled)', tableTasks: 'Tasks in tables' },
+};
+
+/** A task's detail: its lead unit — not a party that is no unit (`jxj`, rule unrecognised-responsible-unit). */
+function lead(task: Task | undefined, w: (typeof WORDS)['zh'], directory?: DepartmentDirectory): string | undefined {
   if (!task) return undefined;
-  const l = task.units.find((u) => u.role === 'lead');
-  return l ? `牵头:${l.name}` : task.noUnit ? '无责任单位' : task.vague.length > 0 ? task.vague[0].text : undefined;
+  const counted = directory ? countedUnitsOf(task, directory) : task.units;
+  const l = counted.find((u) => u.role === 'lead');
+  const none = task.noUnit || (task.units.length > 0 && counted.length === 0);
+  return l ? `${w.lead}${l.name}` : none ? w.noUnit : task.vague.length > 0 ? task.vague[0].text : undefined;
 }
 
 /**
@@ -15,7 +27,8 @@ function lead(task: Task | undefined): string | undefined {
  * start of its first line to the end of its last line, so it contains its selection range (the
  * numbered line) and its children, as clients require (VS Code rejects the whole answer otherwise).
  */
-export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: string): DocumentSymbol[] {
+export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: string, locale: Locale = 'zh', directory?: DepartmentDirectory): DocumentSymbol[] {
+  const w = WORDS[locale === 'en' ? 'en' : 'zh'];
   const index = new LineIndex(text);
   const lineEnd = (line: number) => index.lineEnd(line) - index.lineStarts[line];
   const byLine = new Map(tasks.filter((t) => t.source === 'outline').map((t) => [t.range.start.line, t]));
@@ -32,8 +45,8 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: str
     const name = symbolName(n);
     const last = Math.max(n.lastLine, n.range.end.line);
     return {
-      name: name.trim() || '(无标题)',
-      detail: lead(task),
+      name: name.trim() || w.untitled,
+      detail: lead(task, w, directory),
       kind: task ? SymbolKind.Event : SymbolKind.Namespace,
       range: { start: { line: n.range.start.line, character: 0 }, end: { line: last, character: lineEnd(last) } },
       selectionRange: n.range,
@@ -45,11 +58,11 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: str
   const rows = tasks.filter((t) => t.source === 'table');
   if (rows.length > 0) {
     symbols.push({
-      name: '表格任务',
+      name: w.tableTasks,
       kind: SymbolKind.Namespace,
       range: { start: rows[0].fullRange.start, end: rows[rows.length - 1].fullRange.end },
       selectionRange: rows[0].range,
-      children: rows.map((t) => ({ name: `${t.path} ${t.title}`, detail: lead(t), kind: SymbolKind.Event, range: t.fullRange, selectionRange: t.range })),
+      children: rows.map((t) => ({ name: `${t.path} ${t.title}`, detail: lead(t, w, directory), kind: SymbolKind.Event, range: t.fullRange, selectionRange: t.range })),
     });
   }
   return symbols;
@@ -57,7 +70,7 @@ export function documentSymbols(outline: OutlineNode[], tasks: Task[], text: str
 
 export function provideDocumentSymbols(ws: PlanSource, { textDocument }: { textDocument: { uri: string } }): DocumentSymbol[] | null {
   const a = ws.analysisOf(textDocument.uri);
-  return a ? documentSymbols(a.model.outline, a.model.tasks, a.model.text) : null;
+  return a ? documentSymbols(a.model.outline, a.model.tasks, a.model.text, ws.locale, a.directory) : null;
 }
 
 export function registerDocumentSymbols(connection: Connection, ws: PlanSource) {

@@ -4,6 +4,7 @@ import { catalogueIndicator, departmentAt, departmentKey, departmentOccurrences,
 import { formatTarget } from '../../core/format/target';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { IndicatorOccurrence } from '../../core/query';
+import type { Locale } from '../../core/locale';
 import type { PlanSource } from '../planSource';
 import { publicIndicatorCard } from '../presentation/indicatorWording';
 import { titleHover } from '../presentation/planLevel';
@@ -29,7 +30,7 @@ export function provideHover(ws: PlanSource, { textDocument, position }: TextDoc
       const pa = ws.analysisOf(uri);
       if (pa) elsewhere += departmentOccurrences(pa.model).filter((o) => departmentKey(o.name, pa.directory) === key && o.task).length;
     }
-    return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere) } };
+    return { range: dep.range, contents: { kind: MarkupKind.Markdown, value: departmentHover(d?.name ?? dep.name, !!d, d?.aliases ?? [], d?.parent ?? null, lead, support, elsewhere, ws.locale) } };
   }
   if (a.model.title !== null && contains(a.model.titleRange, position)) return { range: a.model.titleRange, contents: { kind: MarkupKind.Markdown, value: titleHover(a, ws.locale) } };
   return null;
@@ -85,18 +86,24 @@ function escapeMarkdown(s: string): string {
  * and each task list ends before the next heading (a heading glued onto the last bullet would read
  * as part of it).
  */
-export function departmentHover(name: string, known: boolean, aliases: string[], parent: string | null, lead: string[], support: string[], elsewhere: number): string {
+const DEPARTMENT_WORDS = {
+  zh: { unknown: '(不在部门名录中)', aliases: '简称:', sep: '、', parent: '上级:', lead: '牵头任务', support: '配合任务', count: (n: number) => `(${n})`, more: (n: number) => `……另有 ${n} 项`, elsewhere: (n: number) => `工作区其他方案中另有 ${n} 项任务` },
+  en: { unknown: ' (not in the department directory)', aliases: 'Short forms: ', sep: ', ', parent: 'Parent: ', lead: 'Leads', support: 'Supports', count: (n: number) => ` (${n})`, more: (n: number) => `… ${n} more`, elsewhere: (n: number) => `${n} more tasks in other plans of the workspace` },
+};
+
+export function departmentHover(name: string, known: boolean, aliases: string[], parent: string | null, lead: string[], support: string[], elsewhere: number, locale: Locale = 'zh'): string {
+  const w = DEPARTMENT_WORDS[locale === 'en' ? 'en' : 'zh'];
   const blocks: string[] = [];
-  const head = [`**${escapeMarkdown(name)}**${known ? '' : '(不在部门名录中)'}`];
-  if (aliases.length > 0) head.push(`简称:${aliases.map(escapeMarkdown).join('、')}`);
-  if (parent) head.push(`上级:${escapeMarkdown(parent)}`);
+  const head = [`**${escapeMarkdown(name)}**${known ? '' : w.unknown}`];
+  if (aliases.length > 0) head.push(`${w.aliases}${aliases.map(escapeMarkdown).join(w.sep)}`);
+  if (parent) head.push(`${w.parent}${escapeMarkdown(parent)}`);
   blocks.push(head.join('  \n'));
   const list = (title: string, tasks: string[]) => {
-    blocks.push(`**${title}(${tasks.length})**`);
-    if (tasks.length > 0) blocks.push([...tasks.slice(0, 20).map((t) => `- ${escapeMarkdown(t)}`), ...(tasks.length > 20 ? [`- ……另有 ${tasks.length - 20} 项`] : [])].join('\n'));
+    blocks.push(`**${title}${w.count(tasks.length)}**`);
+    if (tasks.length > 0) blocks.push([...tasks.slice(0, 20).map((t) => `- ${escapeMarkdown(t)}`), ...(tasks.length > 20 ? [`- ${w.more(tasks.length - 20)}`] : [])].join('\n'));
   };
-  list('牵头任务', lead);
-  list('配合任务', support);
-  if (elsewhere > 0) blocks.push(`工作区其他方案中另有 ${elsewhere} 项任务`);
+  list(w.lead, lead);
+  list(w.support, support);
+  if (elsewhere > 0) blocks.push(w.elsewhere(elsewhere));
   return blocks.join('\n\n');
 }

@@ -44,7 +44,7 @@ export function providePrepareRename(ws: PlanSource, { textDocument, position }:
 /** The rename's workspace edit; a name that is empty or spans lines is refused with InvalidParams. */
 export function provideRename(ws: PlanSource, { textDocument, position, newName }: TextDocumentPositionParams & { newName: string }): WorkspaceEdit | null {
   const name = newName.trim();
-  if (name.length === 0 || /[\r\n]/.test(name)) throw new ResponseError(-32602, '部门名称不能为空或换行 / the name must be one non-empty line');
+  if (name.length === 0 || /[\r\n]/.test(name)) throw new ResponseError(-32602, ws.locale === 'en' ? 'the name must be one non-empty line' : '部门名称不能为空或换行');
   return renameDepartment(ws, textDocument.uri, position, name);
 }
 
