@@ -17,7 +17,7 @@ describe('ecoplan check on a task table pasted one cell per line', () => {
     const r = run([plan]);
     expect(r.code).toBe(1);
     expect(r.out).toEqual([
-      'plan.txt:1:1 information assumed-settings 按县级指标检查:依据标题中的「云溪区」;如不对,可在 front matter 中写 ecoplan: {level: 市}',
+      'plan.txt:1:1 information assumed-settings 按县级指标检查:云溪区为湖南省岳阳市辖区(430603)',
       'plan.txt:1:1 warning missing-binding-indicators 方案未对 12 项约束性指标设定目标(共 20 项适用):生态文明建设规划、党委政府对生态文明建设重大目标任务部署情况、河长制 等,全部列在相关信息中',
       'plan.txt:101:10 warning renamed-indicator 「受污染耕地安全利用率」属于 生态文明建设示范区(市)建设指标,不在本方案采用的 国家生态文明建设示范市县建设指标中',
       // row 12: both unit cells pasted as lone spaces; the row starts at its 序号 cell, line 161

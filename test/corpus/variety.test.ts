@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analysePlan } from '../../server/src/core/analyse';
@@ -12,6 +12,8 @@ const dir = join('test', 'fixtures', 'variety');
 interface VarietyTruth extends Truth {
   /** what the fixture exercises that the corpus plans do not */
   form: string;
+  /** (fixtures 36 on, issue 18) the excerpt of ../shared/excerpts whose form it models, and which form */
+  models?: string;
   /** the level the reader should infer (no fixture sets it in front matter unless it says so) */
   level?: '市' | '县';
   /** exact diagnostics for the codes named here: every diagnostic of those codes, and no other of them */
@@ -93,6 +95,19 @@ describe('generalisation corpus (test/fixtures/variety): forms the real plans do
     const short = fixtures.filter((f) => !f.plan.startsWith('unseen-'));
     expect(short.length).toBeGreaterThanOrEqual(30);
     for (const f of fixtures) expect(f.truth.form, f.plan).toMatch(/\S{4}/);
+  });
+
+  // issue 18: at least 40 fixtures in forms modelled on the real excerpts, each naming the excerpt it models
+  it('has at least 40 fixtures from 36 on, each naming the excerpt whose form it models (an excerpt that is there when ../shared is)', () => {
+    const excerpts = join('..', 'shared', 'excerpts');
+    const modelled = fixtures.filter((f) => /^\d+-/.test(f.plan) && Number(f.plan.split('-')[0]) >= 36);
+    expect(modelled.length).toBeGreaterThanOrEqual(40);
+    for (const f of modelled) {
+      // an excerpt file, or a plan the excerpts' README lists as seen but not saved
+      const excerpt = /(\d{2}-[a-z0-9-]*[a-z0-9])\.txt/.exec(f.truth.models ?? '')?.[1];
+      expect(excerpt !== undefined || /excerpts README/.test(f.truth.models ?? ''), `${f.plan}: "models" names no excerpt: ${f.truth.models}`).toBe(true);
+      if (excerpt && existsSync(excerpts)) expect(existsSync(join(excerpts, `${excerpt}.txt`)), `${f.plan}: no excerpt ${excerpt}.txt`).toBe(true);
+    }
   });
 
   // guards against a truth that drifted from its text (an edit that shifted lines, a 1-based number)
