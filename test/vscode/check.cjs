@@ -31,7 +31,7 @@ async function main(url) {
     console.log(`code lenses: ${JSON.stringify(lenses.slice(0, 3))}`);
     if (squiggles === 0) failures.push('no error squiggle in problem-plan.md');
     if (!status.some((t) => /\d+\/\d+ binding|约束性/.test(t))) failures.push('no EcoPlan coverage item in the status bar');
-    if (!lenses.some((t) => /项任务/.test(t))) failures.push('no task-count code lens');
+    if (!lenses.some((t) => /项任务|\b\d+ tasks?\b/.test(t))) failures.push('no task-count code lens');
     if (toasts.length > 0) failures.push(`VS Code showed notifications: ${JSON.stringify(toasts)}`);
   } finally {
     await browser.close();

@@ -138,11 +138,12 @@ async function main(url) {
     await page.waitForSelector('.monaco-hover .rendered-markdown', { timeout: 10000 }).catch(() => null);
     await page.waitForTimeout(800);
     const hover = await page.evaluate(() => {
-      const md = [...document.querySelectorAll('.monaco-hover .rendered-markdown')].find((e) => /牵头任务/.test(e.textContent));
+      const md = [...document.querySelectorAll('.monaco-hover .rendered-markdown')].find((e) => /牵头任务|Leads/.test(e.textContent));
       if (!md) return null;
       const out = [];
       for (const el of md.querySelectorAll('p, ul')) {
-        const m = /(牵头任务|配合任务)\D(\d+)/.exec(el.textContent);
+        // 牵头任务(3) in a Chinese UI, Leads (3) in an English one
+        const m = /(牵头任务|配合任务|Leads|Supports)\D+(\d+)/.exec(el.textContent);
         if (m && el.tagName === 'P') out.push({ heading: m[1], count: Number(m[2]), items: 0 });
         else if (el.tagName === 'UL' && out.length > 0) out[out.length - 1].items = el.querySelectorAll(':scope > li').length;
       }
