@@ -132,13 +132,18 @@ describe('an edition incomplete in the data', () => {
       [
         'incomplete-catalogue',
         2,
-        'cited by the plan ("环办生态〔2024〕4号"): national-2024-county is incomplete in EcoPlan\'s data (0 indicators recorded): targets of other indicators are not compared with a threshold, and binding-indicator coverage is not checked; given the edition\'s table, run ecoplan catalogue import <table.docx|.xlsx> -o national-2024-county.yaml --id national-2024-county and list the file under catalogues: in ecoplan.config.yaml',
+        'Cited by the plan ("环办生态〔2024〕4号"): national-2024-county is incomplete in EcoPlan\'s data (0 indicators recorded): targets of other indicators are not compared with a threshold, and binding-indicator coverage is not checked; given the edition\'s table, run ecoplan catalogue import <table.docx|.xlsx> -o national-2024-county.yaml --id national-2024-county and list the file under catalogues: in ecoplan.config.yaml',
       ],
     ]);
   });
 
   it('gives a 市 plan citing the same notice the 市 list', () => {
     expect(settled(plan(CITY, cited))).toMatchObject({ edition: 'national-2024-city', from: 'citation' });
+  });
+
+  it('gives each level its own list when the plan cites the notice by its title, which names both', () => {
+    const notice = '根据生态环境部办公厅《关于印发〈生态文明建设示范区(市)建设指标〉〈生态文明建设示范区(县)建设指标〉〈生态文明建设示范区管理规程〉的通知》,制定本方案。';
+    expect([settled(plan(COUNTY, notice)).edition, settled(plan(CITY, notice)).edition]).toEqual(['national-2024-county', 'national-2024-city']);
   });
 });
 

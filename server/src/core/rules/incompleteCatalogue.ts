@@ -25,7 +25,7 @@ export const incompleteCatalogue: Rule = {
     const { settings, edition, model } = ctx;
     // the plan's own citation chose it: say where, at that line
     const citation = settings.catalogueFrom === 'citation' ? settings.citations?.find((c) => c.editions.includes(edition.id)) : undefined;
-    const why: LocalizedText = citation ? { zh: `本方案引用的`, en: `cited by the plan ("${citation.words}"): ` } : { zh: '', en: '' };
+    const why: LocalizedText = citation ? { zh: `本方案引用的`, en: `Cited by the plan ("${citation.words}"): ` } : { zh: '', en: '' };
     const importHint = {
       zh: `;如有该版本的指标表,可用 ecoplan catalogue import <指标表.docx|.xlsx> -o ${edition.id}.yaml --id ${edition.id} 导入,再在 ecoplan.config.yaml 的 catalogues: 中列出`,
       en: `; given the edition's table, run ecoplan catalogue import <table.docx|.xlsx> -o ${edition.id}.yaml --id ${edition.id} and list the file under catalogues: in ecoplan.config.yaml`,
