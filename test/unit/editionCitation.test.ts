@@ -137,6 +137,20 @@ describe('an edition incomplete in the data', () => {
     ]);
   });
 
+  it('holds a plan citing only the 2021 revision to it, and says so at its citation, not checking it against 2019', () => {
+    const revised = plan(CITY, '根据《国家生态文明建设示范区建设指标(修订版)》(环办生态函〔2021〕353号)要求,制定本方案。').replace('95%', '85%');
+    const a = analysePlan(revised, { uri: 'plan.txt', format: 'text' });
+    expect(a.diagnostics.filter((d) => d.code !== 'assumed-settings').map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      [
+        'incomplete-catalogue',
+        2,
+        '本方案引用的国家生态文明建设示范区建设指标(2021年修订版)在 EcoPlan 中尚不完整(已收录 0 项指标):未收录指标的目标不与指标值比较,也不检查约束性指标是否都有目标;如有该版本的指标表,可用 ecoplan catalogue import <指标表.docx|.xlsx> -o national-2021.yaml --id national-2021 导入,再在 ecoplan.config.yaml 的 catalogues: 中列出',
+      ],
+    ]);
+    // the same plan citing nothing is checked against 2019: 85% is below its 市 bar
+    expect(analysePlan(plan(CITY, '制定本方案。').replace('95%', '85%'), { uri: 'plan.txt', format: 'text' }).diagnostics.filter((d) => d.code === 'target-below-threshold').map((d) => d.message)).toEqual(['城镇污水处理率 目标 ≥85% 低于 2019 版(市)约束性指标 ≥95%']);
+  });
+
   it('gives a 市 plan citing the same notice the 市 list', () => {
     expect(settled(plan(CITY, cited))).toMatchObject({ edition: 'national-2024-city', from: 'citation' });
   });
