@@ -191,7 +191,7 @@ describe('incomplete-catalogue', () => {
     const text = ['---', 'ecoplan:', '  level: 县', '  catalogue: national-2024-county', '---', '# 某县实施方案', '1.治理。城镇污水处理率达75%以上。(责任单位:县住建局)'].join('\n');
     const a = analyse(text);
     expect(a.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.message])).toEqual([
-      ['incomplete-catalogue', 'information', 3, 13, '生态文明建设示范区(县)建设指标在 EcoPlan 中尚不完整(已收录 0 项指标):未收录指标的目标不与指标值比较,也不检查约束性指标是否都有目标'],
+      ['incomplete-catalogue', 'information', 3, 13, '生态文明建设示范区(县)建设指标在 EcoPlan 中尚不完整(已收录 0 项指标):未收录指标的目标不与指标值比较,也不检查约束性指标是否都有目标;如有该版本的指标表,可用 ecoplan catalogue import <指标表.docx|.xlsx> -o national-2024-county.yaml --id national-2024-county 导入,再在 ecoplan.config.yaml 的 catalogues: 中列出'],
     ]);
   });
   it('stays silent on a complete edition', () => {

@@ -16,6 +16,7 @@ import type { PlanAnalysis } from './analysis';
 import { analyseEdit, editKey, editState, type EditState } from './incremental';
 import { runRules } from './runRules';
 import { declaredSettings, resolveSettings, type ExternalSettings } from './settings';
+import { citedEdition, editionCitations } from './catalogue/citations';
 import { normaliseLayout } from './normalise/normalise';
 import { analysisInOriginal } from './normalise/remap';
 
@@ -92,12 +93,23 @@ export function analysePlan(text: string, options: AnalyseOptions): PlanAnalysis
   const original = text;
   text = layout.text;
   const frontMatter = readFrontMatter(text, format);
-  const declared = declaredSettings(frontMatter, external, editions, defaultEditionId);
-  const edition = pickEdition(declared.settings.catalogue, editions);
-  const names = nameIndexFor(edition, editions);
+  // the editions the plan cites, found before it is read (core/catalogue/citations.ts)
+  const citations = editionCitations(text);
+  const declared = declaredSettings(frontMatter, external, editions, defaultEditionId, citations);
+  let edition = pickEdition(declared.settings.catalogue, editions);
+  let names = nameIndexFor(edition, editions);
   let read: ReadState | null = null;
-  const model = readPlan(text, { uri: options.uri, format: options.format, names, frontMatter, markdownCache: cache?.markdown, lineCache: cache?.lines, keep: cache ? (s) => (read = s) : undefined });
-  const { settings, problems } = resolveSettings(declared, model);
+  const readWith = (index: IndicatorNameIndex) => readPlan(text, { uri: options.uri, format: options.format, names: index, frontMatter, markdownCache: cache?.markdown, lineCache: cache?.lines, keep: cache ? (s) => (read = s) : undefined });
+  let model = readWith(names);
+  let { settings, problems } = resolveSettings(declared, model);
+  // a notice that issued a 市 and a 县 list: the level read from the plan's place decides which, and the plan is read again with it
+  const forLevel = settings.catalogueFrom === 'citation' && !declared.settings.level ? citedEdition(citations, editions, settings.level ?? '市')?.edition : undefined;
+  if (forLevel && forLevel !== edition) {
+    edition = forLevel;
+    names = nameIndexFor(edition, editions);
+    model = readWith(names);
+    ({ settings, problems } = resolveSettings({ ...declared, settings: { ...declared.settings, catalogue: edition.id } }, model));
+  }
   const ctx = { model, settings, settingsProblems: problems, edition, names, directory, locale, lineIndex: (read as ReadState | null)?.index };
   const rules = { ...(options.rules ?? {}) };
   const diagnostics = runRules(allRules, ctx, rules);

@@ -14,6 +14,7 @@ import { allRules } from './rules';
 import type { Rule, RuleContext } from './rules/rule';
 import { applyDirectives, collectFindings, diagnosticOrder, sortDiagnostics } from './runRules';
 import type { SettingsProblem } from './settings';
+import { mayCiteEdition } from './catalogue/citations';
 import { placeMayChange } from './place/placeOfPlan';
 import { foldWidth } from './text/fold';
 import { LineIndex } from './text/lineIndex';
@@ -309,6 +310,8 @@ export function analyseEdit(caches: EditCaches, prev: EditState, text: string): 
   const oldWork = foldWidth(oldLine);
   const newWork = foldWidth(newLine);
   if (placeMayChange(prev.analysis.settings, L, oldLine, newLine)) return null;
+  // a citation of an edition may choose the edition the whole plan is read with (catalogue/citations.ts)
+  if (mayCiteEdition(oldLine) || mayCiteEdition(newLine)) return null;
   // a line that could start, end or extend a plain-text table (recognise/tableLayout.ts), or the first after one
   if (mayShapePlainTable(oldWork) || mayShapePlainTable(newWork) || (oldWork.trim().length > 300) !== (newWork.trim().length > 300)) return null;
   if (followsTable(oldIndex, old, prev.skipLines, L)) return null;

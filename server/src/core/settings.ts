@@ -4,6 +4,7 @@ import type { FrontMatter, LocalizedText, PlanLevel, PlanModel, PlanSettings, Ra
 import { levelFromDocument } from './title';
 import { divisionByCode, placeOfPlan, planPlace } from './place/placeOfPlan';
 import { divisionLevel } from './place/divisions';
+import { citedEdition, type EditionCitation } from './catalogue/citations';
 
 /** Settings from outside the document: config file, CLI flags, editor settings (in that order of precedence). */
 export interface ExternalSettings {
@@ -46,7 +47,7 @@ export interface DeclaredSettings {
  * how the plan's names resolve. Every invalid front-matter value is a problem at its own line, and
  * is ignored. The level may still come from the plan's head: see `resolveSettings`.
  */
-export function declaredSettings(fm: FrontMatter | null, external: ExternalSettings, editions: CatalogueEdition[], defaultEdition: string): DeclaredSettings {
+export function declaredSettings(fm: FrontMatter | null, external: ExternalSettings, editions: CatalogueEdition[], defaultEdition: string, citations: EditionCitation[] = []): DeclaredSettings {
   const problems: SettingsProblem[] = [];
   const ranges = fm?.keyRanges ?? {};
   const at = (key: string) => ranges[key] ?? fm?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -90,11 +91,17 @@ export function declaredSettings(fm: FrontMatter | null, external: ExternalSetti
   const placeLevel = placeUnit ? divisionLevel(placeUnit) : null;
 
   const finalLevel = level ?? external.level ?? placeLevel ?? null;
-  const edition = catalogue ?? (external.catalogue && editionIds.includes(external.catalogue) ? external.catalogue : defaultEdition);
+  const externalCatalogue = external.catalogue && editionIds.includes(external.catalogue) ? external.catalogue : undefined;
+  // what the plan cites, for its level as declared (an undeclared level is settled after reading: see analysePlan)
+  const cited = catalogue || externalCatalogue ? null : citedEdition(citations, editions, finalLevel ?? '市');
+  const edition = catalogue ?? externalCatalogue ?? cited?.edition.id ?? defaultEdition;
+  const catalogueFrom = catalogue ? 'front-matter' : externalCatalogue ? 'external' : cited ? 'citation' : 'default';
   return {
     settings: {
       level: finalLevel,
       catalogue: edition,
+      catalogueFrom,
+      ...(citations.length ? { citations } : {}),
       terrain: terrain ?? external.terrain,
       citySize: citySize ?? external.citySize,
       period: parsePeriod(period ?? external.period),

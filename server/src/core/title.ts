@@ -227,3 +227,36 @@ export function planYear(model: Pick<PlanModel, 'text' | 'title' | 'titleRange'>
   }
   return null;
 }
+
+// ---- the plan's date ----
+
+/** An issue date on a line of its own: `2024年5月20日`, `慈溪市人民政府办公室 2022年5月23日印发`; not a deadline (`2025年12月31日前`). */
+const ISSUE_DATE = /^(?:\D{0,30}?\s)?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?$/;
+/** A web page's metadata: `发布日期:2020-11-19`. */
+const ISO_DATE = /^(?:(?:发布|成文|印发)日期\s*:?\s*)?((?:19|20)\d{2})[-./](\d{1,2})[-./]\d{1,2}(?!\d)/;
+const SIGNATURE_LINES = 40;
+
+/**
+ * When the plan was written: the issue date in its head (above the title) or its signature (the
+ * last lines), to the month; else the year of its period or title (`planYear`), month unknown.
+ */
+export function planDate(model: Pick<PlanModel, 'text' | 'title' | 'titleRange'>, period?: { from: number }): { year: number; month: number | null } | null {
+  const lines = model.text.split('\n');
+  const dateOf = (l: number) => {
+    const text = foldWidth(lines[l]).trim();
+    if (text.length > 60) return null;
+    const m = ISSUE_DATE.exec(text) ?? ISO_DATE.exec(text);
+    return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
+  };
+  const titleLine = model.title !== null ? model.titleRange.start.line : Math.min(lines.length, VOCAB.headLines);
+  for (let l = Math.min(titleLine, lines.length - 1); l >= 0; l--) {
+    const d = dateOf(l);
+    if (d) return d;
+  }
+  for (let l = lines.length - 1; l > titleLine && l >= lines.length - SIGNATURE_LINES; l--) {
+    const d = dateOf(l);
+    if (d) return d;
+  }
+  const year = period?.from ?? planYear(model)?.year;
+  return year === undefined ? null : { year, month: null };
+}

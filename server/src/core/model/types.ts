@@ -175,6 +175,10 @@ export interface PlanSettings {
   placeSettledByText?: boolean;
   /** A place name the plan writes that several units bear, none settled by a superior named in the text. */
   placeAmbiguous?: { words: string; line: number; candidates: PlanPlace[] };
+  /** Where the edition came from: the front matter, the settings outside the document, what the plan cites, or the default. */
+  catalogueFrom?: 'front-matter' | 'external' | 'citation' | 'default';
+  /** The national editions the plan cites (core/catalogue/citations.ts), in the order it first cites them. */
+  citations?: { editions: string[]; words: string; line: number }[];
 }
 
 /** A unit of the national divisions (data/divisions/divisions.yaml) as a plan's place. */

@@ -1,6 +1,6 @@
 import type { CatalogueEdition } from '../catalogue/types';
 import type { LocalizedText, PlanModel, Range } from '../model/types';
-import { planYear } from '../title';
+import { planDate, planYear } from '../title';
 import { describePlace, divisionByCode } from '../place/placeOfPlan';
 import type { Report, Rule, RuleContext } from './rule';
 
@@ -50,6 +50,63 @@ function levelMessage(ctx: RuleContext): LocalizedText | null {
 const yearOf = (e: CatalogueEdition) => (e.issued ? Number(e.issued.slice(0, 4)) : null);
 const issuedText = (e: CatalogueEdition) => (e.issued ? e.issued.slice(0, 4) : '?');
 
+const IMPORT_HINT: LocalizedText = {
+  zh: '如有其指标表,可用 ecoplan catalogue import 导入(见 README「方案设置」)',
+  en: 'given its table, bring it in with ecoplan catalogue import (README, Plan settings)',
+};
+
+/** `2024年2月` / `2024-02` from an edition's issue date (`2024-02-01`, or a year alone). */
+function issuedMonth(e: CatalogueEdition): LocalizedText {
+  const [y, m] = (e.issued ?? '?').split('-');
+  return m ? { zh: `${y}年${Number(m)}月`, en: `${y}-${m}` } : { zh: `${y}年`, en: y };
+}
+
+/** Whether a plan of this date was written after the edition was issued (to the month where both are known). */
+function writtenAfter(date: { year: number; month: number | null }, e: CatalogueEdition): boolean {
+  if (!e.issued) return false;
+  const [y, m] = e.issued.split('-').map(Number);
+  return date.year > y || (date.year === y && date.month !== null && m !== undefined && date.month > m);
+}
+
+/**
+ * The plan is held to the edition it cites (catalogue/citations.ts): say so when it also cites a
+ * newer one the data lacks (咸宁 2022 cites 2019 and the 2021 revision), and when a newer list for
+ * its level had been issued before it was written.
+ */
+function citedEditionMessages(ctx: RuleContext): LocalizedText[] {
+  const { model, settings, edition, names } = ctx;
+  const out: LocalizedText[] = [];
+  const all = [names.primary, ...names.others];
+  const level = settings.level ?? '市';
+  const citations = settings.citations ?? [];
+  const own = citations.find((c) => c.editions.includes(edition.id));
+  const name = `${edition.title}(${edition.document ?? edition.id})`;
+  const newerCited = citations
+    .flatMap((c) => c.editions.map((id) => ({ c, e: all.find((e) => e.id === id) })))
+    .filter((x): x is { c: (typeof citations)[number]; e: CatalogueEdition } => !!x.e && x.e.levels.includes(level) && (x.e.issued ?? '') > (edition.issued ?? ''))[0];
+  if (newerCited) {
+    const { c, e } = newerCited;
+    out.push({
+      zh: `按本方案引用的${name}检查:同时引用的${e.title}(第 ${c.line + 1} 行「${c.words}」)在 EcoPlan 数据中尚不完整;${IMPORT_HINT.zh},再在 front matter 中写 ecoplan: {catalogue: ${e.id}}`,
+      en: `Checked against ${edition.id}, which the plan cites: ${e.id}, also cited ("${c.words}", line ${c.line + 1}), is incomplete in EcoPlan's data; ${IMPORT_HINT.en}, then set ecoplan: {catalogue: ${e.id}} in front matter`,
+    });
+  }
+  const date = planDate(model, settings.period);
+  if (!date || !own) return out;
+  const later = all
+    .filter((e) => e.id !== edition.id && e.levels.includes(level) && (e.issued ?? '') > (edition.issued ?? '') && writtenAfter(date, e))
+    .sort((a, b) => (b.issued ?? '').localeCompare(a.issued ?? ''))[0];
+  if (!later || later === newerCited?.e) return out;
+  const when: LocalizedText = date.month ? { zh: `${date.year}年${date.month}月`, en: `${date.year}-${String(date.month).padStart(2, '0')}` } : { zh: `${date.year}年`, en: String(date.year) };
+  const issued = issuedMonth(later);
+  const incomplete: LocalizedText = later.complete ? { zh: '', en: '' } : { zh: `;新版在 EcoPlan 数据中尚不完整,${IMPORT_HINT.zh}`, en: `; the newer list is incomplete in EcoPlan's data, ${IMPORT_HINT.en}` };
+  out.push({
+    zh: `本方案编制于${when.zh},引用的是${name}(第 ${own.line + 1} 行「${own.words}」);${issued.zh}已印发${later.title}(${later.document ?? later.id}),有更新的指标可对照${incomplete.zh}`,
+    en: `The plan dates from ${when.en} and cites ${edition.id} ("${own.words}", line ${own.line + 1}); a newer list, ${later.id}, was issued in ${issued.en}${incomplete.en}`,
+  });
+  return out;
+}
+
 /** A plan written before its edition existed, or after a newer one for its level was issued. */
 function editionMessage(ctx: RuleContext): LocalizedText | null {
   const { model, settings, edition, names } = ctx;
@@ -94,8 +151,11 @@ export const assumedSettings: Rule = {
     const range = headRange(ctx.model, ctx.settings.levelEvidence?.line);
     const level = levelMessage(ctx);
     if (level) reports.push({ range, message: level });
-    const edition = editionMessage(ctx);
-    if (edition) reports.push({ range, message: edition });
+    if (ctx.settings.catalogueFrom === 'citation') for (const message of citedEditionMessages(ctx)) reports.push({ range, message });
+    else {
+      const edition = editionMessage(ctx);
+      if (edition) reports.push({ range, message: edition });
+    }
     reports.forEach(report);
   },
 };
