@@ -149,6 +149,9 @@ describe('the plan place from its title', () => {
     expect(message('神农架林区')).toBe('按县级指标检查:神农架林区为湖北省直辖林区(429021)');
     expect(message('湘西州')).toBe('按市级指标检查:湘西土家族苗族自治州为湖南省辖自治州(433100)');
     expect(message('武汉市青山区')).toBe('按县级指标检查:青山区为湖北省武汉市辖区(420107)');
+    // a former name (撤县设市): the unit renamed from it, said as a guess
+    expect(message('澄江县')).toBe('按县级指标检查:「澄江县」不是现行行政区划名称,按更名后的单位认定——澄江市为云南省玉溪市辖县级市(530481)(更名前为县);如不是该地,可在 front matter 中写 ecoplan: {place: 区划代码}');
+    expect(message('澄江县', 'en')).toBe('Checked against the county-level (县) thresholds: "澄江县" is no current unit, read as the unit renamed from it: 澄江市 (530481) is a 县级市 of 云南省玉溪市 (a 县 before); if that is not the place, set ecoplan: {place: CODE} in front matter');
   });
 
   it('reads the place from the issuer or a signature when the title names none', () => {

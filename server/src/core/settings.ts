@@ -127,6 +127,7 @@ export function resolveSettings(declared: DeclaredSettings, model: PlanModel): {
   if (found.kind === 'unit') {
     settings.place = planPlace(found.place);
     settings.placeFrom = 'document';
+    if (found.renamed) settings.placeWritten = found.at.name;
     if (found.settledByText) settings.placeSettledByText = true;
   } else if (found.kind === 'ambiguous') {
     settings.placeAmbiguous = { words: found.at.words, line: found.at.line, candidates: found.candidates.map(planPlace) };

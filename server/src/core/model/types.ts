@@ -171,6 +171,8 @@ export interface PlanSettings {
   /** The plan's place among the national divisions: from front matter `place:` or its head (core/place/). */
   place?: PlanPlace;
   placeFrom?: 'front-matter' | 'document';
+  /** The name the plan writes when it is no current unit but a renamed one's former name (澄江县, now 澄江市): the place is that unit, as a guess. */
+  placeWritten?: string;
   /** The place's name is shared, and a superior named in the text settled which unit it is. */
   placeSettledByText?: boolean;
   /** A place name the plan writes that several units bear, none settled by a superior named in the text. */

@@ -31,6 +31,14 @@ function levelMessage(ctx: RuleContext): LocalizedText | null {
   if (unit) {
     // the level follows from what the place is (管理规程 第三条): say what it is
     const why = describePlace(unit);
+    // a name no current unit bears, read as the unit renamed from it (撤县设市, 撤县设区): a guess, said as one
+    const written = settings.placeWritten;
+    if (written) {
+      return {
+        zh: `按${LEVEL_WORDS[settings.level].zh}指标检查:「${written}」不是现行行政区划名称,按更名后的单位认定——${why.zh}(更名前为县);如不是该地,可在 front matter 中写 ecoplan: {place: 区划代码}`,
+        en: `Checked against the ${LEVEL_WORDS[settings.level].en} thresholds: "${written}" is no current unit, read as the unit renamed from it: ${why.en} (a 县 before); if that is not the place, set ecoplan: {place: CODE} in front matter`,
+      };
+    }
     return { zh: `按${LEVEL_WORDS[settings.level].zh}指标检查:${why.zh}`, en: `Checked against the ${LEVEL_WORDS[settings.level].en} thresholds: ${why.en}` };
   }
   const { words, line } = settings.levelEvidence;
