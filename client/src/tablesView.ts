@@ -70,10 +70,23 @@ export class TablesView {
       else void window.showInformationMessage(zh ? `EcoPlan:已导出 ${res.file}` : `EcoPlan: exported ${res.file}`);
     } else if (m.type === 'export' && m.format) {
       // what is shown: the view's filter and sort, as row indexes
-      const res = (await this.client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [this.uri.toString(), this.kind, m.format, m.rows] })) as { written: string[]; rows: number | null } | null;
-      if (!res) return;
       const zh = !env.language.startsWith('en');
-      const count = res.rows !== null && m.total !== undefined ? (zh ? `(${res.rows}/${m.total} 行)` : ` (${res.rows} of ${m.total} rows)`) : '';
+      type Exported = { written?: string[]; rows?: number | null; exists?: string[]; error?: string } | null;
+      const send = (overwrite: boolean) =>
+        this.client.sendRequest('workspace/executeCommand', { command: 'ecoplan.server.exportTable', arguments: [this.uri.toString(), this.kind, m.format, m.rows, overwrite] }).catch(() => null) as Promise<Exported>;
+      let res = await send(false);
+      if (res?.exists) {
+        // files already there are the user's: written over only when the user says so
+        const names = res.exists.map((f) => f.split(/[\\/]/).pop()).join(zh ? '、' : ', ');
+        const replace = zh ? '覆盖' : 'Replace';
+        if ((await window.showWarningMessage(zh ? `${names} 已存在。要覆盖吗?` : `${names} already exist(s). Replace?`, { modal: true }, replace)) !== replace) return;
+        res = await send(true);
+      }
+      if (!res || res.error || !res.written) {
+        if (res?.error) void window.showErrorMessage(`EcoPlan: ${res.error}`);
+        return;
+      }
+      const count = res.rows !== null && res.rows !== undefined && m.total !== undefined ? (zh ? `(${res.rows}/${m.total} 行)` : ` (${res.rows} of ${m.total} rows)`) : '';
       void window.showInformationMessage(zh ? `EcoPlan:已导出${count} ${res.written.join('、')}` : `EcoPlan: exported${count} ${res.written.join(', ')}`);
     }
   }

@@ -260,6 +260,11 @@ describe('providers on an in-memory workspace (no process, no connection)', () =
       '| 二.(二).3 | 推广清洁能源 | 县发展改革局 |  |  |  |  | 21 |',
       '| 二.(一).1 | 推进城镇污水管网建设 | 县住建局 | 县水务集团 |  |  |  | 15 |',
     ]);
+    // a second export finds the files there: nothing written over until the user confirms (overwrite)
+    writeFileSync(join(root, 'qingshi-任务责任分解表-筛选.md'), 'the user’s own notes');
+    expect(await executeCommand(ws, { command: COMMANDS.exportTable, arguments: [uri, 'tasks', 'md', [2, 0]] }, noEdit)).toEqual({ exists: [join(root, 'qingshi-任务责任分解表-筛选.md')] });
+    expect(readFileSync(join(root, 'qingshi-任务责任分解表-筛选.md'), 'utf8')).toBe('the user’s own notes');
+    expect(await executeCommand(ws, { command: COMMANDS.exportTable, arguments: [uri, 'tasks', 'md', [2, 0], true] }, noEdit)).toEqual({ written: [join(root, 'qingshi-任务责任分解表-筛选.md')], rows: 2 });
     expect(await executeCommand(ws, { command: COMMANDS.exportTable, arguments: [uri, 'tasks', 'pdf'] }, noEdit)).toBeNull();
     expect(await executeCommand(ws, { command: COMMANDS.coverage, arguments: ['file:///nowhere/x.md'] }, noEdit)).toBeNull();
   });

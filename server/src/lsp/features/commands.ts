@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Connection, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -95,7 +96,16 @@ export async function executeCommand(
       if (rows && kind !== 'all') t = { ...full, [kind]: rows.map((i) => full[kind][i]) };
       const filtered = !!rows && kind !== 'all' && rows.length < full[kind].length;
       const stem = join(dirname(path), `${basename(path, extname(path))}-${kind === 'all' ? '附表' : TABLE_TITLES[kind]}${filtered ? '-筛选' : ''}`);
-      const written = writeExport(await renderExport(t, kinds, format, `${stem}.${format}`), () => {});
+      const files = await renderExport(t, kinds, format, `${stem}.${format}`);
+      // [.., overwrite]: a file already there is the user's; it is written over only once the user confirms
+      const there = files.map((f) => f.file).filter((f): f is string => f !== null && existsSync(f));
+      if (there.length > 0 && args?.[4] !== true) return { exists: there };
+      let written: string[];
+      try {
+        written = writeExport(files, () => {});
+      } catch (e) {
+        return { error: `${ws.locale === 'en' ? 'cannot write' : '无法写入'}: ${(e as Error).message}` };
+      }
       return { written, rows: kind === 'all' ? null : t[kind].length };
     }
     return null;
