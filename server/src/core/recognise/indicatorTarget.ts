@@ -2,6 +2,7 @@ import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import { alternateMeasure } from '../catalogue/thresholds';
 import type { NameEntry } from '../catalogue/types';
 import type { IndicatorMention, IndicatorTarget } from '../model/types';
+import { charClass } from '../text/charClass';
 import type { LineIndex } from '../text/lineIndex';
 import { isBaseYear } from './deadlineYear';
 import type { IndicatorTagMatch } from './tags';
@@ -78,15 +79,18 @@ const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定
 const TREND_BEFORE = new RegExp(`(${alternation(targetVocabulary.trendBefore)})$`);
 
 // Local metric phrases: where one may start, what it is made of, what it ends with, what leads into it.
-const METRIC_START = /[,,。;;::、\s\u3000((“"]/;
-const METRIC_CHAR = /[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/;
+const isMetricStart = charClass(/[,,。;;::、\s\u3000((“"]/);
+const isMetricChar = charClass(/[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/);
 const MAX_METRIC = 24;
 const HEADS = new Set(targetVocabulary.metricHeads);
+// a phrase can end in a head only where its last character ends one: no slice is looked up elsewhere
+const HEAD_LAST = new Set(targetVocabulary.metricHeads.map((h) => h.charCodeAt(h.length - 1)));
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
 const LEADING = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?|${alternation(targetVocabulary.leadingWords)})`);
 const CLAUSE_WORD = new RegExp(alternation(targetVocabulary.clauseWords), 'g');
 // Institutions stated as achieved (`生态环境损害赔偿制度全面实施。`), data/vocab/targets.yaml `institutions`
 const INSTITUTION_HEADS = new Set(targetVocabulary.institutionHeads);
+const INSTITUTION_LAST = new Set(targetVocabulary.institutionHeads.map((h) => h.charCodeAt(h.length - 1)));
 const INSTITUTION_LENGTHS = [...new Set(targetVocabulary.institutionHeads.map((h) => h.length))];
 const COMPLETION = new RegExp(`^(${alternation(targetVocabulary.completions)})(?=[。;;,,))]|$)`);
 const WORKS_ON = new RegExp(alternation(targetVocabulary.institutionNotAfter));
@@ -127,7 +131,7 @@ export function findProseTargets(
     let firstItem: ChainItem | null = null;
     const first = acceptName(line, i, names);
     if (first) firstItem = { name: first, at: i, entry: names.resolve(first) };
-    else if (i > localTriedTo && (i === 0 || METRIC_START.test(line[i - 1]))) {
+    else if (i > localTriedTo && (i === 0 || isMetricStart(line.charCodeAt(i - 1)))) {
       const local = localMetricAt(line, i, names);
       if (local) firstItem = local;
       else localTriedTo = i;
@@ -375,7 +379,7 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
   // `石岭市、固川市、中宁市年均浓度分别…`: the place that ends a list of places is not the metric's name
   if (i > 1 && line[i - 1] === '、' && PLACE_END.test(line[i - 2])) from += placeOpening(line, from);
   let stop = from;
-  while (stop < line.length && stop - from < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  while (stop < line.length && stop - from < MAX_METRIC && isMetricChar(line.charCodeAt(stop))) stop++;
   if (stop === from || /\d/.test(line[from])) return null;
   // a lead-in inside the run (`加快建设推动污水收集率`): the phrase starts after its last one
   const run = line.slice(from, stop);
@@ -399,22 +403,34 @@ function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): Ch
     if (inner && p + inner.length > c.at + c.name.length) return { name: inner, at: p, entry: names.resolve(inner) };
   }
   let stop = c.at + c.name.length;
-  while (stop < line.length && stop - c.at < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  while (stop < line.length && stop - c.at < MAX_METRIC && isMetricChar(line.charCodeAt(stop))) stop++;
   const found = localMetricIn(line, c.at, stop, names, c.name.length);
   if (!found || found.entry) return found;
   return HEADS.has(found.name.slice(c.name.length)) ? { ...found, entry: c.entry } : found;
 }
 
+/** Whether a phrase ending at `e` can end in a metric head, or (with `institutions`) in an institution's head: its last character ends one. */
+function mayEndMetric(line: string, e: number, institutions: boolean): boolean {
+  const last = line.charCodeAt(e - 1);
+  return HEAD_LAST.has(last) || (institutions && INSTITUTION_LAST.has(last));
+}
+
 function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0, institutions = false): ChainItem | null {
+  const first = from + Math.max(2, nameAtStart + 1);
+  // no head can end the phrase anywhere: nothing below could return a phrase
+  let ends = first;
+  while (ends <= stop && !mayEndMetric(line, ends, institutions)) ends++;
+  if (ends > stop) return null;
   // a catalogue name at the start (`生态保护红线面积不减少`) or inside: the scan reaches it and reads it as that indicator
   if (nameAtStart === 0 && acceptName(line, from, names)) return null;
-  for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
+  for (let e = first; e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
+    const last = line.charCodeAt(e - 1);
     // a bare head word (`确保面积不减少`) names no metric: the phrase must be longer than its head
     let headLength = 0;
-    for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) headLength = Math.max(headLength, len);
+    if (HEAD_LAST.has(last)) for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) headLength = Math.max(headLength, len);
     const head = headLength > 0 && e - from > headLength;
-    if (institutions && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
+    if (institutions && INSTITUTION_LAST.has(last) && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
     if (!head) continue;
     const after = afterParen(line, e);
     if (JOINER.test(line.slice(after, after + 2)) || readTargetExpression(line, after, null)) {
