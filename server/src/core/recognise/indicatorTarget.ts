@@ -137,7 +137,7 @@ export function findProseTargets(
       else localTriedTo = i;
     }
     // `断面水质优良(达到或优于Ⅲ类)比例`: a name read on past a gloss inside it, tried where the gloss opens
-    if (!firstItem && line[i] === '(') firstItem = glossedName(line, i, consumedTo, names);
+    if (!firstItem && line.charCodeAt(i) === 0x28) firstItem = glossedName(line, i, consumedTo, names);
     if (!firstItem) continue;
     const chain: ChainItem[] = [firstItem];
     let j = afterParen(line, firstItem.at + firstItem.name.length);
