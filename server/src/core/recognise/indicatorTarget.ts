@@ -363,6 +363,21 @@ function leadingPlaces(line: string, start: number, at: number): string[] | null
   return items.length > 0 && items.join('、').length <= at - start && /[\u4e00-\u9fff]/.test(line[p + items[items.length - 1].length] ?? '') ? items : null;
 }
 
+// The most characters a phrase starting at `i` reaches over: four lead-ins read 12 characters at a time, a place, the phrase.
+const MAX_RUN = 4 * 12 + 8 + MAX_METRIC;
+// Lead-ins are metric characters (so the run of them from `i` covers the phrase) unless the vocabulary says otherwise.
+const LEADS_ARE_METRIC = [...targetVocabulary.leadingWords, '到至年底末前0123456789'].every((w) => [...w].every((ch) => isMetricChar(ch.charCodeAt(0))));
+
+/**
+ * Whether a head (or an institution's head) can end a phrase starting at `line[i]`: some character of the
+ * run of metric characters from `i` ends one. When none does, localMetricAt can find nothing and is not read.
+ */
+function headInRun(line: string, i: number): boolean {
+  if (!LEADS_ARE_METRIC) return true;
+  for (let p = i + 1; p < line.length && p - i < MAX_RUN && isMetricChar(line.charCodeAt(p)); p++) if (mayEndMetric(line, p + 1, true)) return true;
+  return false;
+}
+
 /**
  * A metric phrase not in the catalogue that starts at `line[i]` (after any leading scope words and
  * years) and is followed by a target expression, a joiner or a parenthesis: the shortest phrase ending
@@ -370,6 +385,7 @@ function leadingPlaces(line: string, start: number, at: number): string[] | null
  * reaches that name itself) or nothing target-like follows. Bounded: MAX_METRIC characters are looked at.
  */
 function localMetricAt(line: string, i: number, names: IndicatorNameIndex): ChainItem | null {
+  if (!headInRun(line, i)) return null;
   let from = i;
   for (let n = 0; n < 4; n++) {
     const lead = LEADING.exec(line.slice(from, from + 12));
