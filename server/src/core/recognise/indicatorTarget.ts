@@ -47,12 +47,14 @@ function makeTarget(
   return buildTarget({ entry, written, expr, surfaceStart, surfaceEnd, nameStart, tagged, year, primaryId, scope }, index);
 }
 
+const isSentenceStop = charClass(/[。!?]/);
+
 /** The year a sentence sets for what follows: `到2023年,…` / `2023年底前…`. */
 function yearBefore(line: string, at: number): number | null {
   let from = at;
   // the sentence, `;` included: `到2025年,主要指标为:A≥62;B≥55%` sets the year of every item
   const floor = Math.max(0, at - 240);
-  while (from > floor && !'。!?'.includes(line[from - 1])) from--;
+  while (from > floor && !isSentenceStop(line.charCodeAt(from - 1))) from--;
   // a tag's own year (`【【…比例 ≥55% 2026年】】`) is that tag's, not the sentence's
   const window = line.slice(from, at).replace(/(\[\[|【【)[^\]】]{0,80}(\]\]|】】)/g, '');
   let year: number | null = null;
@@ -235,7 +237,7 @@ export function findProseTargets(
 const FOLLOWING_ASPIRATION = new RegExp(`^[,、;]?(?=${alternation(targetVocabulary.aspirational)})`);
 const ASPIRATION_OPENS = new RegExp(String.raw`^[\s\u3000]*(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?)?(?:${alternation(targetVocabulary.aspirational)})`);
 const FOLLOWING_LEVEL = /^[,、](?=达到|降至|降到|下降到|控制在)/;
-const CLAUSE_END = /[,;。!?:、]/;
+const isClauseEnd = charClass(/[,;。!?:、]/);
 
 /**
  * `力争全市PM2.5浓度达到33微克/立方米`, `到2025年争取…`: an aspirational adverb opens the clause the name is in
@@ -243,7 +245,7 @@ const CLAUSE_END = /[,;。!?:、]/;
  */
 function aspirationBefore(line: string, at: number): boolean {
   let from = at;
-  while (from > 0 && at - from < 16 && !CLAUSE_END.test(line[from - 1])) from--;
+  while (from > 0 && at - from < 16 && !isClauseEnd(line.charCodeAt(from - 1))) from--;
   return ASPIRATION_OPENS.test(line.slice(from, at));
 }
 
@@ -256,9 +258,9 @@ const GLOSS_AFTER = new RegExp(String.raw`^[\s　]{0,2}\((?!(?:19|20)\d\d年)[^(
 
 // What a place's name ends with: a jurisdiction (`桂平市`, `井陉县`, `鹿泉区`, `市中心城区`, `额济纳旗`).
 const PLACE_END = /[市县区旗]$/;
-const SENTENCE_END = /[;。!?]/;
+const isSentenceEnd = charClass(/[;。!?]/);
 // a clause inside a sentence (a list of places is joined by 、, which does not end one)
-const CLAUSE_START = /[,;。!?:]/;
+const isClauseStart = charClass(/[,;。!?:]/);
 const PLACE_ITEM = /^[一-鿿]{2,12}$/;
 const MAX_SENTENCE = 200;
 // words of a sentence's lead-in that are no place: verbs of a task (`加快推进城区…`), scope words of the plan's own area (`全市`)
@@ -267,13 +269,22 @@ const LEAD_IN = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末
 
 function sentenceStartOf(line: string, at: number): number {
   let from = at;
-  while (from > 0 && at - from < MAX_SENTENCE && !SENTENCE_END.test(line[from - 1])) from--;
+  while (from > 0 && at - from < MAX_SENTENCE && !isSentenceEnd(line.charCodeAt(from - 1))) from--;
   return from;
+}
+
+const isListTail = charClass(/[的、\s　]/);
+
+/** `text` without the characters at its end that `drop` accepts (a loop: a `[…]+$` regex tries every start). */
+function trimEnd(text: string, drop: (code: number) => boolean): string {
+  let n = text.length;
+  while (n > 0 && drop(text.charCodeAt(n - 1))) n--;
+  return text.slice(0, n);
 }
 
 /** `长安区、新华区、栾城区、井陉县`, `桂平市的`, `乐都、平安两区`: the places, or null when the words are not a list of places. */
 function placeList(words: string): string[] | null {
-  const w = words.replace(LEAD_IN, '').replace(/[的、\s　]+$/, '');
+  const w = trimEnd(words.replace(LEAD_IN, ''), isListTail);
   if (w.length < 2 || w.length > 80) return null;
   const items = w.split(/[、和及与]/);
   if (!PLACE_END.test(items[items.length - 1])) return null;
@@ -295,7 +306,7 @@ function scopeOf(line: string, at: number, sentence: { start: number; scope: str
     sentence.scope = null;
   }
   let clause = at;
-  while (clause > start && !CLAUSE_START.test(line[clause - 1])) clause--;
+  while (clause > start && !isClauseStart(line.charCodeAt(clause - 1))) clause--;
   const own = placeList(line.slice(clause, at));
   if (own) return (sentence.scope = own.join('、'));
   // `119个国控断面水质优良比例…,247个省控断面水质优良比例…`: words glued before the name narrow what it counts
