@@ -85,15 +85,38 @@ const isMetricStart = charClass(/[,,。;;::、\s\u3000((“"]/);
 const isMetricChar = charClass(/[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/);
 const MAX_METRIC = 24;
 const HEADS = new Set(targetVocabulary.metricHeads);
-// a phrase can end in a head only where its last character ends one: no slice is looked up elsewhere
-const HEAD_LAST = new Set(targetVocabulary.metricHeads.map((h) => h.charCodeAt(h.length - 1)));
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
 const LEADING = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?|${alternation(targetVocabulary.leadingWords)})`);
 const CLAUSE_WORD = new RegExp(alternation(targetVocabulary.clauseWords), 'g');
+
+/** Words by the code unit they end with: a position is compared with the few words it can end, and no slice is made. */
+function byLastUnit(words: string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    const list = map.get(last);
+    if (list) list.push(w);
+    else map.set(last, [w]);
+  }
+  return map;
+}
+const HEADS_BY_LAST = byLastUnit(targetVocabulary.metricHeads);
 // Institutions stated as achieved (`生态环境损害赔偿制度全面实施。`), data/vocab/targets.yaml `institutions`
-const INSTITUTION_HEADS = new Set(targetVocabulary.institutionHeads);
-const INSTITUTION_LAST = new Set(targetVocabulary.institutionHeads.map((h) => h.charCodeAt(h.length - 1)));
-const INSTITUTION_LENGTHS = [...new Set(targetVocabulary.institutionHeads.map((h) => h.length))];
+const INSTITUTIONS_BY_LAST = byLastUnit(targetVocabulary.institutionHeads);
+// per code unit: 1 when a metric head ends with it, 2 when an institution's head does
+const ENDS_HEAD = 1;
+const ENDS_INSTITUTION = 2;
+const HEAD_ENDS = new Uint8Array(65536);
+for (const last of HEADS_BY_LAST.keys()) HEAD_ENDS[last] |= ENDS_HEAD;
+for (const last of INSTITUTIONS_BY_LAST.keys()) HEAD_ENDS[last] |= ENDS_INSTITUTION;
+
+/** The length of the longest of `words` that ends at `line[e - 1]` and starts at or after `minStart`, else 0. */
+function wordEndingAt(line: string, minStart: number, e: number, byLast: Map<number, string[]>): number {
+  const words = byLast.get(line.charCodeAt(e - 1));
+  let length = 0;
+  if (words) for (const w of words) if (w.length > length && e - w.length >= minStart && line.startsWith(w, e - w.length)) length = w.length;
+  return length;
+}
 const COMPLETION = new RegExp(`^(${alternation(targetVocabulary.completions)})(?=[。;;,,))]|$)`);
 const WORKS_ON = new RegExp(alternation(targetVocabulary.institutionNotAfter));
 
@@ -104,7 +127,7 @@ function completionAt(line: string, at: number): TargetExpression | null {
 }
 
 function endsWithInstitution(line: string, from: number, e: number): boolean {
-  return INSTITUTION_LENGTHS.some((len) => e - len > from && INSTITUTION_HEADS.has(line.slice(e - len, e)));
+  return wordEndingAt(line, from + 1, e, INSTITUTIONS_BY_LAST) > 0;
 }
 
 export function findProseTargets(
@@ -438,8 +461,7 @@ function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): Ch
 
 /** Whether a phrase ending at `e` can end in a metric head, or (with `institutions`) in an institution's head: its last character ends one. */
 function mayEndMetric(line: string, e: number, institutions: boolean): boolean {
-  const last = line.charCodeAt(e - 1);
-  return HEAD_LAST.has(last) || (institutions && INSTITUTION_LAST.has(last));
+  return (HEAD_ENDS[line.charCodeAt(e - 1)] & (institutions ? ENDS_HEAD | ENDS_INSTITUTION : ENDS_HEAD)) !== 0;
 }
 
 function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0, institutions = false): ChainItem | null {
@@ -452,12 +474,10 @@ function localMetricIn(line: string, from: number, stop: number, names: Indicato
   if (nameAtStart === 0 && acceptName(line, from, names)) return null;
   for (let e = first; e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
-    const last = line.charCodeAt(e - 1);
     // a bare head word (`确保面积不减少`) names no metric: the phrase must be longer than its head
-    let headLength = 0;
-    if (HEAD_LAST.has(last)) for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) headLength = Math.max(headLength, len);
+    const headLength = wordEndingAt(line, from, e, HEADS_BY_LAST);
     const head = headLength > 0 && e - from > headLength;
-    if (institutions && INSTITUTION_LAST.has(last) && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
+    if (institutions && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
     if (!head) continue;
     const after = afterParen(line, e);
     if (JOINER.test(line.slice(after, after + 2)) || readTargetExpression(line, after, null)) {
