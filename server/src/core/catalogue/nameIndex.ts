@@ -10,8 +10,11 @@ import type { CatalogueEdition, NameEntry } from './types';
 export class IndicatorNameIndex {
   /** keyed by the first two UTF-16 units as one number: no string is made per character scanned */
   private readonly byPrefix = new Map<number, string[]>();
-  /** 1 where some name starts with that UTF-16 unit: most characters of a text start none, and are passed with no map lookup */
-  private readonly firstUnits = new Uint8Array(65536);
+  /**
+   * 1 where some name starts with that UTF-16 unit: most characters of a text start none, and are passed
+   * with no map lookup. A `#` field: an analysis holds its index, and a JSON dump of it stays as it was.
+   */
+  readonly #firstUnits = new Uint8Array(65536);
   private readonly entries = new Map<string, NameEntry[]>();
   private readonly best = new Map<string, NameEntry | null>();
 
@@ -45,7 +48,7 @@ export class IndicatorNameIndex {
     else {
       this.entries.set(key, [entry]);
       const prefix = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
-      this.firstUnits[key.charCodeAt(0)] = 1;
+      this.#firstUnits[key.charCodeAt(0)] = 1;
       const names = this.byPrefix.get(prefix);
       if (names) names.push(key);
       else this.byPrefix.set(prefix, [key]);
@@ -77,7 +80,7 @@ export class IndicatorNameIndex {
   matchAt(text: string, i: number): string | null {
     if (i + 1 >= text.length) return null;
     const first = text.charCodeAt(i);
-    if (this.firstUnits[first] === 0) return null;
+    if (this.#firstUnits[first] === 0) return null;
     const names = this.byPrefix.get(first * 65536 + text.charCodeAt(i + 1));
     if (!names) return null;
     for (const name of names) {
