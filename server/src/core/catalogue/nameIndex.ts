@@ -10,6 +10,11 @@ import type { CatalogueEdition, NameEntry } from './types';
 export class IndicatorNameIndex {
   /** keyed by the first two UTF-16 units as one number: no string is made per character scanned */
   private readonly byPrefix = new Map<number, string[]>();
+  /**
+   * 1 where some name starts with that UTF-16 unit: most characters of a text start none, and are passed
+   * with no map lookup. A `#` field: an analysis holds its index, and a JSON dump of it stays as it was.
+   */
+  readonly #firstUnits = new Uint8Array(65536);
   private readonly entries = new Map<string, NameEntry[]>();
   private readonly best = new Map<string, NameEntry | null>();
 
@@ -43,6 +48,7 @@ export class IndicatorNameIndex {
     else {
       this.entries.set(key, [entry]);
       const prefix = key.charCodeAt(0) * 65536 + key.charCodeAt(1);
+      this.#firstUnits[key.charCodeAt(0)] = 1;
       const names = this.byPrefix.get(prefix);
       if (names) names.push(key);
       else this.byPrefix.set(prefix, [key]);
@@ -73,7 +79,9 @@ export class IndicatorNameIndex {
   /** Longest name starting at `text[i]`, or null. `text` must already be width-folded (text/fold.ts). */
   matchAt(text: string, i: number): string | null {
     if (i + 1 >= text.length) return null;
-    const names = this.byPrefix.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
+    const first = text.charCodeAt(i);
+    if (this.#firstUnits[first] === 0) return null;
+    const names = this.byPrefix.get(first * 65536 + text.charCodeAt(i + 1));
     if (!names) return null;
     for (const name of names) {
       if (matchesAt(text, i, name)) return text.slice(i, i + name.length);

@@ -2,6 +2,7 @@ import type { IndicatorNameIndex } from '../catalogue/nameIndex';
 import { alternateMeasure } from '../catalogue/thresholds';
 import type { NameEntry } from '../catalogue/types';
 import type { IndicatorMention, IndicatorTarget } from '../model/types';
+import { charClass } from '../text/charClass';
 import type { LineIndex } from '../text/lineIndex';
 import { isBaseYear } from './deadlineYear';
 import type { IndicatorTagMatch } from './tags';
@@ -46,12 +47,14 @@ function makeTarget(
   return buildTarget({ entry, written, expr, surfaceStart, surfaceEnd, nameStart, tagged, year, primaryId, scope }, index);
 }
 
+const isSentenceStop = charClass(/[。!?]/);
+
 /** The year a sentence sets for what follows: `到2023年,…` / `2023年底前…`. */
 function yearBefore(line: string, at: number): number | null {
   let from = at;
   // the sentence, `;` included: `到2025年,主要指标为:A≥62;B≥55%` sets the year of every item
   const floor = Math.max(0, at - 240);
-  while (from > floor && !'。!?'.includes(line[from - 1])) from--;
+  while (from > floor && !isSentenceStop(line.charCodeAt(from - 1))) from--;
   // a tag's own year (`【【…比例 ≥55% 2026年】】`) is that tag's, not the sentence's
   const window = line.slice(from, at).replace(/(\[\[|【【)[^\]】]{0,80}(\]\]|】】)/g, '');
   let year: number | null = null;
@@ -78,16 +81,42 @@ const VERB_BEFORE = /(全面实施|全面推行|全面建立|建立健全|制定
 const TREND_BEFORE = new RegExp(`(${alternation(targetVocabulary.trendBefore)})$`);
 
 // Local metric phrases: where one may start, what it is made of, what it ends with, what leads into it.
-const METRIC_START = /[,,。;;::、\s\u3000((“"]/;
-const METRIC_CHAR = /[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/;
+const isMetricStart = charClass(/[,,。;;::、\s\u3000((“"]/);
+const isMetricChar = charClass(/[\u4e00-\u9fff\u2160-\u217fA-Za-z0-9.·“”"]/);
 const MAX_METRIC = 24;
 const HEADS = new Set(targetVocabulary.metricHeads);
 const HEAD_LENGTHS = [...new Set(targetVocabulary.metricHeads.map((h) => h.length))].sort((a, b) => b - a);
 const LEADING = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?|${alternation(targetVocabulary.leadingWords)})`);
 const CLAUSE_WORD = new RegExp(alternation(targetVocabulary.clauseWords), 'g');
+
+/** Words by the code unit they end with: a position is compared with the few words it can end, and no slice is made. */
+function byLastUnit(words: string[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    const list = map.get(last);
+    if (list) list.push(w);
+    else map.set(last, [w]);
+  }
+  return map;
+}
+const HEADS_BY_LAST = byLastUnit(targetVocabulary.metricHeads);
 // Institutions stated as achieved (`生态环境损害赔偿制度全面实施。`), data/vocab/targets.yaml `institutions`
-const INSTITUTION_HEADS = new Set(targetVocabulary.institutionHeads);
-const INSTITUTION_LENGTHS = [...new Set(targetVocabulary.institutionHeads.map((h) => h.length))];
+const INSTITUTIONS_BY_LAST = byLastUnit(targetVocabulary.institutionHeads);
+// per code unit: 1 when a metric head ends with it, 2 when an institution's head does
+const ENDS_HEAD = 1;
+const ENDS_INSTITUTION = 2;
+const HEAD_ENDS = new Uint8Array(65536);
+for (const last of HEADS_BY_LAST.keys()) HEAD_ENDS[last] |= ENDS_HEAD;
+for (const last of INSTITUTIONS_BY_LAST.keys()) HEAD_ENDS[last] |= ENDS_INSTITUTION;
+
+/** The length of the longest of `words` that ends at `line[e - 1]` and starts at or after `minStart`, else 0. */
+function wordEndingAt(line: string, minStart: number, e: number, byLast: Map<number, string[]>): number {
+  const words = byLast.get(line.charCodeAt(e - 1));
+  let length = 0;
+  if (words) for (const w of words) if (w.length > length && e - w.length >= minStart && line.startsWith(w, e - w.length)) length = w.length;
+  return length;
+}
 const COMPLETION = new RegExp(`^(${alternation(targetVocabulary.completions)})(?=[。;;,,))]|$)`);
 const WORKS_ON = new RegExp(alternation(targetVocabulary.institutionNotAfter));
 
@@ -98,7 +127,7 @@ function completionAt(line: string, at: number): TargetExpression | null {
 }
 
 function endsWithInstitution(line: string, from: number, e: number): boolean {
-  return INSTITUTION_LENGTHS.some((len) => e - len > from && INSTITUTION_HEADS.has(line.slice(e - len, e)));
+  return wordEndingAt(line, from + 1, e, INSTITUTIONS_BY_LAST) > 0;
 }
 
 export function findProseTargets(
@@ -127,13 +156,13 @@ export function findProseTargets(
     let firstItem: ChainItem | null = null;
     const first = acceptName(line, i, names);
     if (first) firstItem = { name: first, at: i, entry: names.resolve(first) };
-    else if (i > localTriedTo && (i === 0 || METRIC_START.test(line[i - 1]))) {
+    else if (i > localTriedTo && (i === 0 || isMetricStart(line.charCodeAt(i - 1)))) {
       const local = localMetricAt(line, i, names);
       if (local) firstItem = local;
       else localTriedTo = i;
     }
     // `断面水质优良(达到或优于Ⅲ类)比例`: a name read on past a gloss inside it, tried where the gloss opens
-    if (!firstItem && line[i] === '(') firstItem = glossedName(line, i, consumedTo, names);
+    if (!firstItem && line.charCodeAt(i) === 0x28) firstItem = glossedName(line, i, consumedTo, names);
     if (!firstItem) continue;
     const chain: ChainItem[] = [firstItem];
     let j = afterParen(line, firstItem.at + firstItem.name.length);
@@ -231,7 +260,7 @@ export function findProseTargets(
 const FOLLOWING_ASPIRATION = new RegExp(`^[,、;]?(?=${alternation(targetVocabulary.aspirational)})`);
 const ASPIRATION_OPENS = new RegExp(String.raw`^[\s\u3000]*(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?(?:前)?)?(?:${alternation(targetVocabulary.aspirational)})`);
 const FOLLOWING_LEVEL = /^[,、](?=达到|降至|降到|下降到|控制在)/;
-const CLAUSE_END = /[,;。!?:、]/;
+const isClauseEnd = charClass(/[,;。!?:、]/);
 
 /**
  * `力争全市PM2.5浓度达到33微克/立方米`, `到2025年争取…`: an aspirational adverb opens the clause the name is in
@@ -239,7 +268,7 @@ const CLAUSE_END = /[,;。!?:、]/;
  */
 function aspirationBefore(line: string, at: number): boolean {
   let from = at;
-  while (from > 0 && at - from < 16 && !CLAUSE_END.test(line[from - 1])) from--;
+  while (from > 0 && at - from < 16 && !isClauseEnd(line.charCodeAt(from - 1))) from--;
   return ASPIRATION_OPENS.test(line.slice(from, at));
 }
 
@@ -252,9 +281,9 @@ const GLOSS_AFTER = new RegExp(String.raw`^[\s　]{0,2}\((?!(?:19|20)\d\d年)[^(
 
 // What a place's name ends with: a jurisdiction (`桂平市`, `井陉县`, `鹿泉区`, `市中心城区`, `额济纳旗`).
 const PLACE_END = /[市县区旗]$/;
-const SENTENCE_END = /[;。!?]/;
+const isSentenceEnd = charClass(/[;。!?]/);
 // a clause inside a sentence (a list of places is joined by 、, which does not end one)
-const CLAUSE_START = /[,;。!?:]/;
+const isClauseStart = charClass(/[,;。!?:]/);
 const PLACE_ITEM = /^[一-鿿]{2,12}$/;
 const MAX_SENTENCE = 200;
 // words of a sentence's lead-in that are no place: verbs of a task (`加快推进城区…`), scope words of the plan's own area (`全市`)
@@ -263,13 +292,22 @@ const LEAD_IN = new RegExp(String.raw`^(?:(?:到|至)?(?:19|20)\d\d年(?:底|末
 
 function sentenceStartOf(line: string, at: number): number {
   let from = at;
-  while (from > 0 && at - from < MAX_SENTENCE && !SENTENCE_END.test(line[from - 1])) from--;
+  while (from > 0 && at - from < MAX_SENTENCE && !isSentenceEnd(line.charCodeAt(from - 1))) from--;
   return from;
+}
+
+const isListTail = charClass(/[的、\s　]/);
+
+/** `text` without the characters at its end that `drop` accepts (a loop: a `[…]+$` regex tries every start). */
+function trimEnd(text: string, drop: (code: number) => boolean): string {
+  let n = text.length;
+  while (n > 0 && drop(text.charCodeAt(n - 1))) n--;
+  return text.slice(0, n);
 }
 
 /** `长安区、新华区、栾城区、井陉县`, `桂平市的`, `乐都、平安两区`: the places, or null when the words are not a list of places. */
 function placeList(words: string): string[] | null {
-  const w = words.replace(LEAD_IN, '').replace(/[的、\s　]+$/, '');
+  const w = trimEnd(words.replace(LEAD_IN, ''), isListTail);
   if (w.length < 2 || w.length > 80) return null;
   const items = w.split(/[、和及与]/);
   if (!PLACE_END.test(items[items.length - 1])) return null;
@@ -291,7 +329,7 @@ function scopeOf(line: string, at: number, sentence: { start: number; scope: str
     sentence.scope = null;
   }
   let clause = at;
-  while (clause > start && !CLAUSE_START.test(line[clause - 1])) clause--;
+  while (clause > start && !isClauseStart(line.charCodeAt(clause - 1))) clause--;
   const own = placeList(line.slice(clause, at));
   if (own) return (sentence.scope = own.join('、'));
   // `119个国控断面水质优良比例…,247个省控断面水质优良比例…`: words glued before the name narrow what it counts
@@ -359,6 +397,21 @@ function leadingPlaces(line: string, start: number, at: number): string[] | null
   return items.length > 0 && items.join('、').length <= at - start && /[\u4e00-\u9fff]/.test(line[p + items[items.length - 1].length] ?? '') ? items : null;
 }
 
+// The most characters a phrase starting at `i` reaches over: four lead-ins read 12 characters at a time, a place, the phrase.
+const MAX_RUN = 4 * 12 + 8 + MAX_METRIC;
+// Lead-ins are metric characters (so the run of them from `i` covers the phrase) unless the vocabulary says otherwise.
+const LEADS_ARE_METRIC = [...targetVocabulary.leadingWords, '到至年底末前0123456789'].every((w) => [...w].every((ch) => isMetricChar(ch.charCodeAt(0))));
+
+/**
+ * Whether a head (or an institution's head) can end a phrase starting at `line[i]`: some character of the
+ * run of metric characters from `i` ends one. When none does, localMetricAt can find nothing and is not read.
+ */
+function headInRun(line: string, i: number): boolean {
+  if (!LEADS_ARE_METRIC) return true;
+  for (let p = i + 1; p < line.length && p - i < MAX_RUN && isMetricChar(line.charCodeAt(p)); p++) if (mayEndMetric(line, p + 1, true)) return true;
+  return false;
+}
+
 /**
  * A metric phrase not in the catalogue that starts at `line[i]` (after any leading scope words and
  * years) and is followed by a target expression, a joiner or a parenthesis: the shortest phrase ending
@@ -366,6 +419,7 @@ function leadingPlaces(line: string, start: number, at: number): string[] | null
  * reaches that name itself) or nothing target-like follows. Bounded: MAX_METRIC characters are looked at.
  */
 function localMetricAt(line: string, i: number, names: IndicatorNameIndex): ChainItem | null {
+  if (!headInRun(line, i)) return null;
   let from = i;
   for (let n = 0; n < 4; n++) {
     const lead = LEADING.exec(line.slice(from, from + 12));
@@ -375,7 +429,7 @@ function localMetricAt(line: string, i: number, names: IndicatorNameIndex): Chai
   // `石岭市、固川市、中宁市年均浓度分别…`: the place that ends a list of places is not the metric's name
   if (i > 1 && line[i - 1] === '、' && PLACE_END.test(line[i - 2])) from += placeOpening(line, from);
   let stop = from;
-  while (stop < line.length && stop - from < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  while (stop < line.length && stop - from < MAX_METRIC && isMetricChar(line.charCodeAt(stop))) stop++;
   if (stop === from || /\d/.test(line[from])) return null;
   // a lead-in inside the run (`加快建设推动污水收集率`): the phrase starts after its last one
   const run = line.slice(from, stop);
@@ -399,20 +453,29 @@ function longerMetric(line: string, c: ChainItem, names: IndicatorNameIndex): Ch
     if (inner && p + inner.length > c.at + c.name.length) return { name: inner, at: p, entry: names.resolve(inner) };
   }
   let stop = c.at + c.name.length;
-  while (stop < line.length && stop - c.at < MAX_METRIC && METRIC_CHAR.test(line[stop])) stop++;
+  while (stop < line.length && stop - c.at < MAX_METRIC && isMetricChar(line.charCodeAt(stop))) stop++;
   const found = localMetricIn(line, c.at, stop, names, c.name.length);
   if (!found || found.entry) return found;
   return HEADS.has(found.name.slice(c.name.length)) ? { ...found, entry: c.entry } : found;
 }
 
+/** Whether a phrase ending at `e` can end in a metric head, or (with `institutions`) in an institution's head: its last character ends one. */
+function mayEndMetric(line: string, e: number, institutions: boolean): boolean {
+  return (HEAD_ENDS[line.charCodeAt(e - 1)] & (institutions ? ENDS_HEAD | ENDS_INSTITUTION : ENDS_HEAD)) !== 0;
+}
+
 function localMetricIn(line: string, from: number, stop: number, names: IndicatorNameIndex, nameAtStart = 0, institutions = false): ChainItem | null {
+  const first = from + Math.max(2, nameAtStart + 1);
+  // no head can end the phrase anywhere: nothing below could return a phrase
+  let ends = first;
+  while (ends <= stop && !mayEndMetric(line, ends, institutions)) ends++;
+  if (ends > stop) return null;
   // a catalogue name at the start (`生态保护红线面积不减少`) or inside: the scan reaches it and reads it as that indicator
   if (nameAtStart === 0 && acceptName(line, from, names)) return null;
-  for (let e = from + Math.max(2, nameAtStart + 1); e <= stop; e++) {
+  for (let e = first; e <= stop; e++) {
     if (acceptName(line, e - 1, names)) return null;
     // a bare head word (`确保面积不减少`) names no metric: the phrase must be longer than its head
-    let headLength = 0;
-    for (const len of HEAD_LENGTHS) if (e - len >= from && HEADS.has(line.slice(e - len, e))) headLength = Math.max(headLength, len);
+    const headLength = wordEndingAt(line, from, e, HEADS_BY_LAST);
     const head = headLength > 0 && e - from > headLength;
     if (institutions && endsWithInstitution(line, from, e) && completionAt(line, e)) return { name: line.slice(from, e), at: from, entry: names.resolve(line.slice(from, e)) };
     if (!head) continue;
