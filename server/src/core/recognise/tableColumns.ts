@@ -40,8 +40,20 @@ export function columnKey(text: string): string {
   return text.replace(/[\s*]/g, '');
 }
 
+const MAX_KEY = 12 + 10;
+/** Characters of `\s` (what columnKey removes, with `*`). */
+const isKeySpace = (c: number) => c === 42 || (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** Whether columnKey(text) is longer than `max`, without building it. */
+function keyLongerThan(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isKeySpace(text.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}
+
 /** The kind of a column from its header cell, or null when the cell is no column name. */
 export function readColumn(text: string): Column | null {
+  // a name is at most 12 characters and a bracketed unit of 10: a longer line (most of a plan) is none
+  if (text.length > MAX_KEY && keyLongerThan(text, MAX_KEY)) return null;
   // a unit of measure in brackets after the name (`目标值(%)`) leaves its kind as it is
   const t = columnKey(text).replace(/[((][^()()]{1,8}[))]$/, '');
   if (t.length === 0 || t.length > 12) return null;

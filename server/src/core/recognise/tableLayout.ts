@@ -83,10 +83,13 @@ interface Piece extends Cell {
 
 const SPACE_PIECE = /[^\s]+(?: [^\s]+)*/g;
 
+const ALIGNED_GAP = /\S(?: {2,}|\s*\u3000\s*)\S/;
+
 function separatorOf(text: string): Separator | null {
   if (text.includes('\t')) return 'tab';
   if (text.indexOf('|') >= 0 && text.indexOf('|') !== text.lastIndexOf('|')) return 'pipe';
-  if (/\S(?: {2,}|\s*\u3000\s*)\S/.test(text)) return 'space';
+  // (the regex only where it can match: a line holds two spaces or an ideographic one)
+  if ((text.includes('  ') || text.includes('\u3000')) && ALIGNED_GAP.test(text)) return 'space';
   return null;
 }
 
