@@ -238,7 +238,7 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
     let end = at;
     while (end > run.from && /[\s\u3000,,;;.]/.test(text[end - 1])) end--;
     const m = parseClauseBody(text.slice(run.from, end), base + run.from, false, false, run.role);
-    if (m) run.parts.push({ ...m, start: base + run.from, end: base + end });
+    if (m) run.parts.push(placed(m, base + run.from, base + end));
     if (run.parts.length > 0) {
       const last = run.parts[run.parts.length - 1];
       out.push({ form: 'labelled', start: base + run.start, end: last.end, units: run.parts.flatMap((p) => p.units), vague: run.parts.flatMap((p) => p.vague) });
@@ -251,13 +251,13 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
     const body = text.slice(open + 1, to);
     const m = parseClauseBody(body, base + open + 1, false);
     if (m) {
-      out.push({ ...m, start: base + open, end: base + end });
+      out.push(placed(m, base + open, base + end));
       return true;
     }
     if (!afterSentence(text, open)) return false;
     const list = parseClauseBody(body, base + open + 1, false, true, null, false, true);
     if (!list) return false;
-    out.push(stated ? { ...list, start: base + open, end: base + end } : { ...list, start: base + open, end: base + end, needsFirstLeads: true });
+    out.push(stated ? placed(list, base + open, base + end) : { ...placed(list, base + open, base + end), needsFirstLeads: true });
     return true;
   };
   for (let i = 0; i < text.length; i++) {
@@ -270,7 +270,7 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
     }
     if (c === FULL_STOP) {
       // an unclosed bracket in one sentence must not swallow the clauses of the next
-      if (stack.length > 0) pending = { ...stack[0], stop: i };
+      if (stack.length > 0) pending = { c: stack[0].c, i: stack[0].i, stop: i };
       stack.length = 0;
       closeRun(i);
       continue;
@@ -290,7 +290,7 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
       seenOpener = true;
       const lead = /^[\s\u3000]*/.exec(text)![0].length;
       const m = parseClauseBody(text.slice(lead, i), base + lead, false, false, null, true);
-      if (m) out.push({ ...m, start: base + lead, end: base + i + 1 });
+      if (m) out.push(placed(m, base + lead, base + i + 1));
       continue;
     }
     let k = stack.length - 1;
@@ -323,7 +323,7 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
       const prev = run as Run | null;
       if (prev) {
         const m = parseClauseBody(text.slice(prev.from, open.i), base + prev.from, false, false, prev.role);
-        if (m) prev.parts.push({ ...m, start: base + prev.from, end: base + open.i });
+        if (m) prev.parts.push(placed(m, base + prev.from, base + open.i));
       }
       run = { start: prev?.start ?? open.i, parts: prev?.parts ?? [], role: labelRole.get(label[1])!, from: i + 1 };
       continue;
@@ -340,12 +340,12 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
   if (out.length === 0) {
     // `(责任单位:A、B、` continued on the next line, or never closed: up to the line's end, or to the 。
     // that ended the paragraph (`(责任单位:A、B。`)
-    const open = stack.length > 0 ? { ...stack[0], stop: text.length } : pending;
+    const open = stack.length > 0 ? { c: stack[0].c, i: stack[0].i, stop: text.length } : pending;
     if (open) {
       let end = open.stop;
       while (end > open.i + 1 && isWhite(text.charCodeAt(end - 1))) end--;
       const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
-      if (m) out.push({ ...m, start: base + open.i, end: base + end });
+      if (m) out.push(placed(m, base + open.i, base + end));
     }
   }
   // `责任单位:A、B` written without brackets, on its own or after the task's sentence; else a sentence
@@ -353,6 +353,14 @@ export function findResponsibilityClauses(line: string, base: number): ClauseMat
   if (out.length === 0) sentenceClause(text, base, BARE_LABEL, out);
   if (out.length === 0) proseClauses(text, base, out);
   return out;
+}
+
+/**
+ * A parsed body as a match from `start` to `end`: the fields of `{ ...m, start, end }` in its order,
+ * built without the spread (a clause is placed for most brackets of a plan).
+ */
+function placed(m: Omit<ClauseMatch, 'start' | 'end'>, start: number, end: number): ClauseMatch {
+  return { form: m.form, units: m.units, vague: m.vague, start, end };
 }
 
 /** Does the bracket at `open` follow a sentence (or start the line), rather than a name it glosses (`市农合联执委会(市供销社)`)? */
@@ -386,7 +394,7 @@ function sentenceClause(text: string, base: number, start: RegExp, out: ClauseMa
   let end = stop >= 0 ? stop : text.length;
   while (end > from && /[.;;,,\s\u3000]/.test(text[end - 1])) end--;
   const found = parseClauseBody(text.slice(from, end), base + from, false, true);
-  if (found) out.push({ ...found, start: base + from, end: base + end });
+  if (found) out.push(placed(found, base + from, base + end));
 }
 
 /**
@@ -408,7 +416,7 @@ function proseClauses(text: string, base: number, out: ClauseMatch[]) {
     const sentence = text.slice(s, e);
     if (e - s > 0 && e - s <= MAX_SENTENCE && ANY_VERB.test(sentence) && !ANY_LABEL.test(sentence)) {
       const found = parseClauseBody(text.slice(s, e), base + s, false, true, null, false, false, true);
-      if (found) out.push({ ...found, start: base + s, end: base + e });
+      if (found) out.push(placed(found, base + s, base + e));
     }
     from = stop + 1;
   }
@@ -733,7 +741,8 @@ export function parseClauseBody(
         : /按.{0,4}分工/.test(body)
           ? 'by-duty'
           : 'responsible';
-  return { form, units: units.map(({ pieceRole: _, ...u }) => u), vague };
+  // (the fields but pieceRole, in their order, without a rest spread per unit)
+  return { form, units: units.map((u) => ({ name: u.name, role: u.role, tagged: u.tagged, start: u.start, end: u.end })), vague };
 }
 
 /** `相关部门要按职责分工抓好落实`: in prose a modal after the name is not part of it. */
