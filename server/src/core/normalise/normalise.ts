@@ -287,11 +287,11 @@ function scanLine(text: string, from: number, to: number, markdown: boolean): Li
     else if (cls & CH_PIPE) pipe = true;
   }
   const visible = last - i + 1;
-  const line = () => text.slice(from, to);
-  if (visible <= 24 && (PAGE_FIRST.has(first) || isDigit(first) || first === 0xff0d || (first >= 0xff10 && first <= 0xff19)) && isPageNumberLine(line())) return { kind: 'page', q: NOT_COUNTED, open: CLOSED, artefact: true };
+  // (the line's text sliced where needed, by no closure: one capturing text would move it out of the loop's registers)
+  if (visible <= 24 && (PAGE_FIRST.has(first) || isDigit(first) || first === 0xff0d || (first >= 0xff10 && first <= 0xff19)) && isPageNumberLine(text.slice(from, to))) return { kind: 'page', q: NOT_COUNTED, open: CLOSED, artefact: true };
   // (a rule-control comment, `<!-- ecoplan-disable-next-line -->`, is a line of its own in plain text too)
-  const block = (markdown && (i - from >= 4 || (MD_FIRST.has(first) && MD_BLOCK.test(line())))) || table || pipe || text.startsWith('<!--', i);
-  const artefact = inner && spaceDrops(line(), block ? 'block' : 'text', 0, null) > 0;
+  const block = (markdown && (i - from >= 4 || (MD_FIRST.has(first) && MD_BLOCK.test(text.slice(from, to))))) || table || pipe || text.startsWith('<!--', i);
+  const artefact = inner && spaceDrops(text.slice(from, to), block ? 'block' : 'text', 0, null) > 0;
   if (block) return { kind: 'block', q: NOT_COUNTED, open: CLOSED, artefact };
   if (digits && visible <= 4) return { kind: 'number', q: NOT_COUNTED, open: CLOSED, artefact };
   const open = depth > 0 ? INSIDE : endsOpen(text, last, i);
