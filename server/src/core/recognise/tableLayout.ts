@@ -88,10 +88,18 @@ const SPACE_PIECE = /[^\s]+(?: [^\s]+)*/g;
 const ALIGNED_GAP = /\S(?: {2,}|\s*\u3000\s*)\S/;
 
 function separatorOf(text: string): Separator | null {
-  if (text.includes('\t')) return 'tab';
-  if (text.indexOf('|') >= 0 && text.indexOf('|') !== text.lastIndexOf('|')) return 'pipe';
-  // (the regex only where it can match: a line holds two spaces or an ideographic one)
-  if ((text.includes('  ') || text.includes('\u3000')) && ALIGNED_GAP.test(text)) return 'space';
+  // one pass (every line of a plain-text plan is asked): a tab anywhere, else two pipes, else the
+  // regex only where it can match (two spaces in a row, or an ideographic one)
+  let pipes = 0;
+  let spaced = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09) return 'tab';
+    if (c === 0x7c) pipes++;
+    else if (c === 0x3000 || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) spaced = true;
+  }
+  if (pipes >= 2) return 'pipe';
+  if (spaced && ALIGNED_GAP.test(text)) return 'space';
   return null;
 }
 
