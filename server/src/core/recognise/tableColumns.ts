@@ -85,8 +85,19 @@ export function readColumn(text: string): Column | null {
   return null;
 }
 
+/** What isColumnName said of each text lately (it depends on the text alone). */
+const columnNames = new Map<string, boolean>();
+const COLUMN_NAMES_KEPT = 4096;
+
 export function isColumnName(text: string): boolean {
-  return readColumn(text) !== null;
+  // (asked of a line of a plain-text plan up to three times: as a header cell, a row's cell, the next header's)
+  let known = columnNames.get(text);
+  if (known === undefined) {
+    known = readColumn(text) !== null;
+    if (columnNames.size >= COLUMN_NAMES_KEPT) columnNames.clear();
+    columnNames.set(text, known);
+  }
+  return known;
 }
 
 const ALL_WORDS = [...kindOf.keys(), ...valueKindOf.keys()];
