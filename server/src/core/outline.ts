@@ -76,16 +76,21 @@ export function classifyItem(title: string, maxRest = SECTION_KINDS.maxRest): Se
   return kindOfTitle(title, SECTION_KINDS.item, maxRest);
 }
 
+const NOT_A_WORD = /[\s\p{P}\p{S}\d]/gu;
+
 function kindOfTitle(title: string, vocab: KindWords, maxRest: number): SectionKind | null {
   const t = title.slice(0, KIND_TITLE_MAX + 1);
   const found: SectionKind[] = [];
-  const rest = t.replace(vocab.words, (w) => {
-    found.push(vocab.kindOf.get(w)!);
-    return '';
-  });
+  // the kind words found (what t.replace would remove), and the text without them only where it is read
+  vocab.words.lastIndex = 0;
+  for (let m = vocab.words.exec(t); m; m = vocab.words.exec(t)) {
+    found.push(vocab.kindOf.get(m[0])!);
+    if (m[0].length === 0) vocab.words.lastIndex++;
+  }
   if (found.includes('task')) return 'task';
   if (found.length === 0 || t.length > KIND_TITLE_MAX) return null;
-  const left = rest.replace(SECTION_KINDS.connectors, '').replace(/[\s\p{P}\p{S}\d]/gu, '');
+  const rest = t.replace(vocab.words, '');
+  const left = rest.replace(SECTION_KINDS.connectors, '').replace(NOT_A_WORD, '');
   return left.length <= maxRest ? found[0] : null;
 }
 

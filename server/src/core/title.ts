@@ -71,6 +71,8 @@ const fold = (list: string[]) => list.map((w) => foldWidth(w));
 const UNIT_LEVEL: [string, PlanLevel][] = (Object.entries(VOCAB.units) as [PlanLevel, string[]][])
   .flatMap(([level, units]) => units.map((u) => [u, level] as [string, PlanLevel]))
   .sort((a, b) => b[0].length - a[0].length);
+/** The last characters of the unit words: a name ending otherwise ends with none of them. */
+const UNIT_ENDS = new Set(UNIT_LEVEL.map(([u]) => u.charCodeAt(u.length - 1)));
 const AFTER = fold(VOCAB.after);
 const NOT_IN_NAME = fold(VOCAB.notInName);
 const NOT_FIRST = fold(VOCAB.notFirst);
@@ -96,7 +98,7 @@ export function placeAtStart(line: string): { name: string; level: PlanLevel; st
   for (let end = 2; end <= Math.min(s.length, VOCAB.maxName); end++) {
     const name = s.slice(0, end);
     if (!HAN.test(name[end - 1])) break;
-    const unit = UNIT_LEVEL.find(([u]) => name.endsWith(u) && name.length > u.length);
+    const unit = UNIT_ENDS.has(name.charCodeAt(end - 1)) ? UNIT_LEVEL.find(([u]) => name.endsWith(u) && name.length > u.length) : undefined;
     if (!unit) continue;
     if (NOT_IN_NAME.some((w) => name.includes(w))) break;
     const rest = line.slice(lead + end);

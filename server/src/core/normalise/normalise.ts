@@ -203,9 +203,10 @@ function endsOpen(text: string, last: number, from: number): number {
   let d = 0;
   let i = last;
   for (; i >= from; i--) {
-    const x = text.charCodeAt(i);
-    if (BRACKET_CLOSE.has(x)) d++;
-    else if (BRACKET_OPEN.has(x) && --d === 0) break;
+    // (BRACKET_CLOSE and BRACKET_OPEN by a table lookup: this runs back over the line)
+    const cls = CHAR_CLASS[text.charCodeAt(i)];
+    if (cls & CH_BRACKET_CLOSE) d++;
+    else if (cls & CH_BRACKET_OPEN && --d === 0) break;
   }
   if (i < from) return CLOSED; // opened on a line above: the end of a clause broken over lines
   const before = text.slice(from, i).trimEnd();
@@ -233,6 +234,11 @@ for (const c of BRACKET_OPEN) if (c !== 0x201c) CHAR_CLASS[c] |= CH_OPEN;
 for (const c of BRACKET_CLOSE) if (c !== 0x201d) CHAR_CLASS[c] |= CH_CLOSE;
 for (const c of [32, 0x3000, 0xa0, 9]) CHAR_CLASS[c] |= CH_SPACE;
 CHAR_CLASS[124] |= CH_PIPE;
+/** BRACKET_OPEN and BRACKET_CLOSE themselves (the quotes included). */
+const CH_BRACKET_OPEN = 16;
+const CH_BRACKET_CLOSE = 32;
+for (const c of BRACKET_OPEN) CHAR_CLASS[c] |= CH_BRACKET_OPEN;
+for (const c of BRACKET_CLOSE) CHAR_CLASS[c] |= CH_BRACKET_CLOSE;
 /** First characters a Markdown block line can start with (after up to three spaces). */
 const MD_FIRST = new Set([...'#>-*_<+|'].map((c) => c.charCodeAt(0)));
 /** First characters of a page-number line. */
@@ -287,11 +293,11 @@ function scanLine(text: string, from: number, to: number, markdown: boolean): Li
     else if (cls & CH_PIPE) pipe = true;
   }
   const visible = last - i + 1;
-  const line = () => text.slice(from, to);
-  if (visible <= 24 && (PAGE_FIRST.has(first) || isDigit(first) || first === 0xff0d || (first >= 0xff10 && first <= 0xff19)) && isPageNumberLine(line())) return { kind: 'page', q: NOT_COUNTED, open: CLOSED, artefact: true };
+  // (the line's text sliced where needed, by no closure: one capturing text would move it out of the loop's registers)
+  if (visible <= 24 && (PAGE_FIRST.has(first) || isDigit(first) || first === 0xff0d || (first >= 0xff10 && first <= 0xff19)) && isPageNumberLine(text.slice(from, to))) return { kind: 'page', q: NOT_COUNTED, open: CLOSED, artefact: true };
   // (a rule-control comment, `<!-- ecoplan-disable-next-line -->`, is a line of its own in plain text too)
-  const block = (markdown && (i - from >= 4 || (MD_FIRST.has(first) && MD_BLOCK.test(line())))) || table || pipe || text.startsWith('<!--', i);
-  const artefact = inner && spaceDrops(line(), block ? 'block' : 'text', 0, null) > 0;
+  const block = (markdown && (i - from >= 4 || (MD_FIRST.has(first) && MD_BLOCK.test(text.slice(from, to))))) || table || pipe || text.startsWith('<!--', i);
+  const artefact = inner && spaceDrops(text.slice(from, to), block ? 'block' : 'text', 0, null) > 0;
   if (block) return { kind: 'block', q: NOT_COUNTED, open: CLOSED, artefact };
   if (digits && visible <= 4) return { kind: 'number', q: NOT_COUNTED, open: CLOSED, artefact };
   const open = depth > 0 ? INSIDE : endsOpen(text, last, i);

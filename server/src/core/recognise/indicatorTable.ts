@@ -53,9 +53,22 @@ export function cellTarget(nameCell: Cell, valueCell: Cell, measureCell: Cell | 
   );
 }
 
+/**
+ * What looksLikeUnitCell said of each cell text lately (it depends on the text alone): a row's
+ * cells are asked about several times (the role columns, the unit column, the wrapped cell).
+ */
+const unitCells = new Map<string, boolean>();
+const UNIT_CELLS_KEPT = 1024;
+
 export function looksLikeUnitCell(text: string): boolean {
-  const m = parseClauseBody(text, 0, true);
-  return !!m && (m.units.length > 0 || m.vague.length > 0) && !/[。;;]/.test(text);
+  let known = unitCells.get(text);
+  if (known === undefined) {
+    const m = parseClauseBody(text, 0, true);
+    known = !!m && (m.units.length > 0 || m.vague.length > 0) && !/[。;;]/.test(text);
+    if (unitCells.size >= UNIT_CELLS_KEPT) unitCells.clear();
+    unitCells.set(text, known);
+  }
+  return known;
 }
 
 // the terrains and city sizes thresholds are given for, longest first (`超、特大城市` before `特大城市` before `大城市`)

@@ -143,19 +143,22 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u3
 
 /** Markdown prefixes to look through: heading marks, quote marks, bullet marks, emphasis openers. */
 export function skipMarkdownPrefix(line: string, from = 0): number {
+  // char codes (NaN past the end), not one-character strings: this runs on every line
+  const at = (k: number) => line.charCodeAt(k);
   let i = from;
   for (;;) {
     const start = i;
-    while (line[i] === ' ' || line[i] === '\t' || line[i] === '\u3000') i++;
-    if (line[i] === '#') {
+    while (at(i) === 0x20 || at(i) === 0x09 || at(i) === 0x3000) i++;
+    const c = at(i);
+    if (c === 0x23 /* # */) {
       let j = i;
-      while (line[j] === '#') j++;
-      if (j - i <= 6 && (line[j] === ' ' || line[j] === '\t')) i = j + 1;
-    } else if (line[i] === '>') {
+      while (at(j) === 0x23) j++;
+      if (j - i <= 6 && (at(j) === 0x20 || at(j) === 0x09)) i = j + 1;
+    } else if (c === 0x3e /* > */) {
       i++;
-    } else if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) {
+    } else if ((c === 0x2d /* - */ || c === 0x2a /* * */ || c === 0x2b /* + */) && (at(i + 1) === 0x20 || at(i + 1) === 0x09)) {
       i += 2;
-    } else if ((line[i] === '*' && line[i + 1] === '*') || (line[i] === '_' && line[i + 1] === '_')) {
+    } else if ((c === 0x2a && at(i + 1) === 0x2a) || (c === 0x5f /* _ */ && at(i + 1) === 0x5f)) {
       i += 2;
     }
     if (i === start) return i;

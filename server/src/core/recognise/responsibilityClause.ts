@@ -125,6 +125,8 @@ const F = V.firstNamedLeads;
 const FIRST_NAMED_LEADS = new RegExp(
   `(?:${alternation(F.placed)})?(?:${alternation(F.position)})(?:${alternation(F.link)})?(?:${alternation(F.is)})(?:${alternation(F.lead)})(?:[,,;;]?下同)?`,
 );
+// every statement holds one of the lead words, so one of those not holding another (`牵头`): a line without is none
+const LEAD_CORES = F.lead.filter((w) => !F.lead.some((o) => o !== w && w.includes(o)));
 const MAX_SENTENCE = V.proseSentence.maxLength;
 const MODAL_END = new RegExp(`(?:${alternation(V.proseSentence.modals)})$`);
 const NOT_IN_PROSE_NAME = new RegExp(alternation(V.proseSentence.notInProseName));
@@ -171,6 +173,7 @@ export function findSubjectClause(text: string, from: number, base: number): Cla
 
 /** Where `text` states that the first named unit leads (`列第一位者为牵头单位,下同`), or null. */
 export function firstNamedLeadsAt(text: string): { start: number; end: number } | null {
+  if (!LEAD_CORES.some((w) => text.includes(w))) return null;
   const m = FIRST_NAMED_LEADS.exec(text);
   return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
@@ -216,11 +219,12 @@ function openerOf(c: number): number {
  * named leads, and a candidate (`needsFirstLeads`) otherwise: the plan reader keeps it once an earlier
  * line has said so.
  */
-export function findResponsibilityClauses(text: string, base: number): ClauseMatch[] {
+export function findResponsibilityClauses(line: string, base: number): ClauseMatch[] {
   const out: ClauseMatch[] = [];
   // `(A、B。列第一位者为牵头部门,下同)`: the statement names nobody; blank it (same length, offsets stay)
-  const stated = firstNamedLeadsAt(text);
-  if (stated) text = text.slice(0, stated.start) + ' '.repeat(stated.end - stated.start) + text.slice(stated.end);
+  // (a const, never reassigned: the closures below read it on every character)
+  const stated = firstNamedLeadsAt(line);
+  const text = stated ? line.slice(0, stated.start) + ' '.repeat(stated.end - stated.start) + line.slice(stated.end) : line;
   // char codes, not one-character strings: CJK characters are not interned, and this runs on every line
   const stack: { c: number; i: number }[] = [];
   let seenOpener = false;
@@ -234,7 +238,7 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     let end = at;
     while (end > run.from && /[\s\u3000,,;;.]/.test(text[end - 1])) end--;
     const m = parseClauseBody(text.slice(run.from, end), base + run.from, false, false, run.role);
-    if (m) run.parts.push({ ...m, start: base + run.from, end: base + end });
+    if (m) run.parts.push(placed(m, base + run.from, base + end));
     if (run.parts.length > 0) {
       const last = run.parts[run.parts.length - 1];
       out.push({ form: 'labelled', start: base + run.start, end: last.end, units: run.parts.flatMap((p) => p.units), vague: run.parts.flatMap((p) => p.vague) });
@@ -247,13 +251,13 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     const body = text.slice(open + 1, to);
     const m = parseClauseBody(body, base + open + 1, false);
     if (m) {
-      out.push({ ...m, start: base + open, end: base + end });
+      out.push(placed(m, base + open, base + end));
       return true;
     }
     if (!afterSentence(text, open)) return false;
     const list = parseClauseBody(body, base + open + 1, false, true, null, false, true);
     if (!list) return false;
-    out.push(stated ? { ...list, start: base + open, end: base + end } : { ...list, start: base + open, end: base + end, needsFirstLeads: true });
+    out.push(stated ? placed(list, base + open, base + end) : { ...placed(list, base + open, base + end), needsFirstLeads: true });
     return true;
   };
   for (let i = 0; i < text.length; i++) {
@@ -266,7 +270,7 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
     }
     if (c === FULL_STOP) {
       // an unclosed bracket in one sentence must not swallow the clauses of the next
-      if (stack.length > 0) pending = { ...stack[0], stop: i };
+      if (stack.length > 0) pending = { c: stack[0].c, i: stack[0].i, stop: i };
       stack.length = 0;
       closeRun(i);
       continue;
@@ -286,7 +290,7 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
       seenOpener = true;
       const lead = /^[\s\u3000]*/.exec(text)![0].length;
       const m = parseClauseBody(text.slice(lead, i), base + lead, false, false, null, true);
-      if (m) out.push({ ...m, start: base + lead, end: base + i + 1 });
+      if (m) out.push(placed(m, base + lead, base + i + 1));
       continue;
     }
     let k = stack.length - 1;
@@ -319,7 +323,7 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
       const prev = run as Run | null;
       if (prev) {
         const m = parseClauseBody(text.slice(prev.from, open.i), base + prev.from, false, false, prev.role);
-        if (m) prev.parts.push({ ...m, start: base + prev.from, end: base + open.i });
+        if (m) prev.parts.push(placed(m, base + prev.from, base + open.i));
       }
       run = { start: prev?.start ?? open.i, parts: prev?.parts ?? [], role: labelRole.get(label[1])!, from: i + 1 };
       continue;
@@ -336,12 +340,12 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
   if (out.length === 0) {
     // `(责任单位:A、B、` continued on the next line, or never closed: up to the line's end, or to the 。
     // that ended the paragraph (`(责任单位:A、B。`)
-    const open = stack.length > 0 ? { ...stack[0], stop: text.length } : pending;
+    const open = stack.length > 0 ? { c: stack[0].c, i: stack[0].i, stop: text.length } : pending;
     if (open) {
       let end = open.stop;
-      while (end > open.i + 1 && /[\s\u3000]/.test(text[end - 1])) end--;
+      while (end > open.i + 1 && isWhite(text.charCodeAt(end - 1))) end--;
       const m = parseClauseBody(text.slice(open.i + 1, end), base + open.i + 1, false);
-      if (m) out.push({ ...m, start: base + open.i, end: base + end });
+      if (m) out.push(placed(m, base + open.i, base + end));
     }
   }
   // `责任单位:A、B` written without brackets, on its own or after the task's sentence; else a sentence
@@ -349,6 +353,14 @@ export function findResponsibilityClauses(text: string, base: number): ClauseMat
   if (out.length === 0) sentenceClause(text, base, BARE_LABEL, out);
   if (out.length === 0) proseClauses(text, base, out);
   return out;
+}
+
+/**
+ * A parsed body as a match from `start` to `end`: the fields of `{ ...m, start, end }` in its order,
+ * built without the spread (a clause is placed for most brackets of a plan).
+ */
+function placed(m: Omit<ClauseMatch, 'start' | 'end'>, start: number, end: number): ClauseMatch {
+  return { form: m.form, units: m.units, vague: m.vague, start, end };
 }
 
 /** Does the bracket at `open` follow a sentence (or start the line), rather than a name it glosses (`市农合联执委会(市供销社)`)? */
@@ -382,7 +394,7 @@ function sentenceClause(text: string, base: number, start: RegExp, out: ClauseMa
   let end = stop >= 0 ? stop : text.length;
   while (end > from && /[.;;,,\s\u3000]/.test(text[end - 1])) end--;
   const found = parseClauseBody(text.slice(from, end), base + from, false, true);
-  if (found) out.push({ ...found, start: base + from, end: base + end });
+  if (found) out.push(placed(found, base + from, base + end));
 }
 
 /**
@@ -390,19 +402,21 @@ function sentenceClause(text: string, base: number, start: RegExp, out: ClauseMa
  * `由A、B分别牵头,各镇(街道)负责落实。`. Read strictly: each piece a party with its own role verb.
  */
 function proseClauses(text: string, base: number, out: ClauseMatch[]) {
+  // (each sentence must hold a verb: a line with none, most of a plan, has none)
+  if (!ANY_VERB.test(text)) return;
   let from = 0;
   while (from < text.length) {
     let stop = from;
     while (stop < text.length && !SENTENCE_ENDS.has(text.charCodeAt(stop))) stop++;
     let s = from;
-    while (s < stop && /[\s\u3000]/.test(text[s])) s++;
+    while (s < stop && isWhite(text.charCodeAt(s))) s++;
     let e = stop;
     while (e > s && /[.;;,,\s\u3000]/.test(text[e - 1])) e--;
     // labels are the bare line's (`主办单位:…` of a page footer is not a clause): prose has verbs only
     const sentence = text.slice(s, e);
     if (e - s > 0 && e - s <= MAX_SENTENCE && ANY_VERB.test(sentence) && !ANY_LABEL.test(sentence)) {
       const found = parseClauseBody(text.slice(s, e), base + s, false, true, null, false, false, true);
-      if (found) out.push({ ...found, start: base + s, end: base + e });
+      if (found) out.push(placed(found, base + s, base + e));
     }
     from = stop + 1;
   }
@@ -468,6 +482,8 @@ function splitTop(text: string, start: number, seps: Set<number>): Piece[] {
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
+/** What `\s` matches (U+3000 among them), by char code: no one-character string per test. */
+const isWhite = (c: number) => (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** `责任单位 :A`: white space before a label's colon does not separate anything. */
 function colonFollows(text: string, i: number): boolean {
   let k = i;
@@ -491,7 +507,7 @@ function splitAt(p: Piece, re: RegExp): Piece[] {
 function trimPiece(p: Piece): Piece {
   let s = 0;
   let e = p.text.length;
-  while (s < e && /[\s\u3000]/.test(p.text[s])) s++;
+  while (s < e && isWhite(p.text.charCodeAt(s))) s++;
   while (e > s && /[\s\u3000。.]/.test(p.text[e - 1])) e--;
   return { text: p.text.slice(s, e), start: p.start + s };
 }
@@ -570,7 +586,7 @@ export function parseClauseBody(
   continuation = false,
   /** a bare list of parties, no label nor verb (`(省经信委、省发改委(省能源局))`): read strictly, one unit at least */
   list = false,
-  /** a sentence of prose (`A牵头负责,B配合`): read strictly, every piece with its own role verb */
+  /** a sentence of prose (`A牵头负责,B配合`), holding no label (the caller sees to it): read strictly, every piece with its own role verb */
   prose = false,
 ): Omit<ClauseMatch, 'start' | 'end'> | null {
   if (body.length === 0 || body.length > MAX_BODY) return null;
@@ -608,6 +624,8 @@ export function parseClauseBody(
       const verb = own ? { index: own.index, role: verbRole.get(own[1])!, prose: false } : findVerb(p.text);
       if (verb?.prose && current === null) {
         // `(2022年由市政府负责的项目除外)`: words after the verb make it a sentence, not a clause
+        // (a sentence of prose has no label: nothing later can make it one)
+        if (prose && !labelled) return null;
         proseWords = true;
         continue;
       }
@@ -625,6 +643,8 @@ export function parseClauseBody(
       if (p.text.length > 0) named.push(n);
       open.push(n);
     }
+    // in prose, a name the segment gave no verb of its own stays without a role: no clause (see below)
+    if (prose && open.some((o) => o.piece.text.length > 0)) return null;
   }
   if (!labelled && !cell && !anyVerb && !continuation && !list) return null;
   if (proseWords && !labelled) return null;
@@ -721,7 +741,8 @@ export function parseClauseBody(
         : /按.{0,4}分工/.test(body)
           ? 'by-duty'
           : 'responsible';
-  return { form, units: units.map(({ pieceRole: _, ...u }) => u), vague };
+  // (the fields but pieceRole, in their order, without a rest spread per unit)
+  return { form, units: units.map((u) => ({ name: u.name, role: u.role, tagged: u.tagged, start: u.start, end: u.end })), vague };
 }
 
 /** `相关部门要按职责分工抓好落实`: in prose a modal after the name is not part of it. */

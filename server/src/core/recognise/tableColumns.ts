@@ -26,6 +26,8 @@ for (const w of V.values.goal) valueKindOf.set(w, 'goal');
 for (const w of V.values.baseline) valueKindOf.set(w, 'baseline');
 const LEVELS = new Set(V.levels);
 const VALUE_WORDS = [...valueKindOf.keys()].sort((a, b) => b.length - a.length);
+/** The last characters of the value words: a name ending otherwise ends with none of them. */
+const VALUE_WORD_ENDS = new Set(VALUE_WORDS.map((w) => w.charCodeAt(w.length - 1)));
 // `2025年`, `2025年底`, `2025年度`: the year a value column is for
 const YEAR_PREFIX = /^((?:19|20)\d{2})年(?:底|末|度)?/;
 
@@ -40,10 +42,31 @@ export function columnKey(text: string): string {
   return text.replace(/[\s*]/g, '');
 }
 
+const MAX_KEY = 12 + 10;
+const UNIT_SUFFIX = /[((][^()()]{1,8}[))]$/;
+/** Characters of `\s` and `*` (what columnKey removes). */
+const isKeySpace = (c: number) => c === 42 || (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const KEY_SPACED = 1;
+/** Without building columnKey(text): -1 when it is longer than `max`, KEY_SPACED when it differs from the text, else 0. */
+function keyShape(text: string, max: number): number {
+  let n = 0;
+  let spaced = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isKeySpace(text.charCodeAt(i))) spaced = KEY_SPACED;
+    else if (++n > max) return -1;
+  }
+  return spaced;
+}
+
 /** The kind of a column from its header cell, or null when the cell is no column name. */
 export function readColumn(text: string): Column | null {
+  // a name is at most 12 characters and a bracketed unit of 10: a longer line (most of a plan) is none
+  const keyed = keyShape(text, MAX_KEY);
+  if (keyed < 0) return null;
+  const key = keyed === KEY_SPACED ? columnKey(text) : text;
   // a unit of measure in brackets after the name (`目标值(%)`) leaves its kind as it is
-  const t = columnKey(text).replace(/[((][^()()]{1,8}[))]$/, '');
+  const close = key.charCodeAt(key.length - 1);
+  const t = close === 0x29 || close === 0xff09 ? key.replace(UNIT_SUFFIX, '') : key;
   if (t.length === 0 || t.length > 12) return null;
   const kind = kindOf.get(t);
   if (kind) return { kind, year: null };
@@ -58,12 +81,23 @@ export function readColumn(text: string): Column | null {
   const valueKind = valueKindOf.get(rest);
   if (valueKind) return { kind: valueKind, year };
   // a value word after a qualifier of a few characters (`规划目标值`, `考核目标值`)
-  for (const w of VALUE_WORDS) if (rest.length - w.length <= 3 && rest.endsWith(w)) return { kind: valueKindOf.get(w)!, year };
+  if (VALUE_WORD_ENDS.has(rest.charCodeAt(rest.length - 1))) for (const w of VALUE_WORDS) if (rest.length - w.length <= 3 && rest.endsWith(w)) return { kind: valueKindOf.get(w)!, year };
   return null;
 }
 
+/** What isColumnName said of each text lately (it depends on the text alone). */
+const columnNames = new Map<string, boolean>();
+const COLUMN_NAMES_KEPT = 4096;
+
 export function isColumnName(text: string): boolean {
-  return readColumn(text) !== null;
+  // (asked of a line of a plain-text plan up to three times: as a header cell, a row's cell, the next header's)
+  let known = columnNames.get(text);
+  if (known === undefined) {
+    known = readColumn(text) !== null;
+    if (columnNames.size >= COLUMN_NAMES_KEPT) columnNames.clear();
+    columnNames.set(text, known);
+  }
+  return known;
 }
 
 const ALL_WORDS = [...kindOf.keys(), ...valueKindOf.keys()];

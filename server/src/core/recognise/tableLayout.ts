@@ -63,7 +63,9 @@ export function findPlainTables(work: string, index: LineIndex, skip: Set<number
   const lines = nonBlankLines(work, index, skip);
   const tables: PlainTable[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const found = delimitedTable(lines, i, work, index, skip) ?? cellPerLineTable(lines, i, skip);
+    // (the line's separator looked for once: both layouts ask)
+    const sep = separatorOf(lines[i].text);
+    const found = (sep ? delimitedTable(lines, i, sep, work, index, skip) : null) ?? cellPerLineTable(lines, i, sep, skip);
     if (!found) continue;
     if (found.table) tables.push(found.table);
     i = found.next - 1;
@@ -83,10 +85,21 @@ interface Piece extends Cell {
 
 const SPACE_PIECE = /[^\s]+(?: [^\s]+)*/g;
 
+const ALIGNED_GAP = /\S(?: {2,}|\s*\u3000\s*)\S/;
+
 function separatorOf(text: string): Separator | null {
-  if (text.includes('\t')) return 'tab';
-  if (text.indexOf('|') >= 0 && text.indexOf('|') !== text.lastIndexOf('|')) return 'pipe';
-  if (/\S(?: {2,}|\s*\u3000\s*)\S/.test(text)) return 'space';
+  // one pass (every line of a plain-text plan is asked): a tab anywhere, else two pipes, else the
+  // regex only where it can match (two spaces in a row, or an ideographic one)
+  let pipes = 0;
+  let spaced = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x09) return 'tab';
+    if (c === 0x7c) pipes++;
+    else if (c === 0x3000 || (c === 0x20 && text.charCodeAt(i + 1) === 0x20)) spaced = true;
+  }
+  if (pipes >= 2) return 'pipe';
+  if (spaced && ALIGNED_GAP.test(text)) return 'space';
   return null;
 }
 
@@ -153,9 +166,8 @@ function alignedColumn(headerCols: number[], col: number): number {
   return next < headerCols.length && Math.abs(headerCols[next] - col) <= Math.abs(col - headerCols[lo]) ? next : lo;
 }
 
-function delimitedTable(lines: PlainLine[], i: number, work: string, index: LineIndex, skip: Set<number>): { table: PlainTable; next: number } | null {
-  const sep = separatorOf(lines[i].text);
-  if (!sep) return null;
+/** A delimited table whose header starts at line i, its separator `sep`. */
+function delimitedTable(lines: PlainLine[], i: number, sep: Separator, work: string, index: LineIndex, skip: Set<number>): { table: PlainTable; next: number } | null {
   const first = rawLine(lines[i], index, work);
   const head = splitLine(first.raw, first.rawStart, sep).filter((p) => p.text.length > 0 || sep === 'space');
   if (head.length < 3) return null;
@@ -281,8 +293,9 @@ function headerRun(lines: PlainLine[], i: number): { names: string[]; at: number
   return { names, at, next: j };
 }
 
-function cellPerLineTable(lines: PlainLine[], i: number, skip: Set<number>): { table: PlainTable | null; next: number } | null {
-  if (separatorOf(lines[i].text) !== null && columnKey(lines[i].text) !== lines[i].text) return null;
+/** A cell-per-line table whose header starts at line i (`sep`: the line's separator, if any). */
+function cellPerLineTable(lines: PlainLine[], i: number, sep: Separator | null, skip: Set<number>): { table: PlainTable | null; next: number } | null {
+  if (sep !== null && columnKey(lines[i].text) !== lines[i].text) return null;
   const run = headerRun(lines, i);
   // a table starts at its 序号 cell: a column name just above it (`重点任务` as a caption) is not a column
   const serialAt = run.names.findIndex((name) => readColumn(name)?.kind === 'serial');
