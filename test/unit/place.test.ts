@@ -184,7 +184,7 @@ describe('the plan place from its title', () => {
   it('an edit in the body that names the superior settles the place in an editor too (no stale patch)', () => {
     const cache = new AnalysisCache();
     const before = '# 青山区创建国家生态文明建设示范区实施方案\n\n一、总体要求\n\n为落实部署,制定本方案。\n';
-    expect(analysePlan(before, { uri: 'file:///p.md', cache }).settings.placeAmbiguous).toBeDefined();
+    expect(analysePlan(before, { uri: 'file:///p.md', cache }).settings.placeAmbiguous?.candidates.map((c) => c.code)).toEqual(['150204', '420107']);
     const after = before.replace('为落实部署', '为落实武汉市部署');
     const edited = analysePlan(after, { uri: 'file:///p.md', cache });
     expect(edited.settings.place?.code).toBe('420107');
