@@ -32,21 +32,21 @@ describe('plan sniffing', () => {
     expect(notPlans.filter((p) => looksLikePlan(p.text)).map(brief)).toEqual([]);
   });
 
-  const corpus = '/work/shared/corpus';
+  const corpus = join(process.cwd(), '..', 'shared', 'corpus');
   it.skipIf(!existsSync(corpus))(`takes the three real plans of ${corpus}${existsSync(corpus) ? '' : ' (absent: skipped)'}`, () => {
     const real = texts(corpus);
     expect(real.length).toBe(3);
     expect(real.filter((p) => !looksLikePlan(p.text)).map(brief)).toEqual([]);
   });
 
-  const excerpts = '/work/shared/excerpts';
+  const excerpts = join(process.cwd(), '..', 'shared', 'excerpts');
   it.skipIf(!existsSync(excerpts))(`takes the openings of real plans in ${excerpts} that show a title or a plan's parts${existsSync(excerpts) ? '' : ' (absent: skipped)'}`, () => {
     const real = texts(excerpts);
     // the misses are openings that start mid-document with no title and no plan parts (a yearbook page,
-    // a few paragraphs of targets, a page in traditional characters): an editor user opens whole plans
+    // a few paragraphs of targets; traditional characters are folded): an editor user opens whole plans
     const missed = real.filter((p) => !looksLikePlan(p.text)).map((p) => p.name.slice(excerpts.length + 1, excerpts.length + 3));
-    expect(missed).toEqual(['03', '11', '13', '22', '30', '31', '32', '44']);
-    expect(real.length - missed.length).toBe(39);
+    expect(missed).toEqual(['11', '13', '22', '30', '31']);
+    expect(real.length - missed.length).toBe(42);
   });
 
   it('reads the vocabulary file and says which key is wrong', () => {

@@ -69,7 +69,7 @@ describe('unrecognised-responsible-unit: a party that is not a unit leaves the t
 
 // The costliest bug is a false warning on a real unit: no plan text the project holds gets one.
 describe('unrecognised-responsible-unit on every plan text', () => {
-  const dirs = ['test/fixtures/variety', 'samples', '../shared/corpus', '../shared/excerpts'].map((d) => (d.startsWith('..') ? join('/work/shared', d.slice('../shared/'.length)) : d));
+  const dirs = ['test/fixtures/variety', 'samples', '../shared/corpus', '../shared/excerpts'].map((d) => (d.startsWith('..') ? join(process.cwd(), d) : d));
   for (const d of dirs) {
     it.skipIf(!existsSync(d))(`none in ${d}${existsSync(d) ? '' : ' (absent: skipped)'}`, () => {
       const files = readdirSync(d).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md');

@@ -164,7 +164,8 @@ async function main(url) {
     check(fixes.length > 0 && /添加责任单位|Add a responsibility clause/.test(fixes.find((f) => !/^(快速修复|Quick Fix)/.test(f)) ?? ''), `添加责任单位 is not the first quick fix: ${JSON.stringify(fixes)}`);
     const fixRow = page.locator('.action-widget .monaco-list-row', { hasText: zh ? '添加责任单位' : 'Add a responsibility clause' }).first();
     await fixRow.click().catch(() => page.keyboard.press('Enter'));
-    const afterFix = await waitFor(suggestOpen, 8000);
+    // the fix's edit, then the server's completion: give a loaded machine time
+    const afterFix = await waitFor(suggestOpen, 15000);
     const task3 = await lineWith(/^3\.推进绿色出行/);
     await shot('fix-then-completion', `line ${JSON.stringify(task3)}; completion open: ${!!afterFix}`);
     check(!!task3 && /\(责任单位:\)$/.test(task3), `添加责任单位 did not insert the clause: ${JSON.stringify(task3)}`);
