@@ -11,31 +11,38 @@ import traditionalData from '../../../../data/vocab/traditional.yaml';
 const FULL_WIDTH = /[\uFF01-\uFF5E]/;
 
 interface Traditional {
-  /** Any traditional character of the data (a native scan: most texts hold none). */
-  any: RegExp;
+  /** For every UTF-16 unit, the simplified unit it folds to, or 0 (a table read beats a character class: most texts hold none). */
+  simplified: Uint16Array;
   all: RegExp;
-  simplified: Map<string, string>;
 }
 let traditional: Traditional | null = null;
 
-/** Built on first use: the character class of ~3,000 characters costs a moment to compile. */
+/** Built on first use from data/vocab/traditional.yaml. */
 function traditionalTables(): Traditional {
   if (traditional) return traditional;
   const pairs = (traditionalData as { pairs: string[] }).pairs.join('');
-  const simplified = new Map<string, string>();
+  const simplified = new Uint16Array(0x10000);
   let keys = '';
   for (let i = 0; i + 1 < pairs.length; i += 2) {
-    simplified.set(pairs[i], pairs[i + 1]);
+    simplified[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
     keys += pairs[i];
   }
-  const cls = `[${keys.replace(/[\\\]^-]/g, '\\$&')}]`;
-  traditional = { any: new RegExp(cls), all: new RegExp(cls, 'g'), simplified };
+  traditional = { simplified, all: new RegExp(`[${keys.replace(/[\\\]^-]/g, '\\$&')}]`, 'g') };
   return traditional;
+}
+
+function hasTraditional(text: string, simplified: Uint16Array): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // every traditional character of the data is at or above U+3400 (CJK Extension A)
+    if (c >= 0x3400 && simplified[c] !== 0) return true;
+  }
+  return false;
 }
 
 export function foldWidth(text: string): string {
   let out = FULL_WIDTH.test(text) ? text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
   const t = traditionalTables();
-  if (t.any.test(out)) out = out.replace(t.all, (c) => t.simplified.get(c) ?? c);
+  if (hasTraditional(out, t.simplified)) out = out.replace(t.all, (c) => String.fromCharCode(t.simplified[c.charCodeAt(0)]));
   return out;
 }
