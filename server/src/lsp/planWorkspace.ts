@@ -19,8 +19,7 @@ import { whenIdle } from './idle';
 import { loadWordReader } from './wordFiles';
 import type { WordRead } from '../node/wordRead';
 import { toPath, type CityPlan, type ClientSettings, type DiagnosticsSource, type DocumentStore, type PlanStatus } from './planSource';
-import { frontMatterSetting } from '../core/frontMatter';
-import { cityOf, type ParentProblem, type PlanInSet } from '../core/review/cityPairing';
+import { cityOf, parentSetting, type ParentProblem, type PlanInSet } from '../core/review/cityPairing';
 
 /** How many of the workspace's plans are looked through for a county's city plan (as the department hover's 200). */
 const CITY_SEARCH_LIMIT = 200;
@@ -358,7 +357,7 @@ export class PlanWorkspace implements DiagnosticsSource {
     const path = toPath(uri);
     const context = planContext(path, uri, a.model.text, this.adapterOptions(path), this.configCache);
     const off = new Set(Object.entries(context.options.rules ?? {}).filter(([, v]) => v === 'off').map(([k]) => k));
-    const written = frontMatterSetting(a.model.frontMatter, 'parent');
+    const written = parentSetting(a);
     const place = a.settings.place;
     const configParentUri = context.config?.parent ? pathToFileURL(context.config.parent).toString() : null;
     const prefecture = place?.prefecture && place.prefecture !== place.name ? place.prefecture : null;

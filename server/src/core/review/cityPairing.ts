@@ -42,7 +42,7 @@ export interface CityPairing {
  * the plan is no county (a city, or a place directly under a province).
  */
 export function cityOf(county: PlanInSet, plans: readonly PlanInSet[], configParent: PlanInSet | null = null): CityOfCounty | { problem: ParentProblem } | null {
-  const written = frontMatterSetting(county.analysis.model.frontMatter, 'parent');
+  const written = parentSetting(county.analysis);
   if (written !== undefined) {
     const chosen = selectParent(county, written, plans);
     if (chosen) return { city: chosen, by: 'front-matter' };
@@ -82,6 +82,13 @@ export function pairCountiesWithCities(plans: readonly PlanInSet[], configParent
     else pairs.push({ county: plan.path, city: found.city.path, by: found.by });
   }
   return { pairs, problems };
+}
+
+/** The front matter's `parent:` as written (a division code is read by YAML as a number). */
+export function parentSetting(a: PlanAnalysis): string | undefined {
+  const eco = a.model.frontMatter?.data?.ecoplan;
+  const v = eco && typeof eco === 'object' && !Array.isArray(eco) ? (eco as Record<string, unknown>).parent : undefined;
+  return typeof v === 'number' ? String(v) : frontMatterSetting(a.model.frontMatter, 'parent');
 }
 
 /** A plan of the set that `parent:` (front matter) names: by a path relative to the county plan, else by place name or code. */
