@@ -2,6 +2,7 @@ import type { Locale } from '../core/locale';
 import type { PlanLevel } from '../core/model/types';
 import type { LoadedConfig } from '../node/config';
 import { analyseFile } from './analyseFile';
+import { pairingFacts, type PairingFacts } from './cityCheck';
 import { fileReport, type JsonFileReport } from './jsonReport';
 import { isImported, paragraphNote, paragraphOf } from './wordHook';
 
@@ -24,6 +25,8 @@ export interface FileOutcome {
   stderr: ({ config: string } | { err: string })[];
   /** Files not read (said on stderr after all files, exit 2). */
   io: string[];
+  /** What pairs a county with its city plan after all files are checked (cityCheck.ts). */
+  pairing?: PairingFacts;
 }
 
 export interface CheckFileArgs {
@@ -45,6 +48,7 @@ export function checkOneFile(file: string, display: string, args: CheckFileArgs,
   });
   if (!analysis) return outcome;
   outcome.checked = true;
+  outcome.pairing = pairingFacts(file, display, analysis, configCache);
   if (args.format !== 'text') {
     const fr = fileReport(display, analysis);
     if (isImported(analysis)) {
