@@ -121,6 +121,7 @@ export class PlanWorkspace implements DiagnosticsSource {
     this.configCache.clear();
     this.planFiles.clear();
     this.wordCache.clear();
+    this.cityOfCounty.clear();
   }
 
   /** A document was closed: its edit cache goes (the file on disk is analysed afresh when asked). */
@@ -371,6 +372,19 @@ export class PlanWorkspace implements DiagnosticsSource {
       return e;
     };
     const county = entry(uri, a);
+    const configAnalysis = configParentUri && configParentUri !== uri ? this.analysisOf(configParentUri) : null;
+    const configEntry = configAnalysis ? entry(configParentUri!, configAnalysis) : null;
+    // the last answer for the same place, parent: and open documents stands while it still pairs (a keystroke
+    // in the county does not walk the workspace again); files changed on disk clear it (invalidate)
+    const key = `${place?.code ?? ''}|${written ?? ''}|${configParentUri ?? ''}|${this.documents.all().length}`;
+    const last = this.cityOfCounty.get(uri);
+    if (last && last.key === key) {
+      // (a `parent:` that selected nothing is looked for again: its message is said each time)
+      if (last.city === null && written === undefined) return null;
+      const cached = last.city === null ? null : this.analysisOf(last.city);
+      const again = cached ? cityOf(county, [entry(last.city!, cached)], configEntry) : null;
+      if (again && !('problem' in again)) return { uri: uris.get(again.city)!, analysis: again.city.analysis, by: again.by, off };
+    }
     if (written !== undefined || !configParentUri) {
       for (const u of this.allPlanUris(CITY_SEARCH_LIMIT)) {
         if (u === uri) continue;
@@ -383,11 +397,14 @@ export class PlanWorkspace implements DiagnosticsSource {
         if (pa) plans.push(entry(u, pa));
       }
     }
-    const configAnalysis = configParentUri && configParentUri !== uri ? this.analysisOf(configParentUri) : null;
-    const found = cityOf(county, plans, configAnalysis ? entry(configParentUri!, configAnalysis) : null);
+    const found = cityOf(county, plans, configEntry);
+    this.cityOfCounty.set(uri, { key, city: found && !('problem' in found) ? uris.get(found.city)! : null });
     if (!found || 'problem' in found) return found;
     return { uri: uris.get(found.city)!, analysis: found.city.analysis, by: found.by, off };
   }
+
+  /** Per county plan: its city plan's URI (null: none) as last found, and what it was found for. */
+  private cityOfCounty = new Map<string, { key: string; city: string | null }>();
 
   /** The catalogue editions a plan may name: the built-in ones and those its config adds. */
   editionsFor(uri: string): CatalogueEdition[] {
