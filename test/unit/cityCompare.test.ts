@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysePlan } from '../../server/src/core/analyse';
 import { assignedIndicators, compareWithCity } from '../../server/src/core/review/cityCompare';
+import { countyDiagnostics } from '../../server/src/core/review/cityDiagnostics';
 import { namesCountyLevelUnits } from '../../server/src/core/recognise/departmentName';
 import { CHANGSHAN, CITY, CITY_TITLE as TITLE, KAIHUA, r } from '../support/cityPlans';
 
@@ -84,5 +85,24 @@ describe('namesCountyLevelUnits', () => {
     const no = ['各镇(街道)', '各乡镇人民政府', '各开发区管委会', '各功能区管委会', '各部门', '相关部门', '各园区', '县住建局'];
     expect(yes.filter((w) => !namesCountyLevelUnits(w))).toEqual([]);
     expect(no.filter((w) => namesCountyLevelUnits(w))).toEqual([]);
+  });
+});
+
+describe('countyDiagnostics', () => {
+  const city = analyse(CITY, 'file:///plans/quzhou.md');
+
+  it('makes information diagnostics pointing at the city plan, less what the county’s comments silence and its settings turn off', () => {
+    const county = analyse(CHANGSHAN.replace('## 一、主要目标\n\n', '## 一、主要目标\n\n<!-- ecoplan-disable-next-line weaker-than-city-target -->\n'), 'file:///plans/changshan.md');
+    expect(countyDiagnostics(county, city, 'file:///plans/quzhou.md', 'zh')).toEqual([
+      {
+        code: 'city-assigned-indicator-without-target',
+        severity: 'information',
+        message: `市级方案${TITLE}将 城镇生活垃圾无害化处理率 落实到各县(市、区)(第 11 行:城镇生活垃圾无害化处理率保持100%),本方案未设定该指标的目标`,
+        range: r(0, 0, 0, 22),
+        related: [{ uri: 'file:///plans/quzhou.md', range: r(10, 12, 10, 30), message: '市级方案:城镇生活垃圾无害化处理率保持100%' }],
+        data: { catalogueId: 'urban-domestic-waste-harmless-treatment-rate', city: 'file:///plans/quzhou.md' },
+      },
+    ]);
+    expect(countyDiagnostics(county, city, 'file:///plans/quzhou.md', 'en', new Set(['city-assigned-indicator-without-target']))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { localize, type Locale } from '../locale';
 import type { Diagnostic, LocalizedText, Severity } from '../model/types';
 import type { PlanAnalysis } from '../analysis';
 import { compareWithCity } from './cityCompare';
+import { applyDirectives } from '../runRules';
 import type { CityComparison } from './types';
 import type { ParentProblem } from './cityPairing';
 
@@ -66,9 +67,9 @@ export function cityDiagnostics(comparisons: readonly CityComparison[], cityUri:
   return out;
 }
 
-/** The county's diagnostics against its city plan (compareWithCity, then cityDiagnostics). */
+/** The county's diagnostics against its city plan (compareWithCity, then cityDiagnostics), less those its `ecoplan-disable` comments silence. */
 export function countyDiagnostics(county: PlanAnalysis, city: PlanAnalysis, cityUri: string, locale: Locale, off?: ReadonlySet<string>): Diagnostic[] {
-  return cityDiagnostics(compareWithCity(county, city), cityUri, locale, off);
+  return applyDirectives(cityDiagnostics(compareWithCity(county, city), cityUri, locale, off), county.model);
 }
 
 /** A `parent:` that names no plan, as a diagnostic on the county plan. */

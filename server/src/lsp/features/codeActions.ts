@@ -7,6 +7,7 @@ import type { IndicatorTarget, NormalisedText, Range, Task } from '../../core/mo
 import { compare, contains } from '../../core/query';
 import { scanTags } from '../../core/recognise/tags';
 import { allRules } from '../../core/rules/index';
+import { crossPlanRules } from '../../core/review/cityDiagnostics';
 import type { PlanSource } from '../planSource';
 import { addDepartmentToDirectory, setConfigKey, setPlanSettings } from '../presentation/yamlEdits';
 import { diagnosticData } from '../presentation/diagnosticData';
@@ -34,7 +35,7 @@ function label(ws: PlanSource, zh: string, en: string): string {
 
 /** `在此行停用「任务未明确责任单位」检查`: the rule named by its description in the UI language. */
 function ruleTitle(ws: PlanSource, code: string): string {
-  const rule = allRules.find((r) => r.code === code);
+  const rule = allRules.find((r) => r.code === code) ?? crossPlanRules.find((r) => r.code === code);
   if (!rule) return label(ws, '在此行停用此项检查', 'Disable this check for this line');
   return label(ws, `在此行停用「${rule.description.zh}」检查`, `Disable "${rule.description.en}" for this line`);
 }
