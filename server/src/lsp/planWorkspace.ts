@@ -122,6 +122,7 @@ export class PlanWorkspace implements DiagnosticsSource {
     this.planFiles.clear();
     this.wordCache.clear();
     this.cityOfCounty.clear();
+    this.candidates = null;
   }
 
   /** A document was closed: its edit cache goes (the file on disk is analysed afresh when asked). */
@@ -386,12 +387,13 @@ export class PlanWorkspace implements DiagnosticsSource {
       if (again && !('problem' in again)) return { uri: uris.get(again.city)!, analysis: again.city.analysis, by: again.by, off };
     }
     if (written !== undefined || !configParentUri) {
-      for (const u of this.allPlanUris(CITY_SEARCH_LIMIT)) {
+      for (const u of this.cityCandidateUris()) {
         if (u === uri) continue;
-        // a plan not analysed yet is read only when its text could name the prefecture (or anything, for `parent:`)
-        if (written === undefined && !this.latest.has(u)) {
-          const src = this.textOf(u);
-          if (!src || !src.text.includes(prefecture!.slice(0, 2))) continue;
+        if (written === undefined) {
+          // without `parent:` only a plan that may be of the prefecture is looked at: one analysed before whose
+          // place was it, one not analysed yet whose text names it (a workspace pull of many counties stays linear)
+          const known = this.latest.get(u);
+          if (known ? known.settings.place?.name !== prefecture : !this.textOf(u)?.text.includes(prefecture!.slice(0, 2))) continue;
         }
         const pa = this.analysisOf(u);
         if (pa) plans.push(entry(u, pa));
@@ -402,6 +404,16 @@ export class PlanWorkspace implements DiagnosticsSource {
     if (!found || 'problem' in found) return found;
     return { uri: uris.get(found.city)!, analysis: found.city.analysis, by: found.by, off };
   }
+
+  /** The plans looked through for a city plan: the workspace's first CITY_SEARCH_LIMIT, listed at most once a second. */
+  private cityCandidateUris(): string[] {
+    const now = performance.now();
+    const open = this.documents.all().length;
+    if (!this.candidates || now - this.candidates.at > 1000 || this.candidates.open !== open) this.candidates = { at: now, open, uris: this.allPlanUris(CITY_SEARCH_LIMIT) };
+    return this.candidates.uris;
+  }
+
+  private candidates: { at: number; open: number; uris: string[] } | null = null;
 
   /** Per county plan: its city plan's URI (null: none) as last found, and what it was found for. */
   private cityOfCounty = new Map<string, { key: string; city: string | null }>();
