@@ -118,3 +118,19 @@ describe('in an English UI', () => {
     );
   });
 });
+
+describe('a county plan alone in its workspace', () => {
+  const client = new LspClient();
+  afterAll(() => client.stop());
+
+  it('gets no city findings, and its hover no city line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoplan-city-alone-'));
+    writeFileSync(join(dir, '常山县实施方案.plan.md'), CHANGSHAN);
+    const uri = pathToFileURL(join(dir, '常山县实施方案.plan.md')).toString();
+    const published = await client.startWith(dir, uri, CHANGSHAN);
+    expect(published.diagnostics.length).toBeGreaterThan(0); // its own findings are there
+    expect(cityFindings(published.diagnostics)).toEqual([]);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 9 } });
+    expect((hover.contents as { value: string }).value).not.toContain('市级方案');
+  });
+});
