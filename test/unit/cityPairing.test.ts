@@ -114,6 +114,13 @@ describe('the trust boundary of `parent:` in the editor', () => {
     expect(toLspDiagnostics(uri('ws/常山.plan.md'), ws.analysisOf(uri('ws/常山.plan.md'))!).filter((d) => d.code === 'invalid-settings')).toEqual([]);
   });
 
+  it('the config may turn parent-plan-not-found off', () => {
+    const county = plan(CHANGSHAN, '---\necoplan:\n  parent: 杭州市\n---\n');
+    const { ws, uri } = workspace({ 'ws/ecoplan.config.yaml': 'rules:\n  parent-plan-not-found: "off"\n', 'ws/常山.plan.md': county }, ['ws/常山.plan.md']);
+    expect(ws.cityPlanOf(uri('ws/常山.plan.md'))).toMatchObject({ problem: { range: { start: { line: 2 } } } });
+    expect(codes(ws, uri('ws/常山.plan.md'))).toEqual([]);
+  });
+
   it('front matter selects a plan of the workspace by its path', () => {
     const county = plan(CHANGSHAN, '---\necoplan:\n  parent: ../市/衢州.plan.md\n---\n');
     const { ws, uri } = workspace({ 'ws/县/常山.plan.md': county, 'ws/市/衢州.plan.md': CITY }, ['ws/县/常山.plan.md']);

@@ -54,7 +54,7 @@ export interface PlanSource {
    * A county plan's city plan among the workspace's plans (core/review/cityPairing.ts), with the codes
    * the county's settings turn off; or why its `parent:` selects none; null when it has none.
    */
-  cityPlanOf(uri: string): CityPlan | { problem: ParentProblem } | null;
+  cityPlanOf(uri: string): CityPlan | { problem: ParentProblem; off: ReadonlySet<string> } | null;
   /** Where a department added by the drafter goes (see node/planContext.ts), or null. */
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null;
 }

@@ -353,7 +353,7 @@ export class PlanWorkspace implements DiagnosticsSource {
    * or the workspace by node/config.ts) may name one outside them; else the plan of its prefecture,
    * looked for among the first CITY_SEARCH_LIMIT plans of the workspace, as the department hover does.
    */
-  cityPlanOf(uri: string): CityPlan | { problem: ParentProblem } | null {
+  cityPlanOf(uri: string): CityPlan | { problem: ParentProblem; off: ReadonlySet<string> } | null {
     const a = this.analysisOf(uri);
     if (!a) return null;
     const path = toPath(uri);
@@ -401,7 +401,8 @@ export class PlanWorkspace implements DiagnosticsSource {
     }
     const found = cityOf(county, plans, configEntry);
     this.cityOfCounty.set(uri, { key, city: found && !('problem' in found) ? uris.get(found.city)! : null });
-    if (!found || 'problem' in found) return found;
+    if (!found) return null;
+    if ('problem' in found) return { problem: found.problem, off };
     return { uri: uris.get(found.city)!, analysis: found.city.analysis, by: found.by, off };
   }
 

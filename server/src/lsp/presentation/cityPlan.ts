@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import type { Locale } from '../../core/locale';
-import { countyDiagnostics, parentProblemDiagnostic, statementWords } from '../../core/review/cityDiagnostics';
+import { countyDiagnostics, parentPlanNotFound, parentProblemDiagnostic, statementWords } from '../../core/review/cityDiagnostics';
 import { namesCountyLevelUnits } from '../../core/recognise/departmentName';
 import type { PlanSource } from '../planSource';
 
@@ -13,7 +13,7 @@ import type { PlanSource } from '../planSource';
 export function cityPlanDiagnostics(ws: PlanSource, uri: string): Diagnostic[] {
   const found = ws.cityPlanOf(uri);
   if (!found) return [];
-  if ('problem' in found) return [parentProblemDiagnostic(found.problem, ws.locale)];
+  if ('problem' in found) return found.off.has(parentPlanNotFound.code) ? [] : [parentProblemDiagnostic(found.problem, ws.locale)];
   const county = ws.analysisOf(uri);
   return county ? countyDiagnostics(county, found.analysis, found.uri, ws.locale, found.off) : [];
 }
