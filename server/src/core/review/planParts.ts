@@ -50,9 +50,11 @@ export function documentKind(title: string | null): DocumentKind | null {
 /** The outline's chapters (一、 / 第一章, or the first level of a plan without them). */
 function chaptersOf(model: PlanModel): OutlineNode[] {
   const out: OutlineNode[] = [];
+  const titleLine = model.title !== null ? model.titleRange.start.line : -1;
   const walk = (nodes: OutlineNode[]) => {
     for (const n of nodes) {
-      if (n.chapter) out.push(n);
+      // the title's own heading (`# …规划`) holds the chapters
+      if (n.chapter && n.range.start.line !== titleLine) out.push(n);
       else walk(n.children);
     }
   };
