@@ -132,7 +132,7 @@ describe('ecoplan review: the fixture set', () => {
     const yixian = report.plans.find((p) => p.file.endsWith('yixian-plan.md'))!;
     expect(yixian.cells['urban-sewage-treatment-rate']).toEqual({ status: 'below', op: '>=', value: 80, unit: '%', year: 2025, surface: '城镇污水处理率达到80%以上', threshold: '≥85%', line: 11, column: 52 });
     const xiuning = report.plans.find((p) => p.file.endsWith('.docx'))!;
-    expect(xiuning.cells['urban-sewage-treatment-rate']).toEqual({ status: 'meets', op: '>=', value: 92, unit: '%', year: 2025, surface: '城镇污水处理率达到92%以上', threshold: '≥85%', line: 11, column: 25, wordParagraph: 4 });
+    expect(xiuning.cells['urban-sewage-treatment-rate']).toEqual({ status: 'meets', op: '>=', value: 92, unit: '%', year: 2025, surface: '城镇污水处理率达到92%以上', threshold: '≥85%', line: 11, column: 26, wordParagraph: 4 });
   });
 
   it('writes the opinion of each plan in the official order, ok or not', () => {
