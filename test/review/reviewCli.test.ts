@@ -155,3 +155,17 @@ describe('ecoplan review: criteria from ecoplan.config.yaml', () => {
     expect(existsSync(config)).toBe(true);
   });
 });
+
+describe('ecoplan review: the city view in process', () => {
+  it('pairs a county with the plan of its prefecture, analysed again on this thread', async () => {
+    const dir = folder(['huangshan-city-plan.md', 'qimen-scheme.md']);
+    const r = await run([dir, '--format', 'json']);
+    const report = JSON.parse(r.out.join('\n')) as ReviewReport;
+    expect(report.cities.map((c) => [c.city, c.counties])).toEqual([[rel(join(dir, 'huangshan-city-plan.md')), [rel(join(dir, 'qimen-scheme.md'))]]]);
+    expect(report.plans.map((p) => p.city ?? null)).toEqual([null, rel(join(dir, 'huangshan-city-plan.md'))]);
+    const toilets = report.cities[0].rows.find((row) => row.id === 'rural-sanitary-toilet-coverage-rate')!;
+    expect(toilets.assigned).toBe(true);
+    expect(toilets.counties).toEqual([{ status: 'missing', assignedNoTarget: true }]);
+  });
+});
+
