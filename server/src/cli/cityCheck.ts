@@ -33,9 +33,20 @@ export function pairingFacts(file: string, display: string, a: PlanAnalysis, con
   return { file: path, display, place: a.settings.place ?? null, parent: parentSetting(a) ?? null, configParent: config.parent ?? null, off };
 }
 
-/** The city findings of each county file, by display name, in the messages' language. */
-export function cityFindings(facts: readonly PairingFacts[], args: { catalogue?: string; level?: PlanLevel; locale: Locale }, configCache: Map<string, LoadedConfig>): Map<string, Diagnostic[]> {
-  const out = new Map<string, Diagnostic[]>();
+/** A county file of the set with its analysis, and the city plan it is paired with (or why its `parent:` names none). */
+export interface PairedCounty {
+  facts: PairingFacts;
+  county: PlanInSet;
+  found: NonNullable<ReturnType<typeof cityOf>>;
+}
+
+/**
+ * The county files of the set with their city plans (core/review/cityPairing.ts: `parent:` or the
+ * prefecture): only the files that can pair are analysed again, on this thread. Shared by the
+ * check's city findings and `ecoplan review`'s city views.
+ */
+export function pairCounties(facts: readonly PairingFacts[], args: { catalogue?: string; level?: PlanLevel; locale: Locale }, configCache: Map<string, LoadedConfig>): PairedCounty[] {
+  const out: PairedCounty[] = [];
   const isCity = (f: PairingFacts) => !!f.place && f.place.prefecture === f.place.name;
   const counties = facts.filter((f) => f.parent !== null || f.configParent !== null || (f.place?.prefecture && !isCity(f) && facts.some((c) => isCity(c) && c.place!.name === f.place!.prefecture)));
   if (counties.length === 0) return out;
@@ -57,7 +68,6 @@ export function cityFindings(facts: readonly PairingFacts[], args: { catalogue?:
     return analysed.get(f)!;
   };
   const candidates = [...wanted].map(entry).filter((e): e is PlanInSet => e !== null);
-  const displayOf = new Map(facts.map((f) => [f.file, f.display]));
   for (const c of counties) {
     const county = entry(c);
     if (!county) continue;
@@ -73,7 +83,16 @@ export function cityFindings(facts: readonly PairingFacts[], args: { catalogue?:
       configParent ??= analysed.get(c.configParent) ?? null;
     }
     const found = cityOf(county, candidates, configParent);
-    if (!found) continue;
+    if (found) out.push({ facts: c, county, found });
+  }
+  return out;
+}
+
+/** The city findings of each county file, by display name, in the messages' language. */
+export function cityFindings(facts: readonly PairingFacts[], args: { catalogue?: string; level?: PlanLevel; locale: Locale }, configCache: Map<string, LoadedConfig>): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  const displayOf = new Map(facts.map((f) => [f.file, f.display]));
+  for (const { facts: c, county, found } of pairCounties(facts, args, configCache)) {
     const diagnostics = 'problem' in found ? [parentProblemDiagnostic(found.problem, args.locale)] : countyDiagnostics(county.analysis, found.city.analysis, displayOf.get(found.city.path) ?? found.city.path, args.locale, new Set(c.off));
     const shown = diagnostics.filter((d) => !c.off.includes(d.code));
     if (shown.length > 0) out.set(c.display, shown);
