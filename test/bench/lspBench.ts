@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
 import { syntheticPlan } from '../support/synthetic';
+import { emptyFigures, type AimFigures } from './aims';
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,7 +75,7 @@ async function measureDocument(client: LspClient, folder: string, name: string, 
   return { name, kb: Buffer.byteLength(text) / 1024, firstMs, firstAt, diagnostics: firstDiagnostics.diagnostics.length, keystroke, completion };
 }
 
-export async function lspBench(): Promise<void> {
+export async function lspBench(f: AimFigures = emptyFigures(), withCompletion = true): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ecoplan-lsp-bench-'));
   const started = performance.now();
   const client = new LspClient();
@@ -94,12 +95,13 @@ export async function lspBench(): Promise<void> {
         `| ${r.name} | ${r.kb.toFixed(1)} | ${r.diagnostics} | ${r.firstMs.toFixed(0)} | ${median(steady).toFixed(1)} | ${quantile(steady, 0.95).toFixed(1)} | ${quantile(r.completion, 0.95).toFixed(1)} |`,
       );
     }
+    f.keystroke1mbMs = median(rows[1].keystroke.slice(1));
     console.log(`\nserver start (spawn, initialize, open the 35 KB plan) → first diagnostics: ${startToFirst.toFixed(0)} ms`);
   } finally {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });
   }
-  await completionBench();
+  if (withCompletion) await completionBench();
 }
 
 /**
