@@ -2,7 +2,7 @@
 // the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
 // remark-parse alone on the same text. Then what a user feels: the CLI as whole processes, server
 // start-up, keystrokes and completion over stdio, and a 1,000-plan workspace.
-// `npm run bench -- --only startup|lsp|workspace|aims` runs one part (the analysis tables are skipped);
+// `npm run bench -- --only startup|lsp|workspace|aims|completion` runs one part (the analysis tables are skipped);
 // the full run and `--only aims` end with the speed aims of issue 22 beside their figures (aims.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,7 +61,8 @@ if (only) {
   else if (only === 'lsp') await lspBench();
   else if (only === 'workspace') await workspaceBench();
   else if (only === 'aims') await aims();
-  else console.error(`--only: startup, lsp, workspace or aims, not ${only}`);
+  else if (only === 'completion') await completionAims();
+  else console.error(`--only: startup, lsp, workspace, aims or completion, not ${only}`);
   return;
 }
 const rows: Row[] = [];

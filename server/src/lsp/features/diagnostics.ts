@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
-import { afterCompletion, noteActivity } from '../idle';
+import { afterCompletion, afterPendingMessages, noteActivity } from '../idle';
 import type { DiagnosticsSource } from '../planSource';
 import { loadWordReader, readWordInBudget } from '../wordFiles';
 import { analyseTextInBudget, type TextJob } from '../budgetedRead';
@@ -126,7 +126,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
       noteActivity(); // the client will act on them: background work waits
       // what a completion asks of the new analysis, worked out before the client can ask (a few ms on 1 MB)
-      if (a && opts.afterPublish) setImmediate(() => opts.afterPublish!(doc.uri));
+      if (a && opts.afterPublish) afterPendingMessages(() => opts.afterPublish!(doc.uri));
     } catch (e) {
       // runs from a timer: an error here must not end the server
       connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
