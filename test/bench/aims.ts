@@ -17,6 +17,8 @@ export interface AimFigures {
   nodeCpuMs: number;
   checkOneCpuMs: number;
   serverStartMs: number;
+  /** the server's own CPU time to its first diagnostics: what the machine's load does not inflate */
+  serverStartCpuMs: number;
   keystroke1mbMs: number;
   fivePlansCpuMs: number;
   markdownlintCpuMs: number;
@@ -30,6 +32,7 @@ export const emptyFigures = (): AimFigures => ({
   nodeCpuMs: NaN,
   checkOneCpuMs: NaN,
   serverStartMs: NaN,
+  serverStartCpuMs: NaN,
   keystroke1mbMs: NaN,
   fivePlansCpuMs: NaN,
   markdownlintCpuMs: NaN,
@@ -48,7 +51,7 @@ export function aimRows(f: AimFigures): AimRow[] {
   const rows: AimRow[] = [];
   const ratio = f.checkOneWallMs / f.nodeWallMs;
   rows.push({ aim: '`ecoplan check` one plan (qingxi, 17 KB) / bare `node -e 0`, wall medians', target: '≤ 2.00×', measured: `${fmt(f.checkOneWallMs)} / ${fmt(f.nodeWallMs)} ms = ${fmt(ratio, 2)}× (CPU ${fmt(f.checkOneCpuMs)} / ${fmt(f.nodeCpuMs)} ms = ${fmt(f.checkOneCpuMs / f.nodeCpuMs, 2)}×)`, value: ratio, limit: 2 });
-  rows.push({ aim: 'server start → first diagnostics, 35 KB plan, wall median', target: '≤ 300 ms', measured: `${fmt(f.serverStartMs)} ms`, value: f.serverStartMs, limit: 300 });
+  rows.push({ aim: 'server start → first diagnostics, 35 KB plan, wall median', target: '≤ 300 ms', measured: `${fmt(f.serverStartMs)} ms (server CPU ${fmt(f.serverStartCpuMs)} ms)`, value: f.serverStartMs, limit: 300 });
   for (const [name, p95] of f.completionP95) rows.push({ aim: `completion after ${name}, p95, first request included`, target: '≤ 10 ms', measured: `${fmt(p95, 1)} ms`, value: p95, limit: 10 });
   rows.push({ aim: 'keystroke on the 1 MB plan → diagnostics, median', target: '≤ 30 ms', measured: `${fmt(f.keystroke1mbMs, 1)} ms`, value: f.keystroke1mbMs, limit: 30 });
   const five = f.fivePlansCpuMs / f.markdownlintCpuMs;
@@ -58,13 +61,14 @@ export function aimRows(f: AimFigures): AimRow[] {
 
 export function printAims(f: AimFigures): void {
   console.log(`\n## The speed aims (issue 22), this run (${loadNote()})\n`);
+  console.log('Wall times follow the machine\'s load (other processes on the same cores): compare runs at a like load average; CPU figures in brackets are the processes\' own.\n');
   console.log('| aim | target | measured | |');
   console.log('|---|---:|---:|---|');
   for (const r of aimRows(f)) console.log(`| ${r.aim} | ${r.target} | ${r.measured} | ${Number.isFinite(r.value) ? (r.value <= r.limit ? 'PASS' : 'MISS') : 'not measured'} |`);
 }
 
 /** Diagnostics for exactly this version (an older analysis may still be on its way). */
-async function diagnosticsFor(client: LspClient, uri: string, version: number): Promise<PublishDiagnosticsParams> {
+export async function diagnosticsFor(client: LspClient, uri: string, version: number): Promise<PublishDiagnosticsParams> {
   for (;;) {
     const p = await client.nextDiagnostics(uri);
     if (p.version === undefined || p.version >= version) return p;

@@ -3,10 +3,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
 import { syntheticPlan } from '../support/synthetic';
-import { emptyFigures, type AimFigures } from './aims';
+import { diagnosticsFor, emptyFigures, type AimFigures } from './aims';
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -14,14 +13,6 @@ function quantile(xs: number[], q: number): number {
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
-
-/** Diagnostics for exactly this version (an older analysis may still be on its way). */
-async function diagnosticsFor(client: LspClient, uri: string, version: number): Promise<PublishDiagnosticsParams> {
-  for (;;) {
-    const p = await client.nextDiagnostics(uri);
-    if (p.version === undefined || p.version >= version) return p;
-  }
-}
 
 interface DocFigures {
   name: string;
