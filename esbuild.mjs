@@ -87,6 +87,8 @@ const entries = [
   // before dist/cli.js; dist/server.js (the server's entry) installs it, then loads dist/server-main.js
   { entryPoints: ['server/src/node/compileCache.ts'], outfile: 'dist/compileCache.js' },
   { entryPoints: ['server/src/lsp/start.ts'], outfile: 'dist/server.js', external: ['./server-main.js'] },
+  // a plan on disk past the size threshold, analysed within the file budget in a worker (lsp/budgetedRead.ts)
+  { entryPoints: ['server/src/lsp/textWorker.ts'], outfile: 'dist/text-worker.js' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js', dev: true },
   { entryPoints: ['test/support/fuzzMain.ts'], outfile: 'dist/fuzz.js', dev: true },

@@ -2,7 +2,8 @@
 // the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
 // remark-parse alone on the same text. Then what a user feels: the CLI as whole processes, server
 // start-up, keystrokes and completion over stdio, and a 1,000-plan workspace.
-// `npm run bench -- --only startup|lsp|workspace|review` runs one part (the analysis tables are skipped).
+// `npm run bench -- --only startup|lsp|workspace|review|aims|completion` runs one part (the analysis tables are skipped);
+// the full run and `--only aims` end with the speed aims of issue 22 beside their figures (aims.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
@@ -10,6 +11,7 @@ import { unified } from 'unified';
 import { analysePlan } from '../../server/src/core/analyse';
 import { syntheticPlan } from '../support/synthetic';
 import { lspBench } from './lspBench';
+import { completionAims, emptyFigures, printAims, type AimFigures } from './aims';
 import { cliStartupBench, serverStartupBench } from './startupBench';
 import { workspaceBench } from './workspaceBench';
 import { reviewBench } from './reviewBench';
@@ -60,7 +62,9 @@ if (only) {
   else if (only === 'lsp') await lspBench();
   else if (only === 'workspace') await workspaceBench();
   else if (only === 'review') await reviewBench();
-  else console.error(`--only: startup, lsp, workspace or review, not ${only}`);
+  else if (only === 'aims') await aims();
+  else if (only === 'completion') await completionAims();
+  else console.error(`--only: startup, lsp, workspace, review, aims or completion, not ${only}`);
   return;
 }
 const rows: Row[] = [];
@@ -117,16 +121,28 @@ for (const [name, text, format] of tableDocs) {
 const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
-await startup();
+const figures = emptyFigures();
+await startup(figures);
 await wordBench();
-await lspBench();
+await lspBench(figures);
+figures.completionP95 = await completionAims();
 await workspaceBench();
 await reviewBench();
+printAims(figures);
 }
 
-async function startup() {
-  await cliStartupBench();
-  await serverStartupBench();
+async function startup(f?: AimFigures) {
+  await cliStartupBench(f);
+  await serverStartupBench(9, f);
+}
+
+/** `--only aims`: the parts the aims are about, then the aims beside their figures. */
+async function aims() {
+  const figures = emptyFigures();
+  await startup(figures);
+  await lspBench(figures, false);
+  figures.completionP95 = await completionAims();
+  printAims(figures);
 }
 
 void main();

@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
 import { syntheticPlan } from '../support/synthetic';
+import { diagnosticsFor, emptyFigures, type AimFigures } from './aims';
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -13,14 +13,6 @@ function quantile(xs: number[], q: number): number {
 }
 
 const median = (xs: number[]) => quantile(xs, 0.5);
-
-/** Diagnostics for exactly this version (an older analysis may still be on its way). */
-async function diagnosticsFor(client: LspClient, uri: string, version: number): Promise<PublishDiagnosticsParams> {
-  for (;;) {
-    const p = await client.nextDiagnostics(uri);
-    if (p.version === undefined || p.version >= version) return p;
-  }
-}
 
 interface DocFigures {
   name: string;
@@ -74,7 +66,7 @@ async function measureDocument(client: LspClient, folder: string, name: string, 
   return { name, kb: Buffer.byteLength(text) / 1024, firstMs, firstAt, diagnostics: firstDiagnostics.diagnostics.length, keystroke, completion };
 }
 
-export async function lspBench(): Promise<void> {
+export async function lspBench(f: AimFigures = emptyFigures(), withCompletion = true): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'ecoplan-lsp-bench-'));
   const started = performance.now();
   const client = new LspClient();
@@ -94,12 +86,13 @@ export async function lspBench(): Promise<void> {
         `| ${r.name} | ${r.kb.toFixed(1)} | ${r.diagnostics} | ${r.firstMs.toFixed(0)} | ${median(steady).toFixed(1)} | ${quantile(steady, 0.95).toFixed(1)} | ${quantile(r.completion, 0.95).toFixed(1)} |`,
       );
     }
+    f.keystroke1mbMs = median(rows[1].keystroke.slice(1));
     console.log(`\nserver start (spawn, initialize, open the 35 KB plan) → first diagnostics: ${startToFirst.toFixed(0)} ms`);
   } finally {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });
   }
-  await completionBench();
+  if (withCompletion) await completionBench();
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../support/lspClient';
 import { syntheticPlan } from '../support/synthetic';
+import { emptyFigures, type AimFigures } from './aims';
 import { corpusDir, corpusPresent, fmt, loadNote, median, processCpuMs, quantile, runNode, type ProcessRun } from './measure';
 
 const ECOPLAN = join(process.cwd(), 'bin', 'ecoplan.js');
@@ -36,12 +37,17 @@ function fivePlans(): string[] {
   return [...corpus, ...samples];
 }
 
-export async function cliStartupBench(): Promise<void> {
+export async function cliStartupBench(f: AimFigures = emptyFigures()): Promise<void> {
   console.log(`\n## CLI as whole processes (${loadNote()})\n`);
   console.log('| process | runs | wall median ms | wall p95 ms | CPU median ms | CPU p95 ms | peak MB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
-  console.log(row('node -e 0 (Node itself, for reference)', await runs(15, ['-e', '0'])));
+  const bare = await runs(15, ['-e', '0']);
+  console.log(row('node -e 0 (Node itself, for reference)', bare));
   const one = await runs(15, [ECOPLAN, 'check', 'samples/qingxi-city-plan.md']);
+  f.nodeWallMs = median(bare.map((r) => r.wallMs));
+  f.checkOneWallMs = median(one.map((r) => r.wallMs));
+  f.nodeCpuMs = median(bare.map((r) => r.cpuMs));
+  f.checkOneCpuMs = median(one.map((r) => r.cpuMs));
   console.log(row('ecoplan check samples/qingxi-city-plan.md (17 KB)', one));
   const five = fivePlans();
   const label = corpusPresent() ? '3 corpus plans + 2 samples' : '3 samples (../shared/corpus not found)';
@@ -53,11 +59,13 @@ export async function cliStartupBench(): Promise<void> {
   }
   const theirs = await runs(9, [MARKDOWNLINT, ...five]);
   console.log(row(`markdownlint-cli2, same files`, theirs));
-  const ratio = median(ours.map((r) => r.cpuMs)) / median(theirs.map((r) => r.cpuMs));
+  f.fivePlansCpuMs = median(ours.map((r) => r.cpuMs));
+  f.markdownlintCpuMs = median(theirs.map((r) => r.cpuMs));
+  const ratio = f.fivePlansCpuMs / f.markdownlintCpuMs;
   console.log(`\necoplan check / markdownlint-cli2, median CPU on the same files: ${ratio.toFixed(2)}×`);
 }
 
-export async function serverStartupBench(runsWanted = 9): Promise<void> {
+export async function serverStartupBench(runsWanted = 9, f: AimFigures = emptyFigures()): Promise<void> {
   const text = syntheticPlan(35 * 1024);
   const wall: number[] = [];
   const cpu: number[] = [];
@@ -81,5 +89,7 @@ export async function serverStartupBench(runsWanted = 9): Promise<void> {
   console.log(`\n## Server start (spawn dist/server.js, initialize, open a 35 KB plan) → first diagnostics (${loadNote()})\n`);
   console.log('| runs | wall median ms | wall p95 ms | server CPU median ms | server CPU p95 ms |');
   console.log('|---:|---:|---:|---:|---:|');
+  f.serverStartMs = median(wall);
+  f.serverStartCpuMs = median(cpu);
   console.log(`| ${wall.length} | ${fmt(median(wall))} | ${fmt(quantile(wall, 0.95))} | ${fmt(median(cpu))} | ${fmt(quantile(cpu, 0.95))} |`);
 }

@@ -1,5 +1,6 @@
 // The language server in workspace scope over a folder of hostile files (issue 22): each Word file
-// past its limits or its budget is one `word-unreadable` error, a FIFO and a fan of symlinked folders
+// past its limits or its budget is one `word-unreadable` error (a text plan past its budget one
+// `plan-unreadable` error), a FIFO and a fan of symlinked folders
 // do not hang it, the plans beside them are reported, and it still answers afterwards, its peak
 // memory under 300 MB. Over the real bundled server (dist/server.js).
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
+import { syntheticPlan } from '../support/synthetic';
 import { docx, p, spacesDocx } from './build';
 
 type Report = { items: { uri: string; items: Diagnostic[] }[] };
@@ -42,6 +44,8 @@ beforeAll(() => {
     if (i > 0) for (const k of ['a', 'b', 'c', 'd']) symlinkSync(join(dir, `L${i}`), join(dir, `L${i - 1}`, k));
   }
   writeFileSync(join(dir, 'L7', 'deep.plan.md'), PLAN);
+  // a text plan past the size threshold (2 MB): analysed in a worker within the file budget, never on the server's thread
+  writeFileSync(join(dir, 'huge.plan.md'), syntheticPlan(6 * 1024 * 1024));
 });
 
 // a small heap budget, so that the 30,000-paragraph file is past it (set before the server starts)
@@ -56,10 +60,11 @@ describe('the server in workspace scope among hostile files', () => {
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecoplan: { diagnostics: { scope: 'workspace' } } } });
     const r = await client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
     const byUri = new Map(r.items.map((i) => [i.uri, i.items.map((d) => `${d.code} ${d.message}`)]));
-    expect([...byUri.keys()].sort()).toEqual([at('L0/a/a/a/a/a/a/a/deep.plan.md'), at('good.plan.md'), at('gridspan.docx'), at('heavy.docx'), at('paragraphs.docx'), at('spaces.docx')].sort());
+    expect([...byUri.keys()].sort()).toEqual([at('L0/a/a/a/a/a/a/a/deep.plan.md'), at('good.plan.md'), at('gridspan.docx'), at('heavy.docx'), at('huge.plan.md'), at('paragraphs.docx'), at('spaces.docx')].sort());
     expect(byUri.get(at('spaces.docx'))).toEqual(['word-unreadable spaces.docx:无法检查:word/document.xml 解压后超过 48 MB,不像方案文件']);
     expect(byUri.get(at('paragraphs.docx'))).toEqual(['word-unreadable paragraphs.docx:无法检查:word/document.xml 含有 200001 个段落,超过上限 50000']);
     expect(byUri.get(at('heavy.docx'))).toEqual(['word-unreadable heavy.docx:无法检查:超出单个文件的内存上限(40 MB)']);
+    expect(byUri.get(at('huge.plan.md'))).toEqual(['plan-unreadable huge.plan.md:无法检查:超出单个文件的内存上限(40 MB)']);
     expect(byUri.get(at('gridspan.docx'))).toEqual(['missing-responsible-unit 任务 二.1「推进垃圾分类」未明确责任单位 [Word 第 4 段]']);
     expect(byUri.get(at('good.plan.md'))).toEqual(['missing-responsible-unit 任务 二.2「推进垃圾分类」未明确责任单位']);
     // still serving

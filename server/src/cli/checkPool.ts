@@ -1,6 +1,7 @@
 import { availableParallelism, cpus, freemem } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { LoadedConfig } from '../node/config';
+import { BUDGET_FROM_BYTES, fileBudget } from '../node/fileBudget';
 import { checkOneFile, type CheckFileArgs, type FileOutcome } from './checkFile';
 
 /**
@@ -83,21 +84,11 @@ const { join } = require('node:path');
 try { require(join(workerData.dist, 'compileCache.js')).installCompileCache(workerData.dist); } catch {}
 require(join(workerData.dist, 'cli.js'));`;
 
-/**
- * The budget of one file read in a worker: Word files and text files from BUDGET_FROM_BYTES are
- * checked only there, each alone in its worker, whose heap is capped; past the heap or the time
- * limit the worker is ended and the file reported, never the run (an out-of-memory in a worker
- * used to take the main process with it). ECOPLAN_FILE_BUDGET_MB and ECOPLAN_FILE_BUDGET_MS
- * override the limits (the tests use small ones).
- */
-export const BUDGET_FROM_BYTES = 2 * 1024 * 1024;
-export function fileBudget(): { mb: number; ms: number } {
-  const env = (name: string, fallback: number) => {
-    const v = Number(process.env[name]);
-    return Number.isFinite(v) && v > 0 ? v : fallback;
-  };
-  return { mb: env('ECOPLAN_FILE_BUDGET_MB', 256), ms: env('ECOPLAN_FILE_BUDGET_MS', 60000) };
-}
+// The budget of one file read in a worker (node/fileBudget.ts): Word files and text files from
+// BUDGET_FROM_BYTES are checked only there, each alone in its worker, whose heap is capped; past the
+// heap or the time limit the worker is ended and the file reported, never the run (an out-of-memory
+// in a worker used to take the main process with it).
+export { BUDGET_FROM_BYTES, fileBudget };
 
 function overBudget(file: string, why: 'memory' | 'time' | 'stopped'): FileOutcome {
   const { mb, ms } = fileBudget();

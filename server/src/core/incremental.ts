@@ -269,8 +269,9 @@ function spliced<T>(list: T[], at: number, removed: number, added: T[]): T[] {
  */
 export function analyseEdit(caches: EditCaches, prev: EditState, text: string): PlanAnalysis | null {
   const old = prev.text;
-  if (old === text) return prev.analysis;
+  // (no `old === text` first: two 1 MB texts of the same length were compared twice up to the edit)
   const p = commonPrefix(old, text);
+  if (p === old.length && p === text.length) return prev.analysis;
   const s = commonSuffix(old, text, p);
   const oldEnd = old.length - s;
   const newEnd = text.length - s;

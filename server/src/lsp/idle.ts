@@ -14,13 +14,35 @@ export function noteActivity(): void {
  */
 export function whenIdle(step: () => boolean, quietMs = 250): () => void {
   let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
   const tick = () => {
     const wait = lastMessageAt + quietMs - performance.now();
     if (wait > 0) timer = setTimeout(tick, Math.max(20, Math.ceil(wait)));
-    else if (step()) timer = setTimeout(tick, 0);
+    else
+      afterPendingMessages(() => {
+        if (cancelled) return;
+        // a message that was waiting while the server was busy (the `@` typed as the first
+        // diagnostics arrived) has just been handled: the client is not quiet after all
+        if (lastMessageAt + quietMs > performance.now()) timer = setTimeout(tick, quietMs);
+        else if (step()) timer = setTimeout(tick, 0);
+      });
   };
   timer = setTimeout(tick, 0);
-  return () => clearTimeout(timer);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Run `work` once the messages already waiting in the pipe have been handled. A timer's callback
+ * runs before the event loop reads input, so background work started from one ran ahead of a
+ * request that had arrived while the server was busy (the first completion waited 15–90 ms behind
+ * the completion warm-up). The input is read between the two hops, and vscode-jsonrpc hands each
+ * message to its handler with setImmediate: queued before the second hop, so it runs first.
+ */
+export function afterPendingMessages(work: () => void): void {
+  setImmediate(() => setImmediate(work));
 }
 
 /**

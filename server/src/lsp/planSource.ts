@@ -6,6 +6,7 @@ import type { Locale } from '../core/locale';
 import type { LocalizedText, PlanLevel, Severity } from '../core/model/types';
 import type { WordRead } from '../node/wordRead';
 import type { CityOfCounty, ParentProblem } from '../core/review/cityPairing';
+import type { TextJob } from './budgetedRead';
 
 /**
  * What an LSP feature may ask of the workspace (as vscode-markdown-languageservice's IWorkspace):
@@ -80,6 +81,8 @@ export interface DiagnosticsSource extends PlanSource {
   analyseWord(uri: string, read: (bytes: Uint8Array, fileName: string) => WordRead): { analysis: PlanAnalysis; lineParagraphs: number[] } | { error: LocalizedText };
   /** Whether the Word file's last analysis is of its current version (analyseWord will not read it). */
   wordUpToDate(uri: string): boolean;
+  /** A plan on disk past the size threshold, analysed only within the file budget (budgetedRead.ts); else null. */
+  largePlanJob(uri: string): TextJob | null;
 }
 
 /** Editor settings (`ecoplan.*`), the lowest-precedence source after front matter and config files. */

@@ -14,6 +14,8 @@ import type { FileProblem, LoadedConfig } from '../node/config';
 import { declaresPlan, directoryTarget, editionsAt, planContext } from '../node/planContext';
 import { MAX_TEXT_BYTES, MAX_WORD_BYTES, planFilesUnder } from '../node/planFiles';
 import { readRegularFile } from '../node/safeRead';
+import { BUDGET_FROM_BYTES } from '../node/fileBudget';
+import type { TextJob } from './budgetedRead';
 import { writeOutput } from '../node/safeWrite';
 import { whenIdle } from './idle';
 import { loadWordReader } from './wordFiles';
@@ -286,6 +288,8 @@ export class PlanWorkspace implements DiagnosticsSource {
   analysisOf(uri: string): PlanAnalysis | null {
     // a plan on disk, unchanged since it was analysed (same mtime and size): its analysis, without reading it again
     const path = this.documents.get(uri) ? null : toPath(uri);
+    // one past the size threshold is analysed only within the file budget, off this thread (largePlanJob)
+    if (path && this.largePlanJob(uri)) return null;
     const onDisk = path ? this.diskVersions.get(uri) : undefined;
     if (path && onDisk !== undefined) {
       const hit = this.cache.get(uri);
@@ -301,6 +305,22 @@ export class PlanWorkspace implements DiagnosticsSource {
     const analysis = this.analyse(uri, src.text, src.version);
     if (path) this.diskVersions.set(uri, src.version);
     return analysis;
+  }
+
+  /**
+   * A plan on disk (not open) of BUDGET_FROM_BYTES or more: what a worker needs to analyse it within
+   * the file budget (budgetedRead.ts), as the CLI checks such a file; null for any other file.
+   */
+  largePlanJob(uri: string): TextJob | null {
+    const path = this.documents.get(uri) ? null : toPath(uri);
+    if (!path) return null;
+    try {
+      const st = statSync(path);
+      if (!st.isFile() || st.size < BUDGET_FROM_BYTES) return null;
+      return { path, uri, version: `m${st.mtimeMs}:${st.size}`, adapter: this.adapterOptions(path) };
+    } catch {
+      return null;
+    }
   }
 
   /** The version (`m<mtime>:<size>`) of each plan on disk that analysisOf read and analysed. */

@@ -5,10 +5,10 @@
 import type { PlanAnalysis } from '../core/analyse';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { MAX_WORD_BYTES } from '../node/planFiles';
 import { readRegularFile } from '../node/safeRead';
 import type { WordRead } from '../node/wordRead';
+import { runInBudget } from './budgetedRead';
 
 type WordModule = {
   readForCheck(bytes: Uint8Array, fileName: string): WordRead;
@@ -28,15 +28,6 @@ export function loadWordReader(): Promise<WordModule | null> {
   return loading;
 }
 
-/** The budget of one Word file (as the CLI's, checkPool.ts): ECOPLAN_FILE_BUDGET_MB / _MS override it. */
-function budget(): { mb: number; ms: number } {
-  const env = (name: string, fallback: number) => {
-    const v = Number(process.env[name]);
-    return Number.isFinite(v) && v > 0 ? v : fallback;
-  };
-  return { mb: env('ECOPLAN_FILE_BUDGET_MB', 256), ms: env('ECOPLAN_FILE_BUDGET_MS', 60000) };
-}
-
 const READ_IN_WORKER = `const { workerData, parentPort } = require('node:worker_threads');
 const m = require(workerData.word);
 parentPort.postMessage((m.readForCheck ? m : m.default).readForCheck(workerData.bytes, workerData.name));`;
@@ -52,29 +43,5 @@ export function readWordInBudget(path: string, fallback: WordModule): Promise<Wo
   if (!read.ok) return Promise.resolve({ ok: false, reason: read.reason });
   const word = join(__dirname, 'word.js');
   if (!existsSync(word)) return Promise.resolve(fallback.readForCheck(read.bytes, basename(path)));
-  const { mb, ms } = budget();
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (r: WordRead) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const worker = new Worker(READ_IN_WORKER, {
-      eval: true,
-      workerData: { word, bytes: read.bytes, name: basename(path) },
-      resourceLimits: { maxOldGenerationSizeMb: mb },
-    });
-    const timer = setTimeout(() => settle({ ok: false, reason: { zh: `超出单个文件的时间上限(${ms / 1000} 秒)`, en: `over the time budget of one file (${ms / 1000} s)` } }), ms);
-    worker.on('message', (r: WordRead) => settle(r));
-    worker.on('error', (e: NodeJS.ErrnoException) =>
-      settle({
-        ok: false,
-        reason: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { zh: `超出单个文件的内存上限(${mb} MB)`, en: `over the memory budget of one file (${mb} MB)` } : { zh: `无法读取(${e.message})`, en: `cannot read (${e.message})` },
-      }),
-    );
-    worker.on('exit', () => settle({ ok: false, reason: { zh: '读取它的线程意外停止', en: 'the thread reading it stopped' } }));
-  });
+  return runInBudget<WordRead>(READ_IN_WORKER, { word, bytes: read.bytes, name: basename(path) }, true);
 }

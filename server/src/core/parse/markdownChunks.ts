@@ -1,5 +1,6 @@
 import type { Table } from 'mdast';
-import { collectMarkdownFacts, parseMarkdown, type MarkdownFacts } from './markdown';
+import { collectMarkdownFacts, emptyFacts, parseMarkdown, type MarkdownFacts } from './markdown';
+import { plainFacts } from './plainFacts';
 
 /**
  * Markdown facts for a document that is edited a keystroke at a time. The text is cut into
@@ -103,7 +104,7 @@ export class MarkdownFactsCache {
       const key = i === 0 ? `\u0000${chunk.text}` : chunk.text;
       let cached = next.get(key) ?? this.chunks.get(key);
       if (!cached) {
-        cached = { facts: collectMarkdownFacts(parseMarkdown(chunk.text, { frontMatter: i === 0 })) };
+        cached = { facts: factsOf(chunk.text, i === 0) };
         this.lastParsed++;
       }
       next.set(key, cached);
@@ -120,11 +121,41 @@ export class MarkdownFactsCache {
     const key = first ? `\u0000${text}` : text;
     let cached = this.chunks.get(key);
     if (!cached) {
-      cached = { facts: collectMarkdownFacts(parseMarkdown(text, { frontMatter: first })) };
+      cached = { facts: factsOf(text, first) };
       this.chunks.set(key, cached);
     }
     return cached.facts;
   }
+}
+
+/**
+ * The facts of one chunk: read without the Markdown parser where it holds only prose, headings and
+ * bold titles (plainFacts.ts); else cut finer, at every blank line where a cut is safe, and only the
+ * pieces that need it parsed (a table's piece, not the prose around it).
+ */
+export function factsOf(text: string, first: boolean): MarkdownFacts {
+  const plain = plainFacts(text, first);
+  if (plain) return plain;
+  const pieces = splitIntoChunks(text, 1);
+  if (pieces.length === 1) return collectMarkdownFacts(parseMarkdown(text, { frontMatter: first }));
+  const out = emptyFacts();
+  // consecutive pieces the parser must read are read together
+  let pending: { chunk: Chunk; first: boolean } | null = null;
+  const parsePending = () => {
+    if (!pending) return;
+    append(out, collectMarkdownFacts(parseMarkdown(pending.chunk.text, { frontMatter: pending.first })), pending.chunk);
+    pending = null;
+  };
+  pieces.forEach((piece, i) => {
+    const f = plainFacts(piece.text, first && i === 0);
+    if (f) {
+      parsePending();
+      append(out, f, piece);
+    } else if (pending) pending.chunk = { start: pending.chunk.start, line: pending.chunk.line, text: pending.chunk.text + piece.text };
+    else pending = { chunk: piece, first: first && i === 0 };
+  });
+  parsePending();
+  return out;
 }
 
 function append(out: MarkdownFacts, f: MarkdownFacts, chunk: Chunk) {

@@ -1,9 +1,9 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection, type TextDocumentPositionParams } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Connection, type MarkupContent, type TextDocumentPositionParams } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
 import { builtinEditions, defaultEditionId } from '../../core/catalogue/builtin';
 import { allIndicators } from '../../core/catalogue/load';
 import { applicableThreshold, appliesTo, bindingOf, formatThreshold } from '../../core/catalogue/thresholds';
-import type { CatalogueEdition } from '../../core/catalogue/types';
+import type { CatalogueEdition, CatalogueIndicator } from '../../core/catalogue/types';
 import { builtinDirectory, type DepartmentDirectory } from '../../core/departments/directory';
 import type { PlanLevel } from '../../core/model/types';
 import { indicatorAttention } from '../../core/coverage';
@@ -58,21 +58,29 @@ interface Uses {
 }
 const usesByClauses = new WeakMap<object, Uses>();
 
+/** A name's department key in a directory (`resolve` normalises the name: done once per name, not per use). */
+const keysByDirectory = new WeakMap<DepartmentDirectory, Map<string, string>>();
+
 function usesOf(pa: PlanAnalysis): Uses {
   const known = usesByClauses.get(pa.model.clauses);
   if (known && known.tags === pa.model.departmentTags && known.directory === pa.directory) return known;
   const uses = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
-  const seen = new Set<string>();
+  // positions as numbers (line × 2^26 + character): a 1 MB plan has ~10,000 uses, recounted after
+  // every edit that touches a clause, and building a string per use was most of the ~20 ms it took
+  const seen = new Set<number>();
+  let keys = keysByDirectory.get(pa.directory);
+  if (!keys) keysByDirectory.set(pa.directory, (keys = new Map()));
   const count = (name: string, r: { start: { line: number; character: number } }) => {
-    const at = `${r.start.line}:${r.start.character}`;
+    const at = r.start.line * 67108864 + r.start.character;
     if (seen.has(at)) return; // a tag inside a clause is one use
     seen.add(at);
-    const key = pa.directory.resolve(name)?.name ?? name;
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = pa.directory.resolve(name)?.name ?? name));
     uses.set(key, (uses.get(key) ?? 0) + 1);
-    const f = forms.get(key) ?? new Map<string, number>();
+    let f = forms.get(key);
+    if (!f) forms.set(key, (f = new Map<string, number>()));
     f.set(name, (f.get(name) ?? 0) + 1);
-    forms.set(key, f);
   };
   for (const c of pa.model.clauses) for (const u of c.units) count(u.name, u.range);
   for (const t of pa.model.departmentTags) count(t.name, t.nameRange);
@@ -274,39 +282,78 @@ export function indicatorCompletion(ws: PlanSource, uri: string, line: number, f
   const level = settings.level ?? '市';
   const attention = a ? indicatorAttention({ model: a.model, names: a.names }) : null;
   const items: CompletionItem[] = [];
-  for (const ind of allIndicators(edition)) {
-    if (ind.parts.length > 0) continue; // offer the measurable parts, not their group
-    const names = [ind.name, ...ind.aliases, ...ind.former];
+  for (const o of indicatorOffers(edition, settings as PlanAnalysis['settings'], ws.locale)) {
+    const { ind, names } = o;
     const rank = matchRank(query, names, [], false);
     if (rank < 0) continue;
-    const applies = appliesTo(ind);
     const situational = !!ind.only && !(attention && (attention.isMentioned(ind) || attention.isTargeted(ind)));
-    if ((applies.length > 0 && !applies.includes(level)) || situational) {
+    if ((o.applies.length > 0 && !o.applies.includes(level)) || situational) {
       const byName = query.length > 0 && names.some((n) => foldWidth(n).includes(foldWidth(query)));
       if (!byName) continue;
     }
-    const th = applicableThreshold(ind, settings as PlanAnalysis['settings']);
-    const binding = bindingOf(ind);
-    const attr = binding === true ? '约束性' : binding === false ? '参考性' : '';
-    const attrShown = ws.locale === 'en' ? (binding === true ? 'binding' : binding === false ? 'reference' : '') : attr;
-    const thText = th ? formatThreshold(th.threshold, ind.unit) : (ind.value ?? '');
-    const op = th?.threshold.op === '<=' ? '≤' : '≥';
-    const snippet = th && th.threshold.value !== undefined ? `${ind.name} ${op}\${1:${th.threshold.value}}${ind.unit ?? ''}` : `${ind.name}`;
     items.push({
       label: ind.name,
       kind: CompletionItemKind.Value,
-      detail: [ind.unit, thText && (ws.locale === 'en' ? `national ${thText}` : `国标${thText}`), attrShown].filter(Boolean).join(' · '),
-      documentation: { kind: MarkupKind.Markdown, value: publicIndicatorCard(ind, edition, thText, attr, th?.threshold) },
+      detail: o.detail,
+      documentation: o.documentation,
       filterText: filterTextFor(query, names),
-      sortText: `${rank}${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
+      sortText: `${rank}${o.sortTail}`,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: snippet + (hasCloser ? '' : closing) },
+      textEdit: { range: { start: { line, character: from }, end: { line, character: to } }, newText: o.snippet + (hasCloser ? '' : closing) },
     });
   }
   items.sort((x, y) => (x.sortText! < y.sortText! ? -1 : x.sortText! > y.sortText! ? 1 : 0));
   const shown = items.slice(0, MAX_ITEMS);
   // always incomplete, as for departments: each character asks again (`[[污水` then `[[污水处理`)
   return { isIncomplete: true, items: shown };
+}
+
+/** What an indicator's item shows whatever is typed: worked out once per edition, settings and language. */
+interface IndicatorOffer {
+  ind: CatalogueIndicator;
+  names: string[];
+  applies: PlanLevel[];
+  detail: string;
+  documentation: MarkupContent;
+  snippet: string;
+  /** binding first, then catalogue order (after the match rank) */
+  sortTail: string;
+}
+
+const offersByEdition = new WeakMap<CatalogueEdition, Map<string, IndicatorOffer[]>>();
+
+/**
+ * The measurable indicators of an edition with their card, threshold and snippet, kept per
+ * edition, the settings thresholds depend on and the language: each `[[` used to build the card of
+ * every indicator again (5–15 ms, 50+ ms for the first request of a server).
+ */
+export function indicatorOffers(edition: CatalogueEdition, settings: PlanAnalysis['settings'], locale: string): IndicatorOffer[] {
+  let byKey = offersByEdition.get(edition);
+  if (!byKey) offersByEdition.set(edition, (byKey = new Map()));
+  const key = JSON.stringify([settings.level ?? '市', settings.terrain ?? null, settings.citySize ?? null, locale]);
+  const known = byKey.get(key);
+  if (known) return known;
+  const offers: IndicatorOffer[] = [];
+  for (const ind of allIndicators(edition)) {
+    if (ind.parts.length > 0) continue; // offer the measurable parts, not their group
+    const th = applicableThreshold(ind, settings);
+    const binding = bindingOf(ind);
+    const attr = binding === true ? '约束性' : binding === false ? '参考性' : '';
+    const attrShown = locale === 'en' ? (binding === true ? 'binding' : binding === false ? 'reference' : '') : attr;
+    const thText = th ? formatThreshold(th.threshold, ind.unit) : (ind.value ?? '');
+    const op = th?.threshold.op === '<=' ? '≤' : '≥';
+    offers.push({
+      ind,
+      names: [ind.name, ...ind.aliases, ...ind.former],
+      applies: appliesTo(ind),
+      detail: [ind.unit, thText && (locale === 'en' ? `national ${thText}` : `国标${thText}`), attrShown].filter(Boolean).join(' · '),
+      documentation: { kind: MarkupKind.Markdown, value: publicIndicatorCard(ind, edition, thText, attr, th?.threshold) },
+      snippet: th && th.threshold.value !== undefined ? `${ind.name} ${op}\${1:${th.threshold.value}}${ind.unit ?? ''}` : `${ind.name}`,
+      sortTail: `${binding === true ? 0 : 1}${ind.number.padStart(6, '0')}`,
+    });
+  }
+  byKey.set(key, offers);
+  return offers;
 }
 
 const UNIT_AFTER_NUMBER = /(\d+(?:\.\d+)?)$/;
@@ -374,7 +421,12 @@ export function warmCompletion(ws: PlanSource, uri: string): void {
  */
 export function prepareCompletion(ws: PlanSource, uri?: string): void {
   // the first list for an open plan: computes its use counts and compiles the code paths once
-  if (uri && ws.lastAnalysis(uri)) departmentCompletion(ws, uri, 0, 0, 0, '', false);
+  const a = uri ? ws.lastAnalysis(uri) : null;
+  if (uri && a) {
+    departmentCompletion(ws, uri, 0, 0, 0, '', false);
+    // the items of `[[` for the plan's edition and settings, so that the first `[[` only filters them
+    indicatorOffers(editionFor(ws, a), a.settings, ws.locale);
+  }
   const names = new Set<string>();
   for (const [, pa] of ws.lastAnalyses()) {
     for (const name of usesIn(pa).keys()) names.add(name);

@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../core/model/types';
 import type { PlanAnalysis } from '../../core/analyse';
 import { ruleDocUrl } from '../../core/rules/rule';
-import { afterCompletion, noteActivity } from '../idle';
+import { afterCompletion, afterPendingMessages, noteActivity } from '../idle';
 import type { DiagnosticsSource } from '../planSource';
 import { loadWordReader, readWordInBudget } from '../wordFiles';
+import { analyseTextInBudget, type TextJob } from '../budgetedRead';
 import type { WordRead } from '../../node/wordRead';
 import { follower } from '../publishWriter';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
@@ -42,7 +43,7 @@ const hrefs = new Map<string, { href: string }>();
  * message, and related places where they add to the message. No `data`: what a code action needs is
  * looked up in the analysis by code and range (diagnosticData.ts), so a publish does not carry it.
  */
-export function toLspDiagnostics(uri: string, a: PlanAnalysis, remember = true): LspDiagnostic[] {
+export function toLspDiagnostics(uri: string, a: Pick<PlanAnalysis, 'diagnostics'>, remember = true): LspDiagnostic[] {
   // most diagnostics are where they were in the last conversion for this document: found by position first
   const last = lastConverted.get(uri);
   const match = last ? follower(last.core) : null;
@@ -80,17 +81,20 @@ const lastConverted = new Map<string, { core: Diagnostic[]; lsp: LspDiagnostic[]
 
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** A file that cannot be checked: one error at its start, naming it and saying why. */
+function unreadableFile(uri: string, code: string, reason: LocalizedText, locale: DiagnosticsSource['locale']): LspDiagnostic[] {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const message = localize({ zh: `${name}:无法检查:${reason.zh}`, en: `${name}: cannot be checked: ${reason.en}` }, locale);
+  return [{ range: AT_START, severity: DiagnosticSeverity.Error, code, source: 'ecoplan', message }];
+}
+
 /**
  * A .docx's problems: VS Code cannot open a Word file as text, so each sits at its start and its
  * message names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
  * the paragraph. A file that cannot be read gets one `word-unreadable` error saying why.
  */
 function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: ((bytes: Uint8Array, fileName: string) => WordRead) | null): LspDiagnostic[] {
-  const unreadable = (reason: LocalizedText): LspDiagnostic[] => {
-    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-    const message = localize({ zh: `${name}:无法检查:${reason.zh}`, en: `${name}: cannot be checked: ${reason.en}` }, workspace.locale);
-    return [{ range: AT_START, severity: DiagnosticSeverity.Error, code: 'word-unreadable', source: 'ecoplan', message }];
-  };
+  const unreadable = (reason: LocalizedText) => unreadableFile(uri, 'word-unreadable', reason, workspace.locale);
   if (!reader) return unreadable({ zh: '未能加载 Word 读取模块', en: 'the Word reader could not be loaded' });
   let result;
   try {
@@ -137,7 +141,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       if (a && cascade) for (const other of openCountiesOf(doc.uri, a)) publish(other, false);
       noteActivity(); // the client will act on them: background work waits
       // what a completion asks of the new analysis, worked out before the client can ask (a few ms on 1 MB)
-      if (a && opts.afterPublish) setImmediate(() => opts.afterPublish!(doc.uri));
+      if (a && opts.afterPublish) afterPendingMessages(() => opts.afterPublish!(doc.uri));
     } catch (e) {
       // runs from a timer: an error here must not end the server
       connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -204,6 +208,16 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   // After switching back to `openFiles`, each plan reported before gets one empty report, which
   // clears its problems from the panel.
   const reportedClosed = new Set<string>();
+  // plans on disk past the size threshold, analysed in a worker within the file budget: per file version
+  const largePlans = new Map<string, { version: string; items: LspDiagnostic[] }>();
+  const largePlanDiagnostics = async (uri: string, job: TextJob): Promise<LspDiagnostic[]> => {
+    const known = largePlans.get(uri);
+    if (known && known.version === job.version) return known.items;
+    const r = await analyseTextInBudget(job);
+    const items = r.ok ? toLspDiagnostics(uri, r, false) : unreadableFile(uri, 'plan-unreadable', r.reason, workspace.locale);
+    largePlans.set(uri, { version: job.version, items });
+    return items;
+  };
   connection.languages.diagnostics.onWorkspace(async (_params, token) => {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     if (workspace.settings.diagnostics?.scope !== 'workspace') {
@@ -214,6 +228,12 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     for (const uri of workspace.allPlanUris()) {
       if (token.isCancellationRequested) break;
       if (documents.get(uri)) continue; // open documents are reported per document
+      const large = workspace.largePlanJob(uri);
+      if (large) {
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: await largePlanDiagnostics(uri, large) });
+        reportedClosed.add(uri);
+        continue;
+      }
       const a = workspace.analysisOf(uri);
       if (a) {
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: planDiagnostics(uri, a, workspace, false) });
