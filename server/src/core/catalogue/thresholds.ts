@@ -42,6 +42,20 @@ export function settingsForTarget(settings: PlanSettings, target: { qualifier?: 
   return settings;
 }
 
+/**
+ * Whether what a target guarantees falls short of what a requirement asks (both in one unit): the
+ * requirement's operator gives the direction (`≥`: higher is better). A national threshold is such a
+ * requirement (target-below-threshold), and so is an earlier draft's target (core/diff). A target
+ * pointing the other way (`≤` against `≥`) is not judged here: target-direction reports it.
+ */
+export function fallsShort(target: { op: string; value: number }, requirement: { op: string; value: number }): boolean {
+  const { op, value } = target;
+  const need = requirement.value;
+  if (requirement.op === '>=' || requirement.op === '>') return (op === '>=' || op === '=' || op === '>') && (value < need || (requirement.op === '>' && value === need && op !== '>'));
+  if (requirement.op === '<=' || requirement.op === '<') return (op === '<=' || op === '=' || op === '<') && (value > need || (requirement.op === '<' && value === need && op !== '<'));
+  return false;
+}
+
 export function directionOf(ind: CatalogueIndicator): 'higher' | 'lower' | null {
   return ind.direction ?? ind.parent?.direction ?? null;
 }
