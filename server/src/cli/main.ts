@@ -7,6 +7,7 @@ import { checkOneFile, type FileOutcome } from './checkFile';
 import { BUDGET_FROM_BYTES, checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { toSarif } from './sarif';
 import { runTable } from './table';
+import { runDiff } from './diff';
 import type { JsonReport } from './jsonReport';
 import { wordSupport } from './wordHook';
 import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
@@ -16,6 +17,7 @@ const USAGE = `用法 / usage:
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件] [--force]
   ecoplan import <方案.docx|.doc> [-o 方案.plan.md] [--force]
   ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables] [--force]
+  ecoplan diff <上一稿> <本稿> | <含修订的方案.docx> [--format text|json|html] [--lang zh|en] [-o 输出文件] [--force]
   ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县] [--force]
 
 目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
@@ -210,6 +212,10 @@ export function main(argv: string[]): number | Promise<number> {
   const word = wordSupport();
   if (word && (command === 'import' || command === 'export' || command === 'catalogue')) {
     void word.runWordCommand(command, rest, out, err).then((code) => (process.exitCode = code));
+    return 0;
+  }
+  if (command === 'diff') {
+    void runDiff(rest, out, err).then((code) => (process.exitCode = code));
     return 0;
   }
   if (command === 'table') {

@@ -20,6 +20,8 @@ export interface PlanDiff {
 }
 
 export interface DraftSummary {
+  /** The file as the command line named it (`ecoplan diff --format json`); absent in the editor. */
+  file?: string;
   title: string | null;
   level: PlanLevel | null;
   catalogue: string;
