@@ -431,11 +431,10 @@ function revision(c: XmlNode, t: string, ctx: Ctx, out: Inline[]) {
   else if (ctx.view === 'accepted') ctx.counts.deletion++;
 }
 
-/** Whether a paragraph or row mark is a tracked change the view leaves out (an inserted one for the original view, a deleted one for the accepted). */
+/** Whether a paragraph or row mark is a tracked change the view leaves out (inserted or moved here, for the original view; deleted or moved away, for the accepted). */
 function markLeftOut(props: XmlNode | undefined, ctx: Ctx): boolean {
-  const inserted = child(props, 'w:ins') !== undefined;
-  const deleted = child(props, 'w:del') !== undefined;
-  return ctx.view === 'original' ? inserted : deleted;
+  const marked = (tag: string) => child(props, tag) !== undefined;
+  return ctx.view === 'original' ? marked('w:ins') || marked('w:moveTo') : marked('w:del') || marked('w:moveFrom');
 }
 
 function isEmpty(inlines: Inline[]): boolean {
