@@ -2,7 +2,7 @@
 // the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
 // remark-parse alone on the same text. Then what a user feels: the CLI as whole processes, server
 // start-up, keystrokes and completion over stdio, and a 1,000-plan workspace.
-// `npm run bench -- --only startup|lsp|workspace` runs one part (the analysis tables are skipped).
+// `npm run bench -- --only startup|lsp|workspace|diff` runs one part (the analysis tables are skipped).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
@@ -13,6 +13,7 @@ import { lspBench } from './lspBench';
 import { cliStartupBench, serverStartupBench } from './startupBench';
 import { workspaceBench } from './workspaceBench';
 import { wordBench } from './wordBench';
+import { diffBench } from './diffBench';
 import { deriveTables } from '../../server/src/core/tables/deriveTables';
 import { TABLE_KINDS } from '../../server/src/report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../../server/src/report/render';
@@ -58,7 +59,8 @@ if (only) {
   if (only === 'startup') await startup();
   else if (only === 'lsp') await lspBench();
   else if (only === 'workspace') await workspaceBench();
-  else console.error(`--only: startup, lsp or workspace, not ${only}`);
+  else if (only === 'diff') await diffBench();
+  else console.error(`--only: startup, lsp, workspace or diff, not ${only}`);
   return;
 }
 const rows: Row[] = [];
@@ -115,6 +117,7 @@ for (const [name, text, format] of tableDocs) {
 const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
+await diffBench();
 await startup();
 await wordBench();
 await lspBench();

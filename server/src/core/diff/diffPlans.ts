@@ -186,28 +186,37 @@ function targetChanges(before: PlanAnalysis, after: PlanAnalysis, lang: Locale, 
   for (const id of ids) {
     const ind = indicatorsById(after.edition).get(id) ?? indicatorsById(before.edition).get(id) ?? null;
     const name = ind?.name ?? (after.model.targets[newBy.get(id)?.[0] ?? -1] ?? before.model.targets[oldBy.get(id)![0]]).indicator;
-    let left = [...(oldBy.get(id) ?? [])];
-    let right = [...(newBy.get(id) ?? [])];
-    // the same statement on both sides is no change, wherever it moved
-    for (const i of [...left]) {
-      const k = sameKey(before.model.targets[i]);
-      const j = right.find((x) => sameKey(after.model.targets[x]) === k);
-      if (j !== undefined) {
-        left = left.filter((x) => x !== i);
-        right = right.filter((x) => x !== j);
-      }
-    }
-    // what is left is paired by year and scope, then by scope, then in order
+    // the same statement on both sides is no change, wherever it moved; what is left is paired by
+    // year and place, then by place, then in order (each pass over buckets: linear in the statements)
     const place = (t: IndicatorTarget) => `${t.qualifier ?? ''}|${t.scope ?? ''}|${t.relative ?? ''}`;
+    let left = oldBy.get(id) ?? [];
+    let right = newBy.get(id) ?? [];
     const pairs: [number, number][] = [];
-    for (const same of [(x: IndicatorTarget, y: IndicatorTarget) => place(x) === place(y) && x.year === y.year, (x: IndicatorTarget, y: IndicatorTarget) => place(x) === place(y)]) {
-      for (const i of [...left]) {
-        const j = right.find((x) => same(before.model.targets[i], after.model.targets[x]));
-        if (j === undefined) continue;
-        pairs.push([i, j]);
-        left = left.filter((x) => x !== i);
-        right = right.filter((x) => x !== j);
+    const passes: [(t: IndicatorTarget) => string, boolean][] = [
+      [sameKey, false],
+      [(t) => `${place(t)}|${t.year ?? ''}`, true],
+      [place, true],
+    ];
+    for (const [key, paired] of passes) {
+      const waiting = new Map<string, number[]>();
+      for (const j of right) {
+        const k = key(after.model.targets[j]);
+        const list = waiting.get(k);
+        if (list) list.push(j);
+        else waiting.set(k, [j]);
       }
+      const taken = new Set<number>();
+      const stay: number[] = [];
+      for (const i of left) {
+        const j = waiting.get(key(before.model.targets[i]))?.shift();
+        if (j === undefined) stay.push(i);
+        else {
+          taken.add(j);
+          if (paired) pairs.push([i, j]);
+        }
+      }
+      left = stay;
+      right = right.filter((j) => !taken.has(j));
     }
     for (const [i, j] of pairs) {
       const o = before.model.targets[i];

@@ -25,7 +25,7 @@ export interface TaskMatching {
   added: number[];
 }
 
-/** A task as matching sees it: its title, its words besides title and responsibility clause, its chapter. */
+/** A task as matching sees it: its title, its words besides title and responsibility clause, its chapter (the node above it) and that chapter's title. */
 interface TaskKey {
   title: string;
   body: string;
@@ -40,6 +40,10 @@ const BODY_SAME = 0.55;
 /** A title this similar makes a pair with a body at least TITLE_BODY similar. */
 const TITLE_SAME = 0.7;
 const TITLE_BODY = 0.3;
+/** How many unmatched tasks either side of its place a task is compared with (a plan has ~20–200 tasks: all of them). */
+const NEAR = 150;
+/** The most candidates kept per task. */
+const BEST = 16;
 
 /** Letters and digits only: punctuation, spaces, Markdown and full- or half-width forms do not tell tasks apart. */
 function normalise(s: string): string {
@@ -55,16 +59,17 @@ export function similarity(a: string, b: string): number {
   return 1 - distance(a, b) / longest;
 }
 
-function outlineTitles(model: PlanModel): Map<string, string> {
-  const titles = new Map<string, string>();
-  const walk = (nodes: OutlineNode[]) => {
-    for (const n of nodes) {
-      if (!titles.has(n.path)) titles.set(n.path, n.title);
+/** Each outline node by the line that opens it. */
+function nodesByLine(model: PlanModel): Map<number, OutlineNode> {
+  const nodes = new Map<number, OutlineNode>();
+  const walk = (list: OutlineNode[]) => {
+    for (const n of list) {
+      nodes.set(n.range.start.line, n);
       walk(n.children);
     }
   };
   walk(model.outline);
-  return titles;
+  return nodes;
 }
 
 /** The path of a task's chapter: its path without the last part (`三.(二).4` → `三.(二)`). */
@@ -75,14 +80,16 @@ export function parentPath(path: string): string {
 
 function taskKeys(model: PlanModel): TaskKey[] {
   const index = new LineIndex(model.text);
-  const titles = outlineTitles(model);
+  const nodes = nodesByLine(model);
   return model.tasks.map((t: Task) => {
     let text = model.text.slice(index.offset(t.fullRange.start), index.offset(t.fullRange.end));
     for (const c of t.clauses) text = text.replace(c.text, '');
     const at = t.title ? text.indexOf(t.title) : -1;
     const body = at >= 0 ? text.slice(at + t.title.length) : text;
-    const parent = parentPath(t.path);
-    return { title: normalise(t.title), body: normalise(body).slice(0, BODY_CHARS), parent, parentTitle: normalise(titles.get(parent) ?? '') };
+    // the chapter is the node above the task's own (two chapters may share a path: numbering restarted)
+    const above = nodes.get(t.range.start.line)?.parent;
+    const parent = above ? `${above.path}@${above.range.start.line}` : parentPath(t.path);
+    return { title: normalise(t.title), body: normalise(body).slice(0, BODY_CHARS), parent, parentTitle: normalise(above?.title ?? '') };
   });
 }
 
@@ -95,36 +102,52 @@ export function matchTasks(oldModel: PlanModel, newModel: PlanModel): TaskMatchi
     oldTaken[i] = j;
     newTaken[j] = i;
   };
-  // 1. the same words, once on each side: a title, then a body
-  for (const field of ['title', 'body'] as const) {
-    const once = (keys: TaskKey[], taken: Int32Array) => {
-      const seen = new Map<string, number>();
+  // 1. the same words: chapter, title and body all (tasks written alike in one chapter are paired in
+  // order when each side has as many), then a title, then a body, once on each side
+  const words = { whole: (k: TaskKey) => `${k.parentTitle}|${k.title}|${k.body}`, title: (k: TaskKey) => k.title, body: (k: TaskKey) => k.body };
+  for (const field of ['whole', 'title', 'body'] as const) {
+    const group = (keys: TaskKey[], taken: Int32Array) => {
+      const seen = new Map<string, number[]>();
       keys.forEach((k, i) => {
-        if (taken[i] >= 0 || k[field].length < 2) return;
-        seen.set(k[field], seen.has(k[field]) ? -1 : i);
+        const w = words[field](k);
+        if (taken[i] >= 0 || w.length < 2) return;
+        const list = seen.get(w);
+        if (list) list.push(i);
+        else seen.set(w, [i]);
       });
       return seen;
     };
-    const left = once(a, oldTaken);
-    const right = once(b, newTaken);
-    for (const [words, i] of left) {
-      const j = right.get(words);
-      if (i >= 0 && j !== undefined && j >= 0) pair(i, j);
+    const left = group(a, oldTaken);
+    const right = group(b, newTaken);
+    for (const [w, is] of left) {
+      const js = right.get(w);
+      if (!js || js.length !== is.length || (is.length > 1 && field !== 'whole')) continue;
+      is.forEach((i, k) => pair(i, js[k]));
     }
   }
-  // 2. the most similar of what is left, best first
+  // 2. the most similar of what is left, best first; each left task against the left tasks near its
+  // place in the other draft, so that two unrelated plans of thousands of tasks stay linear
+  const leftOld = [...a.keys()].filter((i) => oldTaken[i] < 0);
+  const leftNew = [...b.keys()].filter((j) => newTaken[j] < 0);
   const candidates: { i: number; j: number; score: number }[] = [];
-  for (let i = 0; i < a.length; i++) {
-    if (oldTaken[i] >= 0) continue;
-    for (let j = 0; j < b.length; j++) {
-      if (newTaken[j] >= 0) continue;
+  const place = (c: { i: number; j: number }) => Math.abs(c.i / Math.max(1, a.length) - c.j / Math.max(1, b.length));
+  const better = (x: { i: number; j: number; score: number }, y: { i: number; j: number; score: number }) => y.score - x.score || place(x) - place(y) || x.j - y.j || x.i - y.i;
+  for (const [k, i] of leftOld.entries()) {
+    const near = Math.round((k * leftNew.length) / Math.max(1, leftOld.length));
+    const mine: typeof candidates = [];
+    for (const j of leftNew.slice(Math.max(0, near - NEAR), near + NEAR)) {
       const body = a[i].body.length > 0 || b[j].body.length > 0 ? similarity(a[i].body, b[j].body) : 0;
       const title = similarity(a[i].title, b[j].title);
       const sameTitle = a[i].title.length > 0 && a[i].title === b[j].title;
-      if (body >= BODY_SAME || (title >= TITLE_SAME && body >= TITLE_BODY) || sameTitle) candidates.push({ i, j, score: body + title + (sameTitle && a[i].parentTitle === b[j].parentTitle ? 1 : 0) });
+      // a task that stays in its chapter is the likelier of two equally similar ones
+      const sameChapter = a[i].parentTitle.length > 0 && a[i].parentTitle === b[j].parentTitle ? 0.5 : 0;
+      if (body >= BODY_SAME || (title >= TITLE_SAME && body >= TITLE_BODY) || sameTitle) mine.push({ i, j, score: body + title + sameChapter + (sameTitle && sameChapter ? 1 : 0) });
     }
+    // a task's best few are enough: tasks written alike by the hundred (a generated plan) would otherwise make the sort quadratic
+    candidates.push(...mine.sort(better).slice(0, BEST));
   }
-  candidates.sort((x, y) => y.score - x.score || x.j - y.j || x.i - y.i);
+  // best first; between equals, the nearer in place
+  candidates.sort(better);
   for (const c of candidates) if (oldTaken[c.i] < 0 && newTaken[c.j] < 0) pair(c.i, c.j);
 
   const pairs: TaskPair[] = [];
