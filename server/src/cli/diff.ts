@@ -7,6 +7,7 @@ import type { LoadedConfig } from '../node/config';
 import { refuseOutput, writeOutput } from '../node/safeWrite';
 import { diffToHtml, diffToText, type DraftLabel } from '../report/diff';
 import { analyseFile, analyseText, type FileContext } from './analyseFile';
+import { choiceOption, readArgs, UsageError } from './args';
 import { readWordWithinBudget } from './wordBudget';
 import { paragraphOf, wordSupport } from './wordHook';
 
@@ -26,32 +27,16 @@ interface DiffArgs {
   force: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: string[]): DiffArgs {
   const args: DiffArgs = { paths: [], format: 'text', locale: 'zh', output: null, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const [flag, inline] = a.split('=', 2);
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} 缺少取值 / needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'html') throw new UsageError(`--format 只能是 text、json 或 html / must be text, json or html: ${v}`);
-      args.format = v;
-    } else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value();
-      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
-      args.locale = v;
-    } else if (a === '-o' || a === '--output' || a.startsWith('--output=')) args.output = value();
+  readArgs(argv, (a, value) => {
+    if (a === '--format' || a.startsWith('--format=')) args.format = choiceOption('--format', value(), ['text', 'json', 'html'] as const);
+    else if (a === '--lang' || a.startsWith('--lang=')) args.locale = choiceOption('--lang', value(), ['zh', 'en'] as const);
+    else if (a === '-o' || a === '--output' || a.startsWith('--output=')) args.output = value();
     else if (a === '--force') args.force = true;
     else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
     else args.paths.push(a);
-  }
+  });
   if (args.paths.length === 0) throw new UsageError('请给出上一稿和本稿,或一份含修订的 .docx / give the previous draft and this one, or one .docx with tracked changes');
   if (args.paths.length > 2) throw new UsageError(`只能比较两稿,给出了 ${args.paths.length} 份文件 / compares two drafts; ${args.paths.length} files given`);
   if (args.paths.length === 1 && extname(args.paths[0]).toLowerCase() !== '.docx')

@@ -8,6 +8,7 @@ import { BUDGET_FROM_BYTES, checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM 
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import { runDiff } from './diff';
+import { choiceOption, readArgs, UsageError } from './args';
 import type { JsonReport } from './jsonReport';
 import { wordSupport } from './wordHook';
 import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
@@ -34,39 +35,20 @@ interface CheckArgs {
   jobs?: number;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: string[]): CheckArgs {
   const args: CheckArgs = { paths: [], format: 'text', locale: 'zh' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const [flag, inline] = a.split('=', 2);
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} 缺少取值 / needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif / must be text, json or sarif: ${v}`);
-      args.format = v;
-    } else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
-    else if (a === '--level' || a.startsWith('--level=')) {
-      const v = value();
-      if (v !== '市' && v !== '县') throw new UsageError(`--level 只能是 市 或 县 / must be 市 or 县: ${v}`);
-      args.level = v;
-    } else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value();
-      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
-      args.locale = v;
-    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+  readArgs(argv, (a, value) => {
+    if (a === '--format' || a.startsWith('--format=')) args.format = choiceOption('--format', value(), ['text', 'json', 'sarif'] as const);
+    else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
+    else if (a === '--level' || a.startsWith('--level=')) args.level = choiceOption('--level', value(), ['市', '县'] as const);
+    else if (a === '--lang' || a.startsWith('--lang=')) args.locale = choiceOption('--lang', value(), ['zh', 'en'] as const);
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
       const v = value();
       if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--jobs 须为 1 到 999 的整数 / must be a whole number from 1 to 999: ${v}`);
       args.jobs = Number(v);
     } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
     else args.paths.push(a);
-  }
+  });
   if (args.paths.length === 0) throw new UsageError('请给出要检查的文件或目录 / give files or folders to check');
   return args;
 }
