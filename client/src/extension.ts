@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerWordImport } from './wordImport';
 import { exportWordAsking } from './wordExport';
 import { registerWordView, WORD_SCHEME } from './wordView';
+import { registerDraftDiff } from './draftDiff';
 
 let client: LanguageClient | undefined;
 let status: StatusBarItem | undefined;
@@ -201,6 +202,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(status);
   registerWordImport(context);
   registerWordView(context, () => client);
+  registerDraftDiff(context, () => client);
 
   context.subscriptions.push(
     commands.registerCommand('ecoplan.restartServer', async () => {

@@ -2,7 +2,7 @@
 // the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
 // remark-parse alone on the same text. Then what a user feels: the CLI as whole processes, server
 // start-up, keystrokes and completion over stdio, and a 1,000-plan workspace.
-// `npm run bench -- --only startup|lsp|workspace|review|aims|completion` runs one part (the analysis tables are skipped);
+// `npm run bench -- --only startup|lsp|workspace|review|diff|aims|completion` runs one part (the analysis tables are skipped);
 // the full run and `--only aims` end with the speed aims of issue 22 beside their figures (aims.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { cliStartupBench, serverStartupBench } from './startupBench';
 import { workspaceBench } from './workspaceBench';
 import { reviewBench } from './reviewBench';
 import { wordBench } from './wordBench';
+import { diffBench } from './diffBench';
 import { deriveTables } from '../../server/src/core/tables/deriveTables';
 import { TABLE_KINDS } from '../../server/src/report/columns';
 import { toCsv, toHtml, toJson, toMarkdown } from '../../server/src/report/render';
@@ -62,9 +63,10 @@ if (only) {
   else if (only === 'lsp') await lspBench();
   else if (only === 'workspace') await workspaceBench();
   else if (only === 'review') await reviewBench();
+  else if (only === 'diff') await diffBench();
   else if (only === 'aims') await aims();
   else if (only === 'completion') await completionAims();
-  else console.error(`--only: startup, lsp, workspace, review, aims or completion, not ${only}`);
+  else console.error(`--only: startup, lsp, workspace, review, diff, aims or completion, not ${only}`);
   return;
 }
 const rows: Row[] = [];
@@ -121,6 +123,7 @@ for (const [name, text, format] of tableDocs) {
 const h = rows[rows.length - 2];
 const b = rows[rows.length - 1];
 console.log(`\nscaling 512 KB → 1 MB: ×${(b.analyse / h.analyse).toFixed(2)} time for ×${(b.kb / h.kb).toFixed(2)} size (linear ≈ 2)`);
+await diffBench();
 const figures = emptyFigures();
 await startup(figures);
 await wordBench();

@@ -40,15 +40,24 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
     ctx.ioProblems.push(`${file}: ${args.locale === 'en' ? decoded.reason.en : decoded.reason.zh}`);
     return null;
   }
-  const context = planContext(resolve(file), display, decoded.text, { catalogue: args.catalogue, level: args.level, locale: args.locale }, ctx.configCache);
+  return analyseText(file, display, decoded.text, word?.ok ? word.lineParagraphs : null, args, ctx);
+}
+
+/**
+ * Analyse a plan's text (decoded, or imported from Word with the paragraph of each line) as the plan
+ * at `file`: with that file's settings. `ecoplan diff` reads a .docx's text before and after its
+ * tracked changes and analyses each so.
+ */
+export function analyseText(file: string, display: string, text: string, lineParagraphs: number[] | null, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
+  const context = planContext(resolve(file), display, text, { catalogue: args.catalogue, level: args.level, locale: args.locale }, ctx.configCache);
   for (const p of context.configProblems.map(formatFileProblem)) {
     if (ctx.configProblem) ctx.configProblem(p);
     else if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
   }
   for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${formatFileProblem(p)}`);
   try {
-    const analysis = analysePlan(decoded.text, context.options);
-    if (word?.ok) rememberImport(analysis, word.lineParagraphs);
+    const analysis = analysePlan(text, context.options);
+    if (lineParagraphs) rememberImport(analysis, lineParagraphs);
     return analysis;
   } catch (e) {
     // A bug in a recogniser must not stop a batch review: report it and go on.

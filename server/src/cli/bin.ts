@@ -1,6 +1,7 @@
 import { main } from './main';
 import { checkWorkerNeedsWord, isCheckWorker, serveCheckWorker } from './checkPool';
 import { needsWord, setWordSupport } from './wordHook';
+import { isWordReadWorker, serveWordReadWorker } from './wordBudget';
 
 if (isCheckWorker()) {
   // a worker thread of `ecoplan check --jobs N` (checkPool.ts): it checks the files it is sent
@@ -10,6 +11,12 @@ if (isCheckWorker()) {
       serveCheckWorker();
     });
   else serveCheckWorker();
+} else if (isWordReadWorker()) {
+  // a worker thread reading one Word file within the file budget (wordBudget.ts, `ecoplan diff`)
+  void import('./word.js').then((word) => {
+    setWordSupport(word);
+    serveWordReadWorker();
+  });
 } else {
   // `ecoplan check … | head`: the reader went away; stop quietly, as other command-line tools do
   for (const stream of [process.stdout, process.stderr]) {

@@ -79,7 +79,8 @@ export function serveCheckWorker(): void {
   });
 }
 
-const BOOT = `const { workerData } = require('node:worker_threads');
+/** What a worker thread of the CLI runs first: the code cache, then the CLI bundle, which asks what kind of worker it is (bin.ts). */
+export const WORKER_BOOT = `const { workerData } = require('node:worker_threads');
 const { join } = require('node:path');
 try { require(join(workerData.dist, 'compileCache.js')).installCompileCache(workerData.dist); } catch {}
 require(join(workerData.dist, 'cli.js'));`;
@@ -144,7 +145,7 @@ export function checkInWorkers(
     const data: PoolData = { ecoplanCheckWorker: true, dist: __dirname, word, args };
     const wanted = () => Math.max(jobs - 1, heavy.length > 0 ? 1 : 0);
     const startWorker = () => {
-      const worker = new Worker(BOOT, {
+      const worker = new Worker(WORKER_BOOT, {
         eval: true,
         workerData: data,
         resourceLimits: { maxOldGenerationSizeMb: budget.mb },

@@ -10,6 +10,7 @@ import { flagValue, readRunFlag, UsageError } from './runFlags';
 import { runReviewCommand } from './review';
 import { toSarif } from './sarif';
 import { runTable } from './table';
+import { runDiff } from './diff';
 import type { JsonReport } from './jsonReport';
 import { wordSupport } from './wordHook';
 
@@ -19,6 +20,7 @@ const USAGE = `用法 / usage:
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件] [--force]
   ecoplan import <方案.docx|.doc> [-o 方案.plan.md] [--force]
   ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables] [--force]
+  ecoplan diff <上一稿> <本稿> | <含修订的方案.docx> [--format text|json|html] [--lang zh|en] [-o 输出文件] [--force]
   ecoplan catalogue import <指标表.docx|.xlsx> -o <指标体系.yaml> [--extends national-2019] [--id ID] [--level 市|县] [--force]
 
 目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
@@ -175,6 +177,10 @@ export function main(argv: string[]): number | Promise<number> {
   const word = wordSupport();
   if (word && (command === 'import' || command === 'export' || command === 'catalogue')) {
     void word.runWordCommand(command, rest, out, err).then((code) => (process.exitCode = code));
+    return 0;
+  }
+  if (command === 'diff') {
+    void runDiff(rest, out, err).then((code) => (process.exitCode = code));
     return 0;
   }
   if (command === 'table') {

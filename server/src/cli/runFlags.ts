@@ -3,7 +3,9 @@ import type { PlanLevel } from '../core/model/types';
 
 /** The command-line flags `ecoplan check` and `ecoplan review` share, read alike. */
 
-export class UsageError extends Error {}
+// one UsageError for every command (`ecoplan diff` reads its flags with args.ts)
+import { UsageError } from './args';
+export { UsageError };
 
 export interface RunFlags {
   catalogue?: string;

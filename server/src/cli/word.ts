@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { builtinEditions } from '../core/catalogue/builtin';
 import { loadUserCatalogue } from '../core/catalogue/userCatalogue';
 import { catalogueFromRows } from '../word/catalogueImport';
-import { readDocx, WordReadError, type Inline } from '../word/docxRead';
+import { readDocx, readDocxViews, WordReadError, type Inline } from '../word/docxRead';
 import { importWordFile, replacementSummary } from '../word/importWord';
 import { exportDocx } from '../word/exportDocx';
 import { oversizedSheet } from '../word/xlsxLimits';
@@ -21,16 +21,32 @@ import { tagsToProse } from '../word/tagsToProse';
 import { toMarkdown } from '../word/toMarkdown';
 import { analyseFile } from './analyseFile';
 import type { WordRead } from './wordHook';
+import type { WordRevisionsRead } from '../node/wordRead';
 
 export { importWordFile, replacementSummary };
+
+/** Why a Word file could not be read, in both languages. */
+function readFailure(e: unknown): { ok: false; reason: { zh: string; en: string } } {
+  if (e instanceof WordReadError) return { ok: false, reason: { zh: e.zh, en: e.en } };
+  return { ok: false, reason: { zh: `无法读取 Word 文件(${(e as Error).message})`, en: `cannot read the Word file (${(e as Error).message})` } };
+}
 
 export function readForCheck(bytes: Uint8Array, fileName: string): WordRead {
   try {
     const plan = toMarkdown(readDocx(bytes), fileName);
     return { ok: true, text: plan.text, lineParagraphs: plan.lineParagraphs };
   } catch (e) {
-    if (e instanceof WordReadError) return { ok: false, reason: { zh: e.zh, en: e.en } };
-    return { ok: false, reason: { zh: `无法读取 Word 文件(${(e as Error).message})`, en: `cannot read the Word file (${(e as Error).message})` } };
+    return readFailure(e);
+  }
+}
+
+export function readRevisions(bytes: Uint8Array, fileName: string): WordRevisionsRead {
+  try {
+    const [original, accepted] = readDocxViews(bytes, ['original', 'accepted']).map((doc) => ({ doc, plan: toMarkdown(doc, fileName) }));
+    const text = (v: typeof original) => ({ text: v.plan.text, lineParagraphs: v.plan.lineParagraphs });
+    return { ok: true, original: text(original), accepted: text(accepted), revisions: accepted.doc.revisions! };
+  } catch (e) {
+    return readFailure(e);
   }
 }
 

@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { PlanAnalysis } from '../core/analyse';
-import { paragraphAt, type WordRead } from '../node/wordRead';
+import { paragraphAt, type WordRead, type WordRevisionsRead } from '../node/wordRead';
 import { planFileKind, skippedName, WORD_EXTENSIONS } from '../node/planFiles';
 
 export { paragraphNote, type WordRead } from '../node/wordRead';
@@ -12,6 +12,8 @@ export { paragraphNote, type WordRead } from '../node/wordRead';
 export interface WordSupport {
   /** A .docx imported in memory for `check`. */
   readForCheck(bytes: Uint8Array, fileName: string): WordRead;
+  /** A .docx read before and after its tracked changes, for `ecoplan diff 方案.docx`. */
+  readRevisions(bytes: Uint8Array, fileName: string): WordRevisionsRead;
   /** `ecoplan import | export | catalogue import …` */
   runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number>;
 }
@@ -69,7 +71,7 @@ function hasWordFile(dir: string, budget: { n: number }): boolean {
 export function needsWord(argv: string[]): boolean {
   const [command, ...rest] = argv;
   if (WORD_COMMANDS.has(command)) return true;
-  if (command !== 'check' && command !== 'review') return false;
+  if (command !== 'check' && command !== 'review' && command !== 'diff') return false;
   return rest.some((a) => {
     if (a.startsWith('-')) return false;
     if (WORD_EXTENSIONS.has(extname(a).toLowerCase())) return true;

@@ -67,11 +67,17 @@ export function carryAttention(from: object, to: object): void {
   if (known) attentionOfModel.set(to, known);
 }
 
-export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
-  const { isTargeted, isMentioned, isTrendOnly } = indicatorAttention(input);
-  const required = input.edition.indicators.filter(
+/** The indicators of the edition with this attribute (binding or not) the plan must address at its level, catalogue order. */
+export function requiredIndicators(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): CatalogueIndicator[] {
+  const { isTargeted, isMentioned } = indicatorAttention(input);
+  return input.edition.indicators.filter(
     (ind) => which(ind) && bindingOf(ind) === attribute && appliesTo(ind).includes(input.level) && (!ind.only || isTargeted(ind) || isMentioned(ind)),
   );
+}
+
+export function indicatorCoverage(input: CoverageInput, attribute: boolean, which: (ind: CatalogueIndicator) => boolean = () => true): BindingCoverage {
+  const { isTargeted, isMentioned, isTrendOnly } = indicatorAttention(input);
+  const required = requiredIndicators(input, attribute, which);
   const trendOnly = required.filter(isTrendOnly);
   const missing = required.filter((ind) => !isTargeted(ind) && !isTrendOnly(ind));
   return {

@@ -35,6 +35,8 @@ export interface PlanSource {
   textOf(uri: string): { text: string; version: string } | null;
   /** The analysis of the current text of a plan, or null when it is not a plan. */
   analysisOf(uri: string): PlanAnalysis | null;
+  /** A text analysed as the plan at `uri` would be (its settings), not kept: an earlier draft of it, for 与上一稿比较. */
+  analyseDraft(uri: string, text: string): PlanAnalysis;
   /** Whether and why a file is checked as a plan (see PlanStatus). */
   planStatus(uri: string): PlanStatus;
   /** A .docx imported as plan Markdown (what `ecoplan check` reads), for the editor's read-only view of it; or why not. */

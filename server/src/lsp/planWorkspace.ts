@@ -346,6 +346,12 @@ export class PlanWorkspace implements DiagnosticsSource {
     return analysis;
   }
 
+  analyseDraft(uri: string, text: string): PlanAnalysis {
+    const path = toPath(uri);
+    const context = planContext(path, uri, text, this.adapterOptions(path), this.configCache);
+    return analysePlan(text, context.options);
+  }
+
   /** What the editor adds to a plan's settings (node/planContext.ts): its `ecoplan.*` settings, the folder they are relative to, trust. */
   private adapterOptions(path: string | null) {
     const { catalogue, level, rules, departments } = this.settings;

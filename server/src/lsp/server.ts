@@ -20,6 +20,7 @@ import { prepareCompletion, registerCompletion, warmCompletion } from './feature
 import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerDraftDiff } from './features/draftDiff';
 import { registerFolding } from './features/folding';
 import { registerFileProblems } from './features/fileProblems';
 import { registerHover } from './features/hover';
@@ -242,6 +243,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
   registerCodeLens(connection, workspace);
   registerSemanticTokens(connection, workspace);
   registerCommands(connection, workspace);
+  registerDraftDiff(connection, workspace);
 
   documents.listen(connection);
   connection.listen();

@@ -123,6 +123,7 @@ export const PARAMS: Record<string, Check> = {
   'workspace/diagnostic': obj({ previousResultIds: arr(obj({ uri, value: str })), identifier: optional(str) }),
   'workspace/symbol': obj({ query: str }),
   'workspace/executeCommand': obj({ command: str, arguments: optional(arr(any)) }),
+  'ecoplan/draftDiff': obj({ uri, previous: oneOf(obj({ uri }), obj({ text: str, label: optional(str) })) }),
 };
 
 /** Requests and notifications that carry no params. */

@@ -59,7 +59,27 @@ export interface WordCounts {
   numberFormat: number;
 }
 
+/**
+ * Which text of a document with tracked changes is read: `accepted` as Word shows it with every change
+ * accepted (insertions and moved-to text kept, deletions and moved-from text left out), `original` as it
+ * was before the changes (deletions and moved-from text kept, insertions and moved-to text left out).
+ */
+export type RevisionView = 'accepted' | 'original';
+
+/** The tracked changes of a document: runs inserted, deleted, moved (each w:ins, w:del, w:moveFrom) and table rows inserted or deleted. */
+export interface WordRevisions {
+  insertions: number;
+  deletions: number;
+  moves: number;
+  rows: number;
+  /** The authors of the changes (w:author), in the order first met. */
+  authors: string[];
+}
+
 export interface WordDocument {
+  /** The view read (see RevisionView); absent for a legacy .doc (read as it shows). */
+  view?: RevisionView;
+  revisions?: WordRevisions;
   blocks: WordBlock[];
   notes: Map<string, Inline[]>;
   /** Custom document properties (docProps/custom.xml), name → value. */
@@ -299,13 +319,15 @@ function bullet(text: string): string {
 // ---- the body -----------------------------------------------------------------------------------
 
 interface Ctx {
+  view: RevisionView;
+  revisions: WordRevisions;
   styles: Map<string, StyleInfo>;
   numbering: Numbering;
   counts: WordCounts;
   paragraphs: number;
 }
 
-const PASS_THROUGH = new Set(['w:hyperlink', 'w:ins', 'w:smartTag', 'w:fldSimple', 'w:customXml', 'w:dir', 'w:bdo', 'w:moveTo']);
+const PASS_THROUGH = new Set(['w:hyperlink', 'w:smartTag', 'w:fldSimple', 'w:customXml', 'w:dir', 'w:bdo']);
 
 function placeholder(n: XmlNode, ctx: Ctx): Inline {
   const box = find(n, 'w:txbxContent');
@@ -343,6 +365,10 @@ function runInlines(r: XmlNode, ctx: Ctx, out: Inline[]) {
     switch (tagOf(c)) {
       case 'w:t':
         text(textOf(c));
+        break;
+      case 'w:delText':
+        // deleted text is inside a w:del, read only for the original view
+        if (ctx.view === 'original') text(textOf(c));
         break;
       case 'w:tab':
       case 'w:ptab':
@@ -384,12 +410,31 @@ function paragraphInlines(p: XmlNode, ctx: Ctx, out: Inline[]) {
   for (const c of kids(p)) {
     const t = tagOf(c);
     if (t === 'w:r') runInlines(c, ctx, out);
-    else if (t === 'w:del' || t === 'w:moveFrom') ctx.counts.deletion++;
+    else if (t === 'w:del' || t === 'w:moveFrom' || t === 'w:ins' || t === 'w:moveTo') revision(c, t, ctx, out);
     else if (t === 'w:sdt') paragraphInlines(child(c, 'w:sdtContent') ?? {}, ctx, out);
     else if (t === 'mc:AlternateContent') paragraphInlines(child(c, 'mc:Choice') ?? child(c, 'mc:Fallback') ?? {}, ctx, out);
     else if (t === 'm:oMath' || t === 'm:oMathPara') out.push({ kind: 'text', text: children(c, 'm:r').map(textOf).join('') || textOf(c), bold: false });
     else if (PASS_THROUGH.has(t)) paragraphInlines(c, ctx, out);
   }
+}
+
+/** A tracked change inside a paragraph: read or left out by the view, and counted. */
+function revision(c: XmlNode, t: string, ctx: Ctx, out: Inline[]) {
+  const r = ctx.revisions;
+  const author = attr(c, 'w:author');
+  if (author && !r.authors.includes(author) && r.authors.length < 100) r.authors.push(author);
+  if (t === 'w:ins') r.insertions++;
+  else if (t === 'w:del') r.deletions++;
+  else if (t === 'w:moveFrom') r.moves++;
+  const kept = ctx.view === 'original' ? t === 'w:del' || t === 'w:moveFrom' : t === 'w:ins' || t === 'w:moveTo';
+  if (kept) paragraphInlines(c, ctx, out);
+  else if (ctx.view === 'accepted') ctx.counts.deletion++;
+}
+
+/** Whether a paragraph or row mark is a tracked change the view leaves out (inserted or moved here, for the original view; deleted or moved away, for the accepted). */
+function markLeftOut(props: XmlNode | undefined, ctx: Ctx): boolean {
+  const marked = (tag: string) => child(props, tag) !== undefined;
+  return ctx.view === 'original' ? marked('w:ins') || marked('w:moveTo') : marked('w:del') || marked('w:moveFrom');
 }
 
 function isEmpty(inlines: Inline[]): boolean {
@@ -404,8 +449,10 @@ function readParagraph(p: XmlNode, ctx: Ctx): WordParagraph {
   const ilvl = Number(val(numPr, 'w:ilvl') ?? styleProp(ctx.styles, styleId, 'ilvl') ?? 0);
   const inlines: Inline[] = [];
   paragraphInlines(p, ctx, inlines);
+  // a paragraph inserted whole (read for the original view) or deleted whole (for the accepted view) is not there: no number either
+  const gone = isEmpty(inlines) && markLeftOut(child(pPr, 'w:rPr'), ctx);
   // an empty numbered paragraph still advances the counter in Word, and shows its label
-  const label = numId ? ctx.numbering.label(numId, ilvl) : '';
+  const label = numId && !gone ? ctx.numbering.label(numId, ilvl) : '';
   const name = (styleId ? styleProp(ctx.styles, styleId, 'name') : undefined) ?? '';
   const outline = val(pPr, 'w:outlineLvl') ?? styleProp(ctx.styles, styleId, 'outlineLvl');
   const heading = /^heading\s*(\d)$/i.exec(name);
@@ -451,7 +498,13 @@ function readTable(tbl: XmlNode, ctx: Ctx): WordTable {
   const rowSpans: WordTable['rowSpans'] = [];
   const open = new Map<number, { from: number; cell: WordCell }>();
   let first = 0;
-  const trs = kids(tbl).flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : tagOf(c) === 'w:sdt' ? children(child(c, 'w:sdtContent'), 'w:tr') : []));
+  const trs = kids(tbl)
+    .flatMap((c) => (tagOf(c) === 'w:tr' ? [c] : tagOf(c) === 'w:sdt' ? children(child(c, 'w:sdtContent'), 'w:tr') : []))
+    .filter((tr) => {
+      const trPr = child(tr, 'w:trPr');
+      if (child(trPr, 'w:ins') || child(trPr, 'w:del')) ctx.revisions.rows++;
+      return !markLeftOut(trPr, ctx);
+    });
   trs.forEach((tr, r) => {
     const row: WordCell[] = [];
     const firstParagraph = { n: 0 };
@@ -537,22 +590,36 @@ function readProperties(custom: XmlNode | undefined): Record<string, string> {
   return out;
 }
 
-export function readDocx(bytes: Uint8Array): WordDocument {
+export function readDocx(bytes: Uint8Array, options: { view?: RevisionView } = {}): WordDocument {
+  return readDocxViews(bytes, [options.view ?? 'accepted'])[0];
+}
+
+/**
+ * The document in each view asked for, from one opening of the package (the same limits as any
+ * read: the parts are inflated, counted and parsed once, and each view walks the parsed parts).
+ */
+export function readDocxViews(bytes: Uint8Array, views: RevisionView[]): WordDocument[] {
   const files = openZip(bytes);
-  const counts: WordCounts = { image: 0, textbox: 0, chart: 0, object: 0, deletion: 0, numberFormat: 0 };
-  const ctx: Ctx = {
+  const parts = {
     styles: readStyles(part(files, 'word/styles.xml')),
-    numbering: new Numbering(readNumbering(part(files, 'word/numbering.xml')), counts),
-    counts,
-    paragraphs: 0,
+    numbering: readNumbering(part(files, 'word/numbering.xml')),
+    doc: part(files, 'word/document.xml'),
+    footnotes: part(files, 'word/footnotes.xml'),
+    endnotes: part(files, 'word/endnotes.xml'),
+    properties: readProperties(part(files, 'docProps/custom.xml')),
   };
-  const doc = part(files, 'word/document.xml');
+  const doc = parts.doc;
   if (!doc || tagOf(doc) !== 'w:document') throw new WordReadError('word/document.xml 不是 Word 正文', 'word/document.xml is not a Word document body');
-  const blocks: WordBlock[] = [];
-  readBody(child(doc, 'w:body'), ctx, blocks);
-  const notes = new Map<string, Inline[]>();
-  // notes are read after the body, so their own paragraphs do not take body paragraph numbers
-  readNotes(part(files, 'word/footnotes.xml'), 'w:footnote', ctx, 'footnote:', notes);
-  readNotes(part(files, 'word/endnotes.xml'), 'w:endnote', ctx, 'endnote:', notes);
-  return { blocks, notes, properties: readProperties(part(files, 'docProps/custom.xml')), counts };
+  return views.map((view) => {
+    const counts: WordCounts = { image: 0, textbox: 0, chart: 0, object: 0, deletion: 0, numberFormat: 0 };
+    const revisions: WordRevisions = { insertions: 0, deletions: 0, moves: 0, rows: 0, authors: [] };
+    const ctx: Ctx = { view, revisions, styles: parts.styles, numbering: new Numbering(parts.numbering, counts), counts, paragraphs: 0 };
+    const blocks: WordBlock[] = [];
+    readBody(child(doc, 'w:body'), ctx, blocks);
+    const notes = new Map<string, Inline[]>();
+    // notes are read after the body, so their own paragraphs do not take body paragraph numbers
+    readNotes(parts.footnotes, 'w:footnote', ctx, 'footnote:', notes);
+    readNotes(parts.endnotes, 'w:endnote', ctx, 'endnote:', notes);
+    return { view, revisions, blocks, notes, properties: parts.properties, counts };
+  });
 }

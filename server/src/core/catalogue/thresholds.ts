@@ -51,7 +51,7 @@ type Bound = Exclude<Comparison, 'qualitative' | 'trend'>;
 /**
  * Whether a target stating `op value` guarantees less than a requirement `required.op required.value` asks
  * (≥95% against ≥97%, ≤40 against ≤35, ≥97% against >97%): what the national threshold rule and the
- * comparison of a county with its city plan both ask. Values must be in one unit.
+ * comparison of a county with its city plan (and of a draft with the one before, core/diff) ask. Values must be in one unit.
  */
 export function weakerThan(target: { op: Comparison; value: number }, required: { op: Comparison | undefined; value: number }): boolean {
   const { op, value } = target;
