@@ -14,7 +14,7 @@ function median(xs: number[]): number {
 }
 
 export async function diffBench(): Promise<void> {
-  const drafts = join(process.cwd(), 'test', 'fixtures', 'review', 'drafts');
+  const drafts = join(process.cwd(), 'test', 'fixtures', 'review-drafts');
   const synthetic = syntheticPlan(512 * 1024);
   const cases: [string, string, string][] = [
     ['安吉县 初稿 → 修改稿 (17 tasks)', readFileSync(join(drafts, '安吉县-初稿.md'), 'utf8'), readFileSync(join(drafts, 'source', '安吉县-修改稿.md'), 'utf8')],

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../hostile/build';
 import { trackedPlanDocx, untrackedPlanDocx } from '../support/trackedDocx';
 
-const DRAFTS = join(__dirname, '..', 'fixtures', 'review', 'drafts');
+const DRAFTS = join(__dirname, '..', 'fixtures', 'review-drafts');
 const dir = mkdtempSync(join(tmpdir(), 'ecoplan-diff-'));
 
 const SMALL_OLD = `某县创建国家生态文明建设示范县实施方案

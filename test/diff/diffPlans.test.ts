@@ -10,7 +10,7 @@ import { diffPlans } from '../../server/src/core/diff/diffPlans';
 import { longestIncreasing, matchTasks } from '../../server/src/core/diff/matchTasks';
 import type { IndicatorTarget } from '../../server/src/core/model/types';
 
-const DRAFTS = join(__dirname, '..', 'fixtures', 'review', 'drafts');
+const DRAFTS = join(__dirname, '..', 'fixtures', 'review-drafts');
 const analyse = (text: string, uri = 'plan.md') => analysePlan(text, { uri });
 const line = (c: { oldRange?: { start: { line: number } }; newRange?: { start: { line: number } } }) => [c.oldRange ? c.oldRange.start.line + 1 : null, c.newRange ? c.newRange.start.line + 1 : null];
 

@@ -124,7 +124,7 @@ vi.mock('vscode', () => {
   };
 });
 
-const DRAFTS = join(__dirname, '..', 'fixtures', 'review', 'drafts');
+const DRAFTS = join(__dirname, '..', 'fixtures', 'review-drafts');
 const root = mkdtempSync(join(tmpdir(), 'ecoplan-compare-command-'));
 const newText = readFileSync(join(DRAFTS, 'source', '安吉县-修改稿.md'), 'utf8');
 writeFileSync(join(root, '修改稿.md'), newText);

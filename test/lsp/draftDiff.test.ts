@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from '../support/lspClient';
 
-const DRAFTS = join(__dirname, '..', 'fixtures', 'review', 'drafts');
+const DRAFTS = join(__dirname, '..', 'fixtures', 'review-drafts');
 const dir = mkdtempSync(join(tmpdir(), 'ecoplan-draft-diff-'));
 const uriOf = (name: string) => pathToFileURL(join(dir, name)).toString();
 
