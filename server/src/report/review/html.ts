@@ -46,7 +46,7 @@ body { font-family: "FangSong", "仿宋", "STFangsong", "SimSun", "宋体", "Not
 h1, h2, h3, th { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; }
 h1 { font-size: 22px; text-align: center; margin: 16px 0 4px; }
 h2 { font-size: 18px; margin: 24px 0 8px; border-bottom: 2px solid #333; padding-bottom: 2px; }
-h3 { font-size: 15px; margin: 14px 0 4px; }
+h3 { font-size: 15px; margin: 14px 0 4px; font-weight: bold; }
 p.meta { text-align: center; margin: 2px 0; color: #333; }
 .controls { position: sticky; top: 0; z-index: 3; background: #f4f4f4; border-bottom: 1px solid #bbb; padding: 6px 8px; margin: 8px -16px 0; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .controls input { flex: 0 1 22em; padding: 3px 6px; font: inherit; }
@@ -59,13 +59,17 @@ table.sortable th { cursor: pointer; user-select: none; white-space: nowrap; }
 table.sortable th[aria-sort=ascending]::after { content: " ▲"; }
 table.sortable th[aria-sort=descending]::after { content: " ▼"; }
 td.num { text-align: right; white-space: nowrap; }
-td.plan small { display: block; color: #555; }
+td small { display: block; color: #555; font-weight: normal; }
+table.overview td.plan { min-width: 16em; }
+table.overview td.k-catalogue { min-width: 9em; }
+table.overview td.k-period { white-space: nowrap; }
+table.overview td.verdict { min-width: 7em; }
 tr.v-revise td.verdict { background: #f6c9c9; font-weight: bold; }
 tr.v-ready td.verdict { background: #cdebd0; font-weight: bold; }
 tr.v-unread td { color: #666; }
 tr.v-unread td.verdict { background: #ececec; }
 .matrix-wrap { overflow-x: auto; }
-table.matrix th.ind { writing-mode: vertical-rl; white-space: nowrap; font-size: 12px; max-height: 15em; vertical-align: bottom; padding: 6px 2px; }
+table.matrix th.ind { vertical-align: bottom; padding: 4px 3px; font-size: 12px; white-space: normal; min-width: 6.5em; max-width: 8em; line-height: 1.25; }
 table.matrix td.c { font-size: 12px; white-space: nowrap; text-align: center; }
 .st-meets { background: var(--meets); } .st-below { background: var(--below); font-weight: bold; } .st-unverified { background: var(--unverified); }
 .st-trend { background: var(--trend); } .st-mentioned { background: var(--mentioned); } .st-missing { background: var(--missing); color: #a00; } .st-not-binding { background: var(--nb); color: #999; }
@@ -85,7 +89,7 @@ ol.findings li { margin: 6px 0; }
 code { font-family: "Consolas", "DejaVu Sans Mono", monospace; font-size: 12px; color: #444; }
 blockquote { margin: 2px 0 2px 0; padding: 1px 8px; border-left: 3px solid #bbb; color: #333; background: #fafafa; }
 a.loc { font-size: 12px; }
-.sign { text-align: right; margin-top: 24px; line-height: 2; }
+.sign { text-align: right; margin-top: 24px; line-height: 2; white-space: pre; }
 [hidden] { display: none !important; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
@@ -97,7 +101,11 @@ a.loc { font-size: 12px; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .matrix-wrap { overflow: visible; }
-  article.opinion { break-before: page; border: none; }
+  table.overview { width: 100%; }
+  section.opinions { break-before: page; }
+  section.opinions > h2 { display: none; }
+  article.opinion { border: none; margin-top: 0; }
+  article.opinion + article.opinion { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
 `;
@@ -120,6 +128,8 @@ const SCRIPT = (lang: Lang, webview: boolean) => `
         const rows = [...body.rows].map((r, i) => [r, key(r.cells[col]), i]);
         rows.sort((a, b) => {
           const x = a[1], y = b[1];
+          // blank cells (an unread plan's) last whichever way
+          if ((x === '') !== (y === '')) return x === '' ? 1 : -1;
           const c = typeof x === 'number' && typeof y === 'number' ? x - y : typeof x === 'number' ? -1 : typeof y === 'number' ? 1 : String(x).localeCompare(String(y), 'zh-CN');
           return (asc ? c : -c) || a[2] - b[2];
         });
@@ -205,8 +215,8 @@ function overviewSection(report: ReviewReport, { lang }: Ctx): string {
       const title = note ? ` title="${esc(note)}"` : '';
       if (c.key === 'plan') return `<td class="plan" data-sort="${esc(value)}"><a href="#opinion-${i + 1}">${esc(value)}</a>${p.title ? `<small>${esc(p.file)}</small>` : ''}</td>`;
       if (c.key === 'verdict') return `<td class="verdict"${title}>${esc(value)}${v === 'unread' && p.unread ? `<small>${esc(p.unread)}</small>` : ''}</td>`;
-      if (c.key === 'covered' && p.unread === undefined) return `<td class="num" data-sort="${p.binding.total ? p.binding.covered / p.binding.total : 0}">${esc(value)}</td>`;
-      return `<td${typeof value === 'number' ? ' class="num"' : ''}${title}>${esc(value)}</td>`;
+      if (c.key === 'covered' && p.unread === undefined) return `<td class="k-covered num" data-sort="${p.binding.total ? p.binding.covered / p.binding.total : 0}">${esc(value)}</td>`;
+      return `<td class="k-${c.key}${typeof value === 'number' ? ' num' : ''}"${title}>${esc(value)}</td>`;
     });
     return `<tr class="v-${v}" data-plan="${i}" data-verdict="${v}" data-file="${esc(p.file)}">${cells.join('')}</tr>`;
   });

@@ -35,7 +35,7 @@ function opinion(p: PlanReview, lang: ReviewReport['lang']): string[] {
     out.push(mdText(line), '');
   });
   out.push(mdText(w.verdictLine(verdictLabel(p.verdict, lang))) + (p.verdictReasons.length ? mdText((zh ? '。' : '. ') + w.reasons + p.verdictReasons.join(zh ? '' : ' ')) : ''), '');
-  out.push(`<p align="right">${mdText(w.signature)}</p>`, '', `<p align="right">${mdText(w.signer)}            </p>`, '', `<p align="right">${mdText(w.date)}</p>`, '');
+  out.push(`<p align="right">${mdText(w.signature)}</p>`, '', `<p align="right">${mdText(w.signer)}</p>`, '', `<p align="right">${mdText(w.date)}</p>`, '');
   return out;
 }
 
