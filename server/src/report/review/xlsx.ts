@@ -66,9 +66,12 @@ export async function reviewXlsx(report: ReviewReport, href: (file: string, line
   const matrix = wb.addWorksheet(names[1], { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: setup });
   matrix.columns = [{ header: w.plan, width: 18 }, ...report.indicators.map((c) => ({ header: c.name + (c.unit ? `(${c.unit})` : ''), width: 14 }))];
   for (const p of report.plans) {
-    const row = matrix.addRow([p.place?.name ?? planName(p), ...report.indicators.map((c) => (p.unread !== undefined ? '' : cellText(p.cells[c.id], lang)))]);
-    if (p.unread !== undefined) row.getCell(2).value = `${w.unread}:${p.unread}`;
-    else report.indicators.forEach((c, k) => fill(row.getCell(k + 2), p.cells[c.id]));
+    if (p.unread !== undefined) {
+      matrix.addRow([planName(p), `${w.unread}:${p.unread}`]);
+      continue;
+    }
+    const row = matrix.addRow([p.place?.name ?? planName(p), ...report.indicators.map((c) => cellText(p.cells[c.id], lang))]);
+    report.indicators.forEach((c, k) => fill(row.getCell(k + 2), p.cells[c.id]));
   }
   frame(matrix);
   matrix.getRow(1).height = 60;
