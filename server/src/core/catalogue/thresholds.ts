@@ -1,6 +1,6 @@
 import { compareUnits } from './measureUnits';
 import { CITY_SIZE_GROUPS, CITY_SIZES, TERRAINS } from './scopes';
-import type { PlanSettings } from '../model/types';
+import type { Comparison, PlanSettings } from '../model/types';
 import type { CatalogueIndicator, Threshold } from './types';
 
 export interface ApplicableThreshold {
@@ -44,6 +44,32 @@ export function settingsForTarget(settings: PlanSettings, target: { qualifier?: 
 
 export function directionOf(ind: CatalogueIndicator): 'higher' | 'lower' | null {
   return ind.direction ?? ind.parent?.direction ?? null;
+}
+
+type Bound = Exclude<Comparison, 'qualitative' | 'trend'>;
+
+/**
+ * Whether a target stating `op value` guarantees less than a requirement `required.op required.value` asks
+ * (≥95% against ≥97%, ≤40 against ≤35, ≥97% against >97%): what the national threshold rule and the
+ * comparison of a county with its city plan both ask. Values must be in one unit.
+ */
+export function weakerThan(target: { op: Comparison; value: number }, required: { op: Comparison | undefined; value: number }): boolean {
+  const { op, value } = target;
+  const r = required.value;
+  if (required.op === '>=' || required.op === '>') return (op === '>=' || op === '=' || op === '>') && (value < r || (required.op === '>' && value === r && op !== '>'));
+  if (required.op === '<=' || required.op === '<') return (op === '<=' || op === '=' || op === '<') && (value > r || (required.op === '<' && value === r && op !== '<'));
+  return false;
+}
+
+/**
+ * A plan's target read as a requirement for others (a city's `达到97%` for its counties): `=` means at
+ * least (or at most) the value as the indicator's direction says; null when that is not known.
+ */
+export function asRequirement(target: { op: Comparison; value: number | null }, ind: CatalogueIndicator | null): { op: Bound; value: number } | null {
+  if (target.value === null || target.op === 'qualitative' || target.op === 'trend') return null;
+  if (target.op !== '=') return { op: target.op, value: target.value };
+  const direction = ind ? directionOf(ind) : null;
+  return direction ? { op: direction === 'higher' ? '>=' : '<=', value: target.value } : null;
 }
 
 /** The other measure a target's unit shows it is stated in (`μg/m³` for PM2.5), or null. */

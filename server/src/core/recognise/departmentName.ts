@@ -10,7 +10,7 @@ export interface PartyNameVocabulary {
   unitEndings: string[];
   notUnitEndings: string[];
   jurisdiction: { endings: string[]; maxLength: number; notEndings: string[] };
-  vague: { startsWith: string[]; contains: { qualifiers: string[]; bodies: string[] }[]; places: string[]; bodies: string[] };
+  vague: { startsWith: string[]; contains: { qualifiers: string[]; bodies: string[] }[]; places: string[]; bodies: string[]; countyLevel: string[] };
   bareLevelWords: string[];
 }
 
@@ -30,7 +30,8 @@ export function checkPartyNames(raw: unknown): PartyNameVocabulary {
   if (typeof j.maxLength !== 'number' || j.maxLength < 2) throw new Error('data/vocab/partyNames.yaml: `jurisdiction.maxLength` must be a number ≥ 2');
   if (!isWords(r.bareLevelWords)) fail('bareLevelWords');
   const v = r.vague ?? {};
-  for (const k of ['startsWith', 'places', 'bodies']) if (!isWords(v[k])) fail(`vague.${k}`);
+  for (const k of ['startsWith', 'places', 'bodies', 'countyLevel']) if (!isWords(v[k])) fail(`vague.${k}`);
+  for (const w of v.countyLevel) if (!v.places.includes(w)) throw new Error(`data/vocab/partyNames.yaml: \`vague.countyLevel\` word ${w} is not one of \`vague.places\``);
   if (!Array.isArray(v.contains) || v.contains.length === 0) fail('vague.contains');
   v.contains.forEach((c: any, i: number) => {
     if (!isWords(c?.qualifiers)) fail(`vague.contains[${i}].qualifiers`);
@@ -96,6 +97,22 @@ export const BARE_LEVEL_WORDS: readonly string[] = vocab.bareLevelWords;
 export function isVaguePhrase(name: string): boolean {
   if (name.length < 2) return false;
   return VAGUE_START.test(name) || VAGUE_ANYWHERE.test(name);
+}
+
+const DISTRIBUTIVE_PLACES = new RegExp(`^各((?:${PLACES}|[()()、])+)`);
+const PLACE_WORD = new RegExp(PLACES, 'g');
+const COUNTY_LEVEL = new Set(vocab.vague.countyLevel);
+
+/**
+ * A non-specific phrase that names every county-level unit under a city (`各县(市、区)人民政府`, `各区县`,
+ * `各县市区党委、政府`, `各旗县`): what a city plan writes to pass a task on to its counties. Not `各镇(街道)`,
+ * `各开发区`, `各部门`.
+ */
+export function namesCountyLevelUnits(phrase: string): boolean {
+  const m = DISTRIBUTIVE_PLACES.exec(phrase);
+  if (!m) return false;
+  for (const w of m[1].match(PLACE_WORD) ?? []) if (COUNTY_LEVEL.has(w)) return true;
+  return false;
 }
 
 /**

@@ -4,8 +4,10 @@ import { conflictingTargets } from './conflictingTargets';
 import { emptyNumbering } from './emptyNumbering';
 import { incompleteCatalogue } from './incompleteCatalogue';
 import { invalidSettings } from './invalidSettings';
+import { investmentTotalMismatch } from './investmentTotalMismatch';
 import { malformedTag } from './malformedTag';
 import { missingBindingIndicators } from './missingBindingIndicators';
+import { missingRequiredPart } from './missingRequiredPart';
 import { missingResponsibleUnit } from './missingResponsibleUnit';
 import { notApplicable } from './notApplicable';
 import { renamedIndicator } from './renamedIndicator';
@@ -41,4 +43,6 @@ export const allRules: Rule[] = [
   ambiguousPlace,
   incompleteCatalogue,
   emptyNumbering,
+  missingRequiredPart,
+  investmentTotalMismatch,
 ];

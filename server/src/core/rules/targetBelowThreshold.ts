@@ -1,5 +1,5 @@
 import { compareUnits } from '../catalogue/measureUnits';
-import { applicableThreshold, settingsForTarget, bindingOf, formatThreshold, isVerified } from '../catalogue/thresholds';
+import { applicableThreshold, settingsForTarget, bindingOf, formatThreshold, isVerified, weakerThan } from '../catalogue/thresholds';
 import { formatTarget } from '../format/target';
 import { editionLabel, indicatorOf, LEVEL_EN } from '../catalogue/lookup';
 import type { Rule } from './rule';
@@ -33,10 +33,7 @@ export const targetBelowThreshold: Rule = {
       const value = units.kind === 'convertible' ? t.value * units.factor : t.value;
       const thValue = th.value!;
       // what the target guarantees, compared with what the threshold requires
-      let weaker = false;
-      if (th.op === '>=' || th.op === '>') weaker = (t.op === '>=' || t.op === '=' || t.op === '>') && (value < thValue || (th.op === '>' && value === thValue && t.op !== '>'));
-      else if (th.op === '<=' || th.op === '<') weaker = (t.op === '<=' || t.op === '=' || t.op === '<') && (value > thValue || (th.op === '<' && value === thValue && t.op !== '<'));
-      if (!weaker) continue;
+      if (!weakerThan({ op: t.op, value }, { op: th.op, value: thValue })) continue;
       const binding = bindingOf(ind);
       const verified = isVerified(ind, th);
       const attrZh = binding === true ? '约束性指标' : binding === false ? '参考性指标' : '指标';
