@@ -9,6 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { reviewHtml } from '../../server/src/report/review/html';
 import { sampleReport } from './sampleReport';
 
+/** A table row as the page script sees it (the tests have no DOM types). */
+type Row = { cells: ArrayLike<{ textContent: string | null; className: string }> & Iterable<{ textContent: string | null; className: string }> };
+
 const report = sampleReport();
 const out = join(process.cwd(), 'test', 'output');
 const page = reviewHtml(report, { nonce: 'n0nce' });
@@ -51,10 +54,10 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  const column = (table: string, col: number) => tab.locator(`${table} tbody tr:not([hidden])`).evaluateAll((rows, c) => rows.map((r) => (r as HTMLTableRowElement).cells[c].textContent), col);
+  const column = (table: string, col: number) => tab.locator(`${table} tbody tr:not([hidden])`).evaluateAll((rows, c) => rows.map((r) => (r as unknown as Row).cells[c].textContent), col);
 
   it('shows the overview, one row per plan, with exact cells; the script ran under the CSP', async () => {
-    const rows = await tab.locator('table.overview tbody tr').evaluateAll((rs) => rs.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent)));
+    const rows = await tab.locator('table.overview tbody tr').evaluateAll((rs) => rs.map((r) => [...(r as unknown as Row).cells].map((c) => c.textContent)));
     expect(rows).toEqual([
       ['1', '清江市创建国家生态文明建设示范市实施方案(2024—2027年)plans/清江市创建方案.md', '清江市', '市', '国家生态文明建设示范市县建设指标(2019)', '2024—2027', '36', '0', '1', '8/8', '0', '0', '0', '0', '', '可提交'],
       ['2', '东川县创建国家生态文明建设示范县实施方案plans/东川县实施方案.md', '东川县', '县', '国家生态文明建设示范市县建设指标(2019)', '2024—2026', '28', '3', '2', '6/8', '1', '1', '1', '1', '重点工程', '需修改'],
@@ -93,20 +96,20 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
   });
 
   it('colours each matrix cell by its status, with value and year, and a legend', async () => {
-    const cells = await tab.locator('table.matrix tbody tr').evaluateAll((rs) => rs.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => `${c.textContent}|${c.className}`)));
+    const cells = await tab.locator('table.matrix tbody tr').evaluateAll((rs) => rs.map((r) => [...(r as unknown as Row).cells].map((c) => `${c.textContent}|${c.className}`)));
     expect(cells[1]).toEqual([
       '东川县|plan', '达标|c st-meets', '≥20%(2025年)|c st-meets', '≥100%(2025年)|c st-meets', '仅提及|c st-mentioned', '≥60%(2026年)|c st-meets', '—|c st-missing', '仅趋势|c st-trend', '≥90%(2025年)|c st-below',
     ]);
     expect(cells[4]).toEqual(['plans/北坪区方案(损坏).docx|plan', '无法读取:不是有效的 Word 文件(zip 目录缺失)|']);
     expect(await tab.locator('table.matrix td.st-below').getAttribute('title')).toBe('低于国标 · 城镇污水处理率达到90% · 国家指标值 ≥95% · plans/东川县实施方案.md:23');
     expect(await tab.locator('ul.legend li').allTextContents()).toEqual(['达标', '低于国标', '国标待核实', '仅趋势', '仅提及', '未涉及', '不适用']);
-    const colours = await tab.locator('ul.legend li span').evaluateAll((ss) => ss.map((s) => getComputedStyle(s).backgroundColor));
+    const colours = await tab.locator('ul.legend li span').evaluateAll((ss) => ss.map((s) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(s).backgroundColor));
     expect(new Set(colours).size).toBe(7);
     await tab.locator('#matrix').screenshot({ path: join(out, 'review-matrix.png') });
   });
 
   it('shows the city beside its counties, weaker targets and unassigned ones marked', async () => {
-    const rows = await tab.locator('table.city tbody tr').evaluateAll((rs) => rs.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent)));
+    const rows = await tab.locator('table.city tbody tr').evaluateAll((rs) => rs.map((r) => [...(r as unknown as Row).cells].map((c) => c.textContent)));
     expect(await tab.locator('table.city thead th').allTextContents()).toEqual(['指标', '市级方案:清江市', '东川县', '南塬县', '西岭县']);
     expect(rows).toEqual([
       ['生态环境状况指数', '≥65%(2027年)', '≥60%(2026年) 弱于市级目标', '≥62%(2025年)', '≥70%(2035年)'],
