@@ -1,6 +1,9 @@
 import type { Locale } from '../core/locale';
 import type { PlanLevel } from '../core/model/types';
 import type { LoadedConfig } from '../node/config';
+import { buildPlanReview } from '../core/review/planReview';
+import { matrixColumnsOf } from '../core/review/cells';
+import type { MatrixColumn, PlanReview, VerdictCriteria } from '../core/review/types';
 import { analyseFile } from './analyseFile';
 import { fileReport, type JsonFileReport } from './jsonReport';
 import { isImported, paragraphNote, paragraphOf } from './wordHook';
@@ -24,6 +27,8 @@ export interface FileOutcome {
   stderr: ({ config: string } | { err: string })[];
   /** Files not read (said on stderr after all files, exit 2). */
   io: string[];
+  /** For `ecoplan review`: the plan's review and the matrix columns it brings. */
+  review?: { plan: PlanReview; columns: MatrixColumn[] };
 }
 
 export interface CheckFileArgs {
@@ -32,6 +37,8 @@ export interface CheckFileArgs {
   locale: Locale;
   /** The output format: only what it shows is built. */
   format: 'text' | 'json' | 'sarif';
+  /** `ecoplan review`: the plan's review is built instead of the check's output (cli/review.ts). */
+  review?: { criteria: VerdictCriteria };
 }
 
 export function checkOneFile(file: string, display: string, args: CheckFileArgs, configCache: Map<string, LoadedConfig>): FileOutcome {
@@ -45,6 +52,12 @@ export function checkOneFile(file: string, display: string, args: CheckFileArgs,
   });
   if (!analysis) return outcome;
   outcome.checked = true;
+  if (args.review) {
+    outcome.tasks = analysis.model.tasks.length;
+    const paragraphs = isImported(analysis) ? (line: number) => paragraphOf(analysis, line) : undefined;
+    outcome.review = { plan: buildPlanReview(display, analysis, { lang: args.locale, criteria: args.review.criteria, paragraphOf: paragraphs }), columns: matrixColumnsOf(analysis) };
+    return outcome;
+  }
   if (args.format !== 'text') {
     const fr = fileReport(display, analysis);
     if (isImported(analysis)) {

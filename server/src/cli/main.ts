@@ -1,18 +1,19 @@
-import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type FileOutcome } from './checkFile';
-import { BUDGET_FROM_BYTES, checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
+import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
+import { collectFiles, needsBudget } from './planInputs';
+import { runReviewCommand } from './review';
 import { toSarif } from './sarif';
 import { runTable } from './table';
 import type { JsonReport } from './jsonReport';
 import { wordSupport } from './wordHook';
-import { planFilesUnder, type PlanFileKind } from '../node/planFiles';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en] [--jobs N]
+  ecoplan review <文件或目录…> [-o 审核报告.json] [--format text|json] [--lang zh|en] [--force] [--jobs N]
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件] [--force]
   ecoplan import <方案.docx|.doc> [-o 方案.plan.md] [--force]
   ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables] [--force]
@@ -20,7 +21,8 @@ const USAGE = `用法 / usage:
 
 目录下的所有 .md、.txt 和 .docx 文件都会被检查。/ Folders are searched for .md, .txt and .docx files.
 已存在的输出文件不会被覆盖,除非加 --force;输入文件本身永不被覆盖。/ An existing output is kept unless --force is given; the input itself is never written over.
-退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem`;
+退出码 / exit code: 0 无错误 no errors · 1 有错误 errors found · 2 用法或读取问题 usage or I/O problem
+review 退出码 / exit code: 0 全部可提交 all ready · 1 有需修改 some need revision · 2 用法或读取问题 usage or I/O problem`;
 
 interface CheckArgs {
   paths: string[];
@@ -67,24 +69,6 @@ function parseArgs(argv: string[]): CheckArgs {
   }
   if (args.paths.length === 0) throw new UsageError('请给出要检查的文件或目录 / give files or folders to check');
   return args;
-}
-
-/** The files to check: each file given, and the candidate plans in each folder given (node/planFiles.ts, as the server walks). */
-function collectFiles(paths: string[], problems: string[]): string[] {
-  const files: string[] = [];
-  const kinds = new Set<PlanFileKind>(wordSupport() ? ['text', 'word'] : ['text']);
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      problems.push(`${p}: 无法访问 / cannot access (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      continue;
-    }
-    if (st.isDirectory()) files.push(...planFilesUnder([p], { kinds, onProblem: (x) => problems.push(x) }).map((f) => f.path));
-    else files.push(p);
-  }
-  return files;
 }
 
 /** A parsed `ecoplan check` command line and its files, or its exit code when the command line is wrong. */
@@ -191,22 +175,12 @@ export function runCheckCommand(argv: string[], out: (s: string) => void, err: (
   return checkInWorkers(files, displays, { catalogue, level, locale, format }, Math.max(1, jobs), (o) => run.add(o), wordSupport() !== null, (i) => budgeted[i]).then(() => run.finish());
 }
 
-/** A Word file, or a text file of BUDGET_FROM_BYTES or more: checked within the file budget. */
-function needsBudget(file: string): boolean {
-  if (/\.docx?$/i.test(file)) return true;
-  try {
-    const st = statSync(file);
-    return st.isFile() && st.size >= BUDGET_FROM_BYTES;
-  } catch {
-    return false;
-  }
-}
-
 export function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   const out = (s: string) => process.stdout.write(s + '\n');
   const err = (s: string) => process.stderr.write(s + '\n');
   if (command === 'check') return runCheckCommand(rest, out, err);
+  if (command === 'review') return runReviewCommand(rest, out, err, USAGE);
   const word = wordSupport();
   if (word && (command === 'import' || command === 'export' || command === 'catalogue')) {
     void word.runWordCommand(command, rest, out, err).then((code) => (process.exitCode = code));

@@ -65,11 +65,11 @@ function hasWordFile(dir: string, budget: { n: number }): boolean {
   return false;
 }
 
-/** Whether a command line needs the Word code: a Word command, or a check that reaches a .docx. */
+/** Whether a command line needs the Word code: a Word command, or a check or review that reaches a .docx. */
 export function needsWord(argv: string[]): boolean {
   const [command, ...rest] = argv;
   if (WORD_COMMANDS.has(command)) return true;
-  if (command !== 'check') return false;
+  if (command !== 'check' && command !== 'review') return false;
   return rest.some((a) => {
     if (a.startsWith('-')) return false;
     if (WORD_EXTENSIONS.has(extname(a).toLowerCase())) return true;

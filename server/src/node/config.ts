@@ -7,6 +7,8 @@ import { loadUserCatalogue } from '../core/catalogue/userCatalogue';
 import { builtinDirectory, parseDirectoryEntries, type DepartmentDirectory } from '../core/departments/directory';
 import type { PlanLevel, Severity } from '../core/model/types';
 import { allRules } from '../core/rules';
+import { readReviewCriteria } from '../core/review/criteria';
+import type { VerdictCriteria } from '../core/review/types';
 import type { ExternalSettings } from '../core/settings';
 import { readYaml } from '../core/yamlLimits';
 import { isInside, MAX_SETTINGS_BYTES, readRegularFile } from './safeRead';
@@ -21,6 +23,8 @@ export interface LoadedConfig {
   directory: DepartmentDirectory;
   /** Problems with the config or the files it points to. */
   problems: FileProblem[];
+  /** `review:`, the verdict criteria of `ecoplan review` (core/review/criteria.ts), when the config has them. */
+  review?: VerdictCriteria;
 }
 
 /**
@@ -39,7 +43,7 @@ export function formatFileProblem(p: FileProblem): string {
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['catalogue', 'catalogues', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules'];
+const KEYS = ['catalogue', 'catalogues', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules', 'review'];
 
 /** The nearest `ecoplan.config.*` at or above `dir`, or null. */
 export function findConfig(dir: string): string | null {
@@ -178,6 +182,12 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
           else rules[code] = sev as Severity | 'off';
         }
         out.settings.rules = rules;
+        break;
+      }
+      case 'review': {
+        const read = readReviewCriteria(item.value, line, lineOf);
+        out.review = read.criteria;
+        for (const p of read.problems) out.problems.push({ file: path, line: p.line, message: p.message });
         break;
       }
       default:

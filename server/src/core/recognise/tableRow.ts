@@ -29,6 +29,7 @@ const QUIET = new Set(['baseline']);
 
 // `—`, `-`, `/`: a cell left empty on purpose
 const EMPTY_CELL = /^([-—–//]|——)$/;
+const TOTAL_ROW = /^(?:合计|总计|小计|共计)$/;
 const partsOf = (cell: Cell): Cell[] => cell.parts ?? [cell];
 const cellEnd = (cell: Cell) => {
   const last = partsOf(cell)[partsOf(cell).length - 1];
@@ -82,6 +83,8 @@ export function readTableRow(cells: (Cell | null)[], schema: TableSchema, option
   if (unitColumns === 0) return;
   const titleCell = at(schema.title) ?? at(schema.detail) ?? at(schema.indicator);
   if (!titleCell) return;
+  // a project table's 合计 / 小计 row sums the rows above it: no task of its own
+  if (TOTAL_ROW.test(titleCell.text.replace(/[\s*]/g, ''))) return;
   const clauses: ResponsibilityClause[] = [];
   const addClauses = (col: number, role: 'list' | 'lead' | 'support') => {
     const cell = at(col);

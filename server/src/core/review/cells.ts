@@ -68,10 +68,12 @@ export function cellOf(ctx: CellContext, ind: CatalogueIndicator): MatrixCell {
   const byId = indicatorsById(analysis.edition);
   const ids = withParts(ind).map((i) => i.id);
   const targets = model.targets.filter((t) => t.catalogueId !== null && ids.includes(t.catalogueId));
-  // the indicator's own targets first; a part's only when the indicator has none
+  // the indicator's own targets first; a part's only when the indicator has none. A target the
+  // coverage counts but that is no firm commitment of the plan's own area (an aspiration, a rate of
+  // change, another place's) stands in the cell when there is nothing firmer, never judged.
   const firm = targets.filter(isFirm);
   const own = firm.filter((t) => t.catalogueId === ind.id);
-  const chosen = best(own.length > 0 ? own : firm, ind);
+  const chosen = best(own.length > 0 ? own : firm, ind) ?? targets.find((t) => !t.referenceOnly && t.op !== 'trend') ?? null;
   const judged = (chosen && byId.get(chosen.catalogueId!)) ?? ind;
   const applicable = applicableThreshold(judged, chosen ? settingsForTarget(settings, chosen) : settings);
   const threshold = applicable ? { threshold: formatThreshold(applicable.threshold, judged.unit) } : {};
@@ -80,6 +82,7 @@ export function cellOf(ctx: CellContext, ind: CatalogueIndicator): MatrixCell {
     const verdict = ctx.below.get(rangeKey(chosen.range));
     let status: MatrixCell['status'];
     if (!binds) status = 'not-binding';
+    else if (!isFirm(chosen)) status = 'unverified';
     else if (verdict !== undefined) status = verdict ? 'below' : 'unverified';
     else if (!applicable || !isVerified(judged, applicable.threshold)) status = 'unverified';
     else if (chosen.op === 'qualitative' ? applicable.threshold.qualitative === undefined : applicable.threshold.value === undefined) status = 'unverified';

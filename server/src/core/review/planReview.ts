@@ -27,7 +27,8 @@ const QUOTE_MAX = 80;
 
 /** The line a finding is on, trimmed, at most QUOTE_MAX characters (cut around the finding's column). */
 function quoteOf(lines: string[], d: Diagnostic): string {
-  const line = (lines[d.range.start.line] ?? '').replace(/\r$/, '');
+  // a Markdown heading's marks are not the plan's words
+  const line = (lines[d.range.start.line] ?? '').replace(/\r$/, '').replace(/^#{1,6}\s+/, '');
   const trimmed = line.trim();
   if (trimmed.length <= QUOTE_MAX) return trimmed;
   const lead = line.length - line.trimStart().length;

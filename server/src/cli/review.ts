@@ -1,0 +1,232 @@
+import { statSync } from 'node:fs';
+import { dirname, extname, relative } from 'node:path';
+import type { Locale } from '../core/locale';
+import type { PlanLevel } from '../core/model/types';
+import { DEFAULT_CRITERIA } from '../core/review/criteria';
+import { buildCityView, type ViewedPlan } from '../core/review/cityView';
+import { unreadPlanReview } from '../core/review/planReview';
+import { buildReviewReport, cityPairs } from '../core/review/reviewReport';
+import type { MatrixColumn, PlanReview, ReviewReport, VerdictCriteria } from '../core/review/types';
+import { findConfig, loadConfig, type LoadedConfig } from '../node/config';
+import { refuseOutput, writeOutput } from '../node/safeWrite';
+import { analyseFile } from './analyseFile';
+import { checkOneFile, type FileOutcome } from './checkFile';
+import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
+import { collectFiles, needsBudget } from './planInputs';
+import { renderReviewText } from './reviewText';
+import { isImported, paragraphOf, wordSupport } from './wordHook';
+
+/**
+ * `ecoplan review <folders or files…>`: one report for a set of plans (issue 20) — an overview row,
+ * a matrix row and an opinion per plan, a view per city beside its counties. The files are read and
+ * analysed as `ecoplan check` reads them (the same collection, worker threads and file budget:
+ * checkPool.ts, each file's review built where it was analysed, checkFile.ts); a file that cannot be
+ * read is a row that says why. The report itself is built in core/review/; this is the shell.
+ */
+
+export interface ReviewArgs {
+  paths: string[];
+  output?: string;
+  format: 'text' | 'json';
+  locale: Locale;
+  force: boolean;
+  jobs?: number;
+  catalogue?: string;
+  level?: PlanLevel;
+}
+
+class UsageError extends Error {}
+
+function parseReviewArgs(argv: string[]): ReviewArgs {
+  const args: ReviewArgs = { paths: [], format: 'text', locale: 'zh', force: false };
+  let formatGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const [flag, inline] = a.split('=', 2);
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} 缺少取值 / needs a value`);
+      return v;
+    };
+    if (a === '-o' || a === '--output' || a.startsWith('--output=')) args.output = value();
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const v = value();
+      if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / must be text or json: ${v}`);
+      args.format = v;
+      formatGiven = true;
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = value();
+      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
+      args.locale = v;
+    } else if (a === '--force') args.force = true;
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value();
+      if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--jobs 须为 1 到 999 的整数 / must be a whole number from 1 to 999: ${v}`);
+      args.jobs = Number(v);
+    } else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
+    else if (a === '--level' || a.startsWith('--level=')) {
+      const v = value();
+      if (v !== '市' && v !== '县') throw new UsageError(`--level 只能是 市 或 县 / must be 市 or 县: ${v}`);
+      args.level = v;
+    } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
+    else args.paths.push(a);
+  }
+  if (args.paths.length === 0) throw new UsageError('请给出要审核的文件或目录 / give files or folders to review');
+  if (args.output !== undefined) {
+    const ext = extname(args.output).toLowerCase();
+    const format = OUTPUT_FORMATS[ext];
+    if (!format) throw new UsageError(`-o 的文件类型不支持 / unsupported output type: ${args.output} (${Object.keys(OUTPUT_FORMATS).join(', ')})`);
+    if (formatGiven && format !== args.format) throw new UsageError(`--format ${args.format} 与 -o ${args.output} 不一致 / does not match the output file's type`);
+    args.format = format;
+  }
+  return args;
+}
+
+/** What `-o` writes, by the output's extension. */
+const OUTPUT_FORMATS: Record<string, ReviewArgs['format']> = { '.json': 'json', '.txt': 'text' };
+
+/**
+ * Writes the report where the command line says: stdout in `--format`, or the `-o` file (never over
+ * an existing file without `--force`, never over an input: node/safeWrite.ts). Returns the problem, or null.
+ */
+export function writeReviewOutput(report: ReviewReport, args: ReviewArgs, inputs: readonly string[], out: (s: string) => void): string | null {
+  const rendered = args.format === 'json' ? JSON.stringify(report, null, 2) : renderReviewText(report).join('\n');
+  if (args.output === undefined) {
+    out(rendered);
+    return null;
+  }
+  const refused = refuseOutput(args.output, inputs, args.force);
+  if (refused) return refused;
+  return writeOutput(args.output, rendered + '\n');
+}
+
+/** The verdict criteria: `review:` of the config nearest the first folder or file given; the defaults without one. */
+function criteriaFor(paths: string[], configCache: Map<string, LoadedConfig>): VerdictCriteria {
+  let dir: string;
+  try {
+    dir = statSync(paths[0]).isDirectory() ? paths[0] : dirname(paths[0]);
+  } catch {
+    dir = dirname(paths[0]);
+  }
+  return loadConfig(findConfig(dir), configCache).review ?? DEFAULT_CRITERIA;
+}
+
+/** A progress bar on stderr, drawn only on a terminal and only once the run has taken more than a second. */
+export class ReviewProgress {
+  private readonly started: number;
+  private drawn = false;
+
+  constructor(
+    private readonly total: number,
+    private readonly write: (s: string) => void,
+    private readonly tty: boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.started = now();
+  }
+
+  tick(done: number): void {
+    if (!this.tty || this.total === 0 || this.now() - this.started < 1000) return;
+    const width = 30;
+    const filled = Math.round((done / this.total) * width);
+    this.write(`\r审核 / reviewing ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${done}/${this.total}`);
+    this.drawn = true;
+  }
+
+  /** Clears the bar's line, when one was drawn. */
+  end(): void {
+    if (this.drawn) this.write('\r\x1b[2K');
+  }
+}
+
+export interface ReviewIo {
+  /** Whether stderr is a terminal (the progress bar is drawn only then). */
+  tty: boolean;
+  /** Raw writes to stderr (the progress bar), without a line break. */
+  errRaw: (s: string) => void;
+  now?: () => number;
+}
+
+/** One file's row: its review, or the row of a file not read (the first problem said about it). */
+function rowOf(o: FileOutcome, display: string, file: string): { plan: PlanReview; columns: MatrixColumn[] } {
+  if (o.review) return o.review;
+  const said = o.io[0] ?? '';
+  return { plan: unreadPlanReview(display, said.startsWith(`${file}: `) ? said.slice(file.length + 2) : said), columns: [] };
+}
+
+/** `ecoplan review`: the exit code, once the report is written (0 all 可提交, 1 any 需修改, 2 usage or I/O). */
+export async function runReviewCommand(argv: string[], out: (s: string) => void, err: (s: string) => void, usage = '', io?: ReviewIo): Promise<number> {
+  let args: ReviewArgs;
+  try {
+    args = parseReviewArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`ecoplan: ${e.message}${usage ? `\n\n${usage}` : ''}`);
+      return 2;
+    }
+    throw e;
+  }
+  const tty = io?.tty ?? process.stderr.isTTY === true;
+  const errRaw = io?.errRaw ?? ((s: string) => void process.stderr.write(s));
+  const pathProblems: string[] = [];
+  const files = collectFiles(args.paths, pathProblems);
+  const displays = files.map((f) => (relative(process.cwd(), f) || f).replace(/\\/g, '/'));
+  const configCache = new Map<string, LoadedConfig>();
+  const criteria = criteriaFor(args.paths, configCache);
+  const fileArgs = { catalogue: args.catalogue, level: args.level, locale: args.locale, format: 'json' as const, review: { criteria } };
+
+  const rows: { plan: PlanReview; columns: MatrixColumn[] }[] = [];
+  const reported = new Set<string>();
+  const progress = new ReviewProgress(files.length, errRaw, tty, io?.now);
+  const take = (o: FileOutcome) => {
+    const i = rows.length;
+    for (const e of o.stderr) {
+      if ('err' in e) err(e.err);
+      else if (!reported.has(e.config)) (reported.add(e.config), err(`ecoplan: ${e.config}`));
+    }
+    rows.push(rowOf(o, displays[i], files[i]));
+    progress.tick(rows.length);
+  };
+
+  let jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
+  const most = maxJobs();
+  if (jobs > most.jobs) jobs = most.jobs;
+  const budgeted = files.map(needsBudget);
+  if (!budgeted.some(Boolean) && (jobs < 2 || (args.jobs === undefined && files.length < PARALLEL_FROM))) {
+    for (const [i, file] of files.entries()) take(checkOneFile(file, displays[i], fileArgs, configCache));
+  } else {
+    if (args.jobs === undefined && files.length < PARALLEL_FROM) jobs = 1;
+    await checkInWorkers(files, displays, fileArgs, Math.max(1, jobs), take, wordSupport() !== null, (i) => budgeted[i]);
+  }
+  progress.end();
+
+  const plans = rows.map((r) => r.plan);
+  // a path given that could not be reached is a row too
+  for (const p of pathProblems) {
+    const at = p.indexOf(': ');
+    plans.push(unreadPlanReview(at > 0 ? p.slice(0, at) : p, at > 0 ? p.slice(at + 2) : p));
+  }
+  const cities = cityPairs(plans).map(({ city, counties }) => {
+    for (const c of counties) plans[c].city = plans[city].file;
+    // the pairs are analysed again here (a worker's analysis stays in the worker): only plans of a city in the set
+    const viewed = (i: number): ViewedPlan | null => {
+      const analysis = analyseFile(files[i], displays[i], args, { configCache, reported, ioProblems: [], err });
+      return analysis ? { file: plans[i].file, analysis, ...(isImported(analysis) ? { paragraphOf: (line: number) => paragraphOf(analysis, line) } : {}) } : null;
+    };
+    const cityPlan = viewed(city);
+    const countyPlans = counties.map(viewed).filter((v): v is ViewedPlan => v !== null);
+    return cityPlan ? buildCityView(cityPlan, countyPlans) : null;
+  });
+  const report = buildReviewReport(plans, criteria, args.locale, { columns: rows.map((r) => r.columns), cities: cities.filter((c) => c !== null) });
+  const problem = writeReviewOutput(report, args, files, out);
+  if (problem) {
+    err(`ecoplan: ${problem}`);
+    return 2;
+  }
+  if (report.summary.unread > 0) {
+    for (const p of plans) if (p.unread) err(`ecoplan: ${p.file}: ${p.unread}`);
+    return 2;
+  }
+  return report.summary.revise > 0 ? 1 : 0;
+}
