@@ -13,6 +13,7 @@ import { analyseFile } from './analyseFile';
 import { checkOneFile, type FileOutcome } from './checkFile';
 import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { collectFiles, needsBudget } from './planInputs';
+import { renderReviewDocument, type ReviewDocumentFormat } from './reviewDocument';
 import { renderReviewText } from './reviewText';
 import { isImported, paragraphOf, wordSupport } from './wordHook';
 
@@ -27,7 +28,7 @@ import { isImported, paragraphOf, wordSupport } from './wordHook';
 export interface ReviewArgs {
   paths: string[];
   output?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | ReviewDocumentFormat;
   locale: Locale;
   force: boolean;
   jobs?: number;
@@ -84,13 +85,21 @@ function parseReviewArgs(argv: string[]): ReviewArgs {
 }
 
 /** What `-o` writes, by the output's extension. */
-const OUTPUT_FORMATS: Record<string, ReviewArgs['format']> = { '.json': 'json', '.txt': 'text' };
+const OUTPUT_FORMATS: Record<string, ReviewArgs['format']> = { '.json': 'json', '.txt': 'text', '.html': 'html', '.htm': 'html', '.xlsx': 'xlsx', '.docx': 'docx' };
 
 /**
  * Writes the report where the command line says: stdout in `--format`, or the `-o` file (never over
  * an existing file without `--force`, never over an input: node/safeWrite.ts). Returns the problem, or null.
  */
-export function writeReviewOutput(report: ReviewReport, args: ReviewArgs, inputs: readonly string[], out: (s: string) => void): string | null {
+export async function writeReviewOutput(report: ReviewReport, args: ReviewArgs, inputs: readonly string[], out: (s: string) => void): Promise<string | null> {
+  if (args.format === 'html' || args.format === 'xlsx' || args.format === 'docx') {
+    // only ever with -o (parseReviewArgs): the page, the workbook, the Word opinions (cli/reviewDocument.ts)
+    const output = args.output!;
+    const refused = refuseOutput(output, inputs, args.force);
+    if (refused) return refused;
+    const doc = await renderReviewDocument(report, args.format, output);
+    return 'problem' in doc ? doc.problem : writeOutput(output, doc.data);
+  }
   const rendered = args.format === 'json' ? JSON.stringify(report, null, 2) : renderReviewText(report).join('\n');
   if (args.output === undefined) {
     out(rendered);
@@ -219,7 +228,7 @@ export async function runReviewCommand(argv: string[], out: (s: string) => void,
     return cityPlan ? buildCityView(cityPlan, countyPlans) : null;
   });
   const report = buildReviewReport(plans, criteria, args.locale, { columns: rows.map((r) => r.columns), cities: cities.filter((c) => c !== null) });
-  const problem = writeReviewOutput(report, args, files, out);
+  const problem = await writeReviewOutput(report, args, files, out);
   if (problem) {
     err(`ecoplan: ${problem}`);
     return 2;

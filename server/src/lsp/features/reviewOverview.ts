@@ -4,7 +4,6 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { PlanAnalysis } from '../../core/analyse';
 import { matrixColumnsOf } from '../../core/review/cells';
 import { buildCityView, type ViewedPlan } from '../../core/review/cityView';
-import { compareWithCity } from '../../core/review/cityCompare';
 import { DEFAULT_CRITERIA } from '../../core/review/criteria';
 import { buildPlanReview } from '../../core/review/planReview';
 import { buildReviewReport, cityPairs } from '../../core/review/reviewReport';
@@ -76,7 +75,7 @@ export function provideReviewReport(ws: ReviewSource, params: ReviewReportParams
   const cities = cityPairs(reviews).map(({ city, counties }) => {
     for (const c of counties) reviews[c].city = reviews[city].file;
     const viewed = (i: number): ViewedPlan => ({ file: plans[i].file, analysis: plans[i].analysis });
-    return buildCityView(viewed(city), counties.map(viewed), counties.map((c) => compareWithCity(plans[c].analysis, plans[city].analysis)));
+    return buildCityView(viewed(city), counties.map(viewed));
   });
   const report = buildReviewReport(reviews, criteria, lang, { columns: plans.map((p) => matrixColumnsOf(p.analysis)), cities });
   const nonce = params?.nonce;
