@@ -41,7 +41,7 @@ const allParts = (except: PlanReview['missingParts'] = []): PlanReview['parts'] 
 const point = (p: OpinionPoint['point'], ok: boolean | null, heading: string, text: string[], findings: number[] = []): OpinionPoint => ({ point: p, ok, heading, text, findings });
 
 const base = {
-  catalogue: '国家生态文明建设示范市县建设指标(2019)',
+  catalogue: 'national-2019',
   catalogueCurrent: true,
   cited: ['环生态〔2019〕76号'],
   domains: { covered: ['生态制度', '生态安全', '生态空间', '生态经济', '生态生活', '生态文化'], missing: [] as string[] },

@@ -22,9 +22,9 @@ describe('review workbook', () => {
   it('概览: the same columns and cells as the page, notes naming what a count counts', async () => {
     const ws = (await workbook()).getWorksheet('概览')!;
     expect(values(ws, 1)).toEqual(['序号', '方案', '地区', '层级', '指标体系', '规划期', '任务', '无责任单位', '仅笼统表述', '约束性指标覆盖', '缺失', '仅趋势', '低于国标', '表述冲突', '缺少部分', '结论']);
-    expect(values(ws, 3)).toEqual([2, '东川县创建国家生态文明建设示范县实施方案', '东川县', '县', '国家生态文明建设示范市县建设指标(2019)', '2024—2026', 28, 3, 2, '6/8', 1, 1, 1, 1, '重点工程', '需修改']);
+    expect(values(ws, 3)).toEqual([2, '东川县创建国家生态文明建设示范县实施方案', '东川县', '县', '环生态〔2019〕76号', '2024—2026', 28, 3, 2, '6/8', 1, 1, 1, 1, '重点工程', '需修改']);
     expect(ws.getCell('K4').note).toBe('生态环境信息公开率、危险废物利用处置率、城镇污水处理率');
-    expect(ws.getCell('P3').note).toBe('3项任务未明确责任单位(上限0项)。缺失约束性指标1项(上限0项)。1项目标低于国家标准(上限0项)。缺少重点工程(上限0个)。');
+    expect(ws.getCell('P3').note).toBe('3项任务未明确责任单位(上限0项);缺失约束性指标1项(上限0项);1项目标低于国家标准(上限0项);缺少重点工程(上限0个)。');
     expect([ws.getCell('B6').value, ws.getCell('P6').value, ws.getCell('P6').note]).toEqual(['plans/北坪区方案(损坏).docx', '无法读取', '不是有效的 Word 文件(zip 目录缺失)']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 2 });
   });

@@ -2,9 +2,11 @@ import type { CityView, MatrixCell, PlanReview, ReviewFinding, ReviewReport } fr
 import {
   CELL_STATUSES,
   cellText,
+  findingsIntro,
   overviewColumns,
   placeText,
   planName,
+  reasonsText,
   severityLabel,
   statusLabel,
   verdictLabel,
@@ -69,7 +71,9 @@ tr.v-ready td.verdict { background: #cdebd0; font-weight: bold; }
 tr.v-unread td { color: #666; }
 tr.v-unread td.verdict { background: #ececec; }
 .matrix-wrap { overflow-x: auto; }
-table.matrix th.ind { vertical-align: bottom; padding: 4px 3px; font-size: 12px; white-space: normal; min-width: 6.5em; max-width: 8em; line-height: 1.25; }
+table.matrix th.ind { vertical-align: bottom; padding: 4px 3px; font-size: 12px; white-space: normal; min-width: 5.5em; max-width: 7em; line-height: 1.25; }
+table.matrix td.plan, table.matrix thead th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; white-space: nowrap; }
+table.matrix thead th:first-child { background: #e9e9e9; }
 table.matrix td.c { font-size: 12px; white-space: nowrap; text-align: center; }
 .st-meets { background: var(--meets); } .st-below { background: var(--below); font-weight: bold; } .st-unverified { background: var(--unverified); }
 .st-trend { background: var(--trend); } .st-mentioned { background: var(--mentioned); } .st-missing { background: var(--missing); color: #a00; } .st-not-binding { background: var(--nb); color: #999; }
@@ -101,6 +105,8 @@ a.loc { font-size: 12px; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .matrix-wrap { overflow: visible; }
+  table.matrix td.plan, table.matrix thead th:first-child { position: static; }
+  table.matrix { font-size: 9pt; }
   table.overview { width: 100%; }
   section.opinions { break-before: page; }
   section.opinions > h2 { display: none; }
@@ -239,9 +245,9 @@ function cellTitle(c: MatrixCell, lang: Lang, file: string): string {
   return parts.join(' · ');
 }
 
-function matrixCell(c: MatrixCell | undefined, lang: Lang, file: string, extra = '', mark = ''): string {
+function matrixCell(c: MatrixCell | undefined, lang: Lang, file: string, extra = '', mark = '', indicator?: string): string {
   if (!c) return '<td class="c"></td>';
-  return `<td class="c st-${c.status}${extra}" title="${esc(cellTitle(c, lang, file))}">${esc(cellText(c, lang))}${mark}</td>`;
+  return `<td class="c st-${c.status}${extra}" title="${esc(cellTitle(c, lang, file))}">${esc(cellText(c, lang, indicator))}${mark}</td>`;
 }
 
 function legend(lang: Lang): string {
@@ -254,7 +260,7 @@ function matrixSection(report: ReviewReport, { lang }: Ctx): string {
   const rows = report.plans.map((p, i) => {
     const name = `<td class="plan" data-sort="${esc(planName(p))}"><a href="#opinion-${i + 1}">${esc(p.place?.name ?? planName(p))}</a></td>`;
     if (p.unread !== undefined) return `<tr data-plan="${i}" class="v-unread">${name}<td colspan="${report.indicators.length}">${esc(w.unread)}:${esc(p.unread)}</td></tr>`;
-    return `<tr data-plan="${i}">${name}${report.indicators.map((c) => matrixCell(p.cells[c.id], lang, p.file)).join('')}</tr>`;
+    return `<tr data-plan="${i}">${name}${report.indicators.map((c) => matrixCell(p.cells[c.id], lang, p.file, '', '', c.name)).join('')}</tr>`;
   });
   return `<section class="matrix" id="matrix">
 <h2>${esc(w.matrix)}</h2>
@@ -279,11 +285,11 @@ function cityTable(view: CityView, report: ReviewReport, lang: Lang): string {
   const rows = view.rows.map((r) => {
     const counties = r.counties.map((c, k) => {
       const file = view.counties[k];
-      if (c.weaker) return matrixCell(c, lang, file, ' weaker', ` <span class="tag">${esc(w.weaker)}</span>`);
-      if (c.assignedNoTarget) return matrixCell(c, lang, file, ' assigned-missing', ` <span class="tag">${esc(lang === 'zh' ? '未落实' : 'no target')}</span>`);
-      return matrixCell(c, lang, file);
+      if (c.weaker) return matrixCell(c, lang, file, ' weaker', ` <span class="tag">${esc(w.weaker)}</span>`, r.name);
+      if (c.assignedNoTarget) return matrixCell(c, lang, file, ' assigned-missing', ` <span class="tag">${esc(lang === 'zh' ? '未落实' : 'no target')}</span>`, r.name);
+      return matrixCell(c, lang, file, '', '', r.name);
     });
-    return `<tr><td>${esc(r.name)}${r.assigned ? `<span class="tag">${esc(w.assigned)}</span>` : ''}</td>${matrixCell(r.city, lang, view.city)}${counties.join('')}</tr>`;
+    return `<tr><td>${esc(r.name)}${r.assigned ? `<span class="tag">${esc(w.assigned)}</span>` : ''}</td>${matrixCell(r.city, lang, view.city, '', '', r.name)}${counties.join('')}</tr>`;
   });
   return `<h3>${esc(nameOf(view.city))}<small> · ${esc(view.city)}</small></h3>
 <table class="city" data-city="${esc(view.city)}">
@@ -325,13 +331,13 @@ function opinionArticle(p: PlanReview, i: number, ctx: Ctx): string {
       return `<h3 class="point point-${pt.point}${pt.ok === false ? ' problem' : ''}">${esc(pt.heading)}</h3>\n${pt.text.map((t) => `<p>${esc(t)}</p>`).join('\n')}${see}`;
     });
   const findingsPoint = p.opinion.find((pt) => pt.point === 'findings');
-  const reasons = p.verdictReasons.length ? `<p class="reasons">${esc(w.reasons)}${esc(p.verdictReasons.join(lang === 'zh' ? '' : ' '))}</p>` : '';
+  const reasons = p.verdictReasons.length ? `<p class="reasons">${esc(w.reasons)}${esc(reasonsText(p.verdictReasons, lang))}</p>` : '';
   return `${head}
 <p class="to">${esc(p.place ? w.to(p.place.name) : w.toUnknown)}</p>
 <p>${esc(w.intro(title))}</p>
 ${points.join('\n')}
 <h3 class="point point-findings">${esc(findingsPoint?.heading ?? w.findings)}</h3>
-${(findingsPoint?.text ?? []).map((t) => `<p>${esc(t)}</p>`).join('\n')}
+${findingsIntro(findingsPoint).map((t) => `<p>${esc(t)}</p>`).join('\n')}
 ${p.findings.length ? `<ol class="findings">\n${p.findings.map((f, k) => findingItem(f, k, i, p.file, ctx)).join('\n')}\n</ol>` : `<p>${esc(w.noFindings)}</p>`}
 ${reasons}
 <p class="sign">${esc(w.signature)}<br>${esc(w.signer)}<br>${esc(w.date)}</p>

@@ -1,3 +1,4 @@
+import { builtinEditions } from '../../core/catalogue/builtin';
 import type { Severity } from '../../core/model/types';
 import type { MatrixCell, PlanReview, RequiredPartKind, ReviewReport } from '../../core/review/types';
 
@@ -143,16 +144,49 @@ export function partLabel(k: RequiredPartKind, lang: Lang): string {
 
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
-/** A matrix cell as its text: the target and its year (`≥95% 2025年`), else what the status says. */
-export function cellText(c: MatrixCell | undefined, lang: Lang): string {
+const QUALITATIVE_MAX = 10;
+
+/**
+ * A matrix cell as its text: the target and its year (`≥95%(2025年)`); a target in words by its
+ * words without the indicator's name (`有效开展`, cut at 10 characters); else what the status says.
+ */
+export function cellText(c: MatrixCell | undefined, lang: Lang, indicator?: string): string {
   if (!c) return '';
   if (c.value !== undefined && c.value !== null && c.op && OPS[c.op] !== undefined) {
     const target = `${OPS[c.op]}${c.value}${c.unit ?? ''}`;
     return c.year ? (lang === 'zh' ? `${target}(${c.year}年)` : `${target} (${c.year})`) : target;
   }
+  if (c.op === 'qualitative' && c.surface && c.status !== 'mentioned') {
+    const words = (indicator ? c.surface.replace(indicator, '') : c.surface).replace(/^[\s,,、。;;::]+|[\s,,、。;;::]+$/g, '') || c.surface;
+    return words.length > QUALITATIVE_MAX ? `${words.slice(0, QUALITATIVE_MAX - 1)}…` : words;
+  }
   if (c.status === 'missing') return '—';
   if (c.status === 'not-binding') return '/';
   return statusLabel(c.status, lang);
+}
+
+/** A built-in edition by its document number (`环生态〔2019〕76号`), as reviewers cite it; another by its id. */
+export function editionLabel(id: string): string {
+  const e = builtinEditions.find((x) => x.id === id);
+  if (!e?.document) return id;
+  // one notice issued the 2024 市 and 县 lists
+  return builtinEditions.some((x) => x !== e && x.document === e.document) ? `${e.document}(${e.levels.join('、')})` : e.document;
+}
+
+/** Why 需修改, as one sentence: the reasons joined (`…0 项;…0 处。`), whether or not each ends in a full stop. */
+export function reasonsText(reasons: string[], lang: Lang): string {
+  if (!reasons.length) return '';
+  const zh = lang === 'zh';
+  return reasons.map((r) => r.replace(/[。.;;\s]+$/, '')).join(zh ? ';' : '; ') + (zh ? '。' : '.');
+}
+
+/**
+ * The sentences of the opinion's last point worth printing above its list of findings: the
+ * builder may write one sentence per finding there, which the list says in full (quote, place).
+ */
+export function findingsIntro(point: { text: string[]; findings: number[] } | undefined): string[] {
+  if (!point) return [];
+  return point.findings.length > 0 && point.text.length === point.findings.length ? [] : point.text;
 }
 
 /** The plan's name as a reviewer says it: its title, else its file. */
@@ -185,7 +219,7 @@ export function overviewColumns(lang: Lang): OverviewColumn[] {
     { key: 'plan', header: zh ? '方案' : 'Plan', width: 40, cell: (p) => planName(p), note: (p) => p.file },
     { key: 'place', header: zh ? '地区' : 'Place', width: 14, cell: (p) => p.place?.name ?? '' },
     { key: 'level', header: zh ? '层级' : 'Level', width: 6, cell: (p) => (p.level === null ? '' : zh ? p.level : p.level === '市' ? 'city' : 'county') },
-    { key: 'catalogue', header: zh ? '指标体系' : 'Edition', width: 22, cell: (p) => (p.unread !== undefined ? '' : p.catalogue + (p.catalogueCurrent ? '' : zh ? '(非现行)' : ' (not current)')), note: (p) => p.cited.join(sep) },
+    { key: 'catalogue', header: zh ? '指标体系' : 'Edition', width: 22, cell: (p) => (p.unread !== undefined ? '' : editionLabel(p.catalogue) + (p.catalogueCurrent ? '' : zh ? '(非现行)' : ' (not current)')), note: (p) => p.cited.join(sep) },
     { key: 'period', header: zh ? '规划期' : 'Period', width: 11, cell: (p) => (p.period ? `${p.period.from}${words(lang).range}${p.period.to}` : '') },
     { key: 'tasks', header: zh ? '任务' : 'Tasks', width: 7, cell: (p) => (p.unread !== undefined ? '' : p.tasks) },
     { key: 'noUnit', header: zh ? '无责任单位' : 'No unit', width: 9, cell: (p) => (p.unread !== undefined ? '' : p.tasksWithoutUnit) },
@@ -196,6 +230,6 @@ export function overviewColumns(lang: Lang): OverviewColumn[] {
     { key: 'below', header: zh ? '低于国标' : 'Below', width: 8, cell: (p) => (p.unread !== undefined ? '' : p.belowThreshold) },
     { key: 'conflicts', header: zh ? '表述冲突' : 'Conflicts', width: 8, cell: (p) => (p.unread !== undefined ? '' : p.conflicts) },
     { key: 'parts', header: zh ? '缺少部分' : 'Parts missing', width: 20, cell: (p) => (p.unread !== undefined ? '' : p.missingParts.map((k) => partLabel(k, lang)).join(sep)) },
-    { key: 'verdict', header: zh ? '结论' : 'Verdict', width: 9, cell: (p) => verdictLabel(verdictOf(p), lang), note: (p) => (p.unread !== undefined ? p.unread : p.verdictReasons.join(zh ? '' : ' ')) },
+    { key: 'verdict', header: zh ? '结论' : 'Verdict', width: 9, cell: (p) => verdictLabel(verdictOf(p), lang), note: (p) => (p.unread !== undefined ? p.unread : reasonsText(p.verdictReasons, lang)) },
   ];
 }

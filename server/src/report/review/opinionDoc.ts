@@ -1,5 +1,5 @@
 import type { PlanReview, ReviewReport } from '../../core/review/types';
-import { placeText, planName, severityLabel, verdictLabel, words } from './labels';
+import { findingsIntro, placeText, planName, reasonsText, severityLabel, verdictLabel, words } from './labels';
 
 /**
  * The opinions (审核意见) as the Markdown that `ecoplan export` turns into a GB/T 9704 document
@@ -21,8 +21,11 @@ function opinion(p: PlanReview, lang: ReviewReport['lang']): string[] {
   const out = [`# ${mdText(w.opinionTitle(title))}`, '', `<p align="left">${mdText(p.place ? w.to(p.place.name) : w.toUnknown)}</p>`, '', mdText(w.intro(title)), ''];
   for (const pt of p.opinion) {
     out.push(`## ${mdText(pt.heading)}`, '');
+    if (pt.point === 'findings') {
+      for (const t of findingsIntro(pt)) out.push(mdText(t), '');
+      continue;
+    }
     for (const t of pt.text) out.push(mdText(t), '');
-    if (pt.point === 'findings') continue;
     if (pt.findings.length) out.push(mdText(`${w.seeBefore}${pt.findings.map((f) => f + 1).join(zh ? '、' : ', ')}${w.seeAfter}`), '');
   }
   if (!p.opinion.some((pt) => pt.point === 'findings')) out.push(`## ${mdText(w.findings)}`, '');
@@ -34,7 +37,7 @@ function opinion(p: PlanReview, lang: ReviewReport['lang']): string[] {
       : `${k + 1}. [${severityLabel(f.severity, lang)}] ${f.message} (${f.code})${f.quote ? ` Quote: “${f.quote}”` : ''} (${where})`;
     out.push(mdText(line), '');
   });
-  out.push(mdText(w.verdictLine(verdictLabel(p.verdict, lang))) + (p.verdictReasons.length ? mdText((zh ? '。' : '. ') + w.reasons + p.verdictReasons.join(zh ? '' : ' ')) : ''), '');
+  out.push(mdText(w.verdictLine(verdictLabel(p.verdict, lang))) + (p.verdictReasons.length ? mdText((zh ? '。' : '. ') + w.reasons + reasonsText(p.verdictReasons, lang)) : ''), '');
   out.push(`<p align="right">${mdText(w.signature)}</p>`, '', `<p align="right">${mdText(w.signer)}</p>`, '', `<p align="right">${mdText(w.date)}</p>`, '');
   return out;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { MatrixCell, ReviewReport } from '../../core/review/types';
-import { cellText, overviewColumns, placeText, planName, severityLabel, statusLabel, verdictLabel, verdictOf, words, type CellStatus } from './labels';
+import { cellText, overviewColumns, placeText, planName, reasonsText, severityLabel, statusLabel, verdictLabel, verdictOf, words, type CellStatus } from './labels';
 
 /**
  * The ReviewReport as a workbook, one sheet per view: 概览 (one row per plan), 指标矩阵 (plans ×
@@ -70,7 +70,7 @@ export async function reviewXlsx(report: ReviewReport, href: (file: string, line
       matrix.addRow([planName(p), `${w.unread}:${p.unread}`]);
       continue;
     }
-    const row = matrix.addRow([p.place?.name ?? planName(p), ...report.indicators.map((c) => cellText(p.cells[c.id], lang))]);
+    const row = matrix.addRow([p.place?.name ?? planName(p), ...report.indicators.map((c) => cellText(p.cells[c.id], lang, c.name))]);
     report.indicators.forEach((c, k) => fill(row.getCell(k + 2), p.cells[c.id]));
   }
   frame(matrix);
@@ -94,8 +94,8 @@ export async function reviewXlsx(report: ReviewReport, href: (file: string, line
     for (const r of view.rows) {
       const row = cities.addRow([
         r.name + (r.assigned ? (zh ? `(${w.assigned})` : ` (${w.assigned})`) : ''),
-        cellText(r.city, lang),
-        ...r.counties.map((c) => cellText(c, lang) + (c.weaker ? (zh ? `(${w.weaker})` : ` (${w.weaker})`) : c.assignedNoTarget ? (zh ? '(未落实)' : ' (no target)') : '')),
+        cellText(r.city, lang, r.name),
+        ...r.counties.map((c) => cellText(c, lang, r.name) + (c.weaker ? (zh ? `(${w.weaker})` : ` (${w.weaker})`) : c.assignedNoTarget ? (zh ? '(未落实)' : ' (no target)') : '')),
       ]);
       fill(row.getCell(2), r.city);
       r.counties.forEach((c, k) => fill(row.getCell(k + 3), c));
@@ -119,7 +119,7 @@ export async function reviewXlsx(report: ReviewReport, href: (file: string, line
       continue;
     }
     for (const pt of p.opinion) opinions.addRow([planName(p), pt.heading, okText(pt.ok), pt.text.join('\n'), pt.findings.map((f) => f + 1).join(zh ? '、' : ', ')]);
-    opinions.addRow([planName(p), w.verdictLine(verdictLabel(p.verdict, lang)), '', p.verdictReasons.join(zh ? '' : ' '), '']);
+    opinions.addRow([planName(p), w.verdictLine(verdictLabel(p.verdict, lang)), '', reasonsText(p.verdictReasons, lang), '']);
   }
   frame(opinions);
 
