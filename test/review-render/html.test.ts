@@ -45,12 +45,12 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
   beforeAll(async () => {
     const { chromium: pw } = await import('playwright-core');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'review-report.html'), page);
+    writeFileSync(join(out, 'review-sample.html'), page);
     browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     tab.on('pageerror', (e) => errors.push(String(e)));
-    await tab.goto(`file://${join(out, 'review-report.html')}`);
+    await tab.goto(`file://${join(out, 'review-sample.html')}`);
   }, 60_000);
   afterAll(async () => browser?.close());
 
@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
     ]);
     expect(await tab.locator('#count').textContent()).toBe('5 份');
     expect(errors).toEqual([]);
-    await tab.locator('#overview').screenshot({ path: join(out, 'review-overview.png') });
+    await tab.locator('#overview').screenshot({ path: join(out, 'review-sample-overview.png') });
   });
 
   it('sorts by a click on a header (numbers as numbers, again to reverse) and filters by text and verdict', async () => {
@@ -105,7 +105,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
     expect(await tab.locator('ul.legend li').allTextContents()).toEqual(['达标', '低于国标', '国标待核实', '仅趋势', '仅提及', '未涉及', '不适用']);
     const colours = await tab.locator('ul.legend li span').evaluateAll((ss) => ss.map((s) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(s).backgroundColor));
     expect(new Set(colours).size).toBe(7);
-    await tab.locator('#matrix').screenshot({ path: join(out, 'review-matrix.png') });
+    await tab.locator('#matrix').screenshot({ path: join(out, 'review-sample-matrix.png') });
   });
 
   it('shows the city beside its counties, weaker targets and unassigned ones marked', async () => {
@@ -116,7 +116,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
       ['城镇污水处理率市级分解到区县', '≥97%(2026年)', '≥90%(2025年) 弱于市级目标', '— 未落实', '≥96%(2026年)'],
       ['优良天数比例', '国标待核实', '仅提及', '国标待核实', '国标待核实'].map((t, k) => (k === 1 ? '≥92%(2027年)' : k === 3 ? '≥88%(2025年)' : k === 4 ? '≥90%(2030年)' : t)),
     ]);
-    await tab.locator('#cities').screenshot({ path: join(out, 'review-city.png') });
+    await tab.locator('#cities').screenshot({ path: join(out, 'review-sample-city.png') });
   });
 
   it('writes the opinion of each plan with its points and every finding, each linked to its line', async () => {
@@ -128,14 +128,14 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
     expect(await opinion.locator('ol.findings > li').nth(1).textContent()).toBe('警告below-threshold 城镇污水处理率目标≥90%低于国家指标值≥95%。\n到2025年,城镇污水处理率达到90%<script>alert(1)</script>plans/东川县实施方案.md:23');
     expect(await opinion.locator('p.see').allTextContents()).toEqual(['(见问题 1、4)', '(见问题 2、5)']);
     expect(await opinion.locator('p.to').textContent()).toBe('东川县人民政府:');
-    await opinion.screenshot({ path: join(out, 'review-opinion.png') });
+    await opinion.screenshot({ path: join(out, 'review-sample-opinion.png') });
     // the whole page, as a person scrolls it
-    await tab.screenshot({ path: join(out, 'review-page.png'), fullPage: true });
+    await tab.screenshot({ path: join(out, 'review-sample-page.png'), fullPage: true });
   });
 
   it('prints: A4 landscape PDF with a page per opinion', async () => {
     const pdf = await tab.pdf({ preferCSSPageSize: true, printBackground: true });
-    const file = join(out, 'review-report.pdf');
+    const file = join(out, 'review-sample.pdf');
     writeFileSync(file, pdf);
     if (!existsSync('/usr/bin/pdfinfo')) return;
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
