@@ -87,6 +87,16 @@ describe.skipIf(!existsSync(chromium))(`the page in headless Chromium${existsSyn
   }, 60_000);
   afterAll(async () => browser?.close());
 
+  /**
+   * An element as it lies on the page, from a full-page capture: an element screenshot scrolls to
+   * it, and the sticky filter bar would then be drawn across it.
+   */
+  const shot = async (el: ReturnType<Page['locator']>, path: string) => {
+    await tab.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    const box = (await el.boundingBox())!;
+    await tab.screenshot({ path, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
+  };
+
   const texts = (sel: string) => tab.locator(sel).evaluateAll((rs) => rs.map((r) => [...(r as unknown as Row).cells].map((c) => c.textContent)));
 
   it('shows the overview, one row per plan, with exact cells', async () => {
@@ -99,7 +109,7 @@ describe.skipIf(!existsSync(chromium))(`the page in headless Chromium${existsSyn
     ]);
     expect(await tab.locator('#count').textContent()).toBe('5 份');
     expect(errors).toEqual([]);
-    await tab.locator('#overview').screenshot({ path: join(out, 'review-overview.png') });
+    await shot(tab.locator('#overview'), join(out, 'review-overview.png'));
   });
 
   it('sorts by a click on a header and filters by text and verdict', async () => {
@@ -130,7 +140,7 @@ describe.skipIf(!existsSync(chromium))(`the page in headless Chromium${existsSyn
       '—|missing', '生态保护红线面积不…|unverified', '/|not-binding', '—|missing', '—|missing', '/|not-binding', '≥100%(2025年)|meets', '≥80%(2025年)|below', '≥95%|unverified', '≥80%|meets', '—|missing', '—|missing',
     ]);
     expect(rows[0].slice(1, 4)).toEqual(['严格落实|unverified', '有效开展|unverified', '≥22%(2025年)|meets']);
-    await tab.locator('#matrix').screenshot({ path: join(out, 'review-matrix.png') });
+    await shot(tab.locator('#matrix'), join(out, 'review-matrix.png'));
   });
 
   it('shows 黄山市 beside its four counties, the weaker county targets marked', async () => {
@@ -143,7 +153,7 @@ describe.skipIf(!existsSync(chromium))(`the page in headless Chromium${existsSyn
       ['城镇污水处理率', '≥97%(2025年)', '≥88%(2024年)', '≥90%(2025年) 弱于市级目标', '≥92%(2025年) 弱于市级目标', '≥80%(2025年) 弱于市级目标'],
       ['农村无害化卫生厕所普及率市级分解到区县', '≥95%(2025年)', '— 未落实', '≥96%', '≥90%(2025年) 弱于市级目标', '— 未落实'],
     ]);
-    await tab.locator('#cities').screenshot({ path: join(out, 'review-city.png') });
+    await shot(tab.locator('#cities'), join(out, 'review-city.png'));
   });
 
   it('writes each plan’s opinion: the points in order, then every finding with its quote and a link to its line', async () => {
@@ -158,6 +168,6 @@ describe.skipIf(!existsSync(chromium))(`the page in headless Chromium${existsSyn
     expect(await qimen.locator('p.see').allTextContents()).toEqual(['(见问题 6)', '(见问题 1、2)', '(见问题 7、8、10、11)', '(见问题 3、4、5、9)']);
     // the .docx plan's findings name their Word paragraph
     expect(await tab.locator('#opinion-4 a.loc').allTextContents()).toEqual(report.plans[3].findings.map((f) => `test/fixtures/review/xiuning-scheme.docx:${f.line}(Word 第 ${f.wordParagraph} 段)`));
-    await qimen.screenshot({ path: join(out, 'review-opinion.png') });
+    await shot(qimen, join(out, 'review-opinion.png'));
   });
 });

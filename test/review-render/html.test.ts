@@ -54,6 +54,16 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
   }, 60_000);
   afterAll(async () => browser?.close());
 
+  /**
+   * An element as it lies on the page, from a full-page capture: an element screenshot scrolls to
+   * it, and the sticky filter bar would then be drawn across it.
+   */
+  const shot = async (el: ReturnType<Page['locator']>, path: string) => {
+    await tab.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    const box = (await el.boundingBox())!;
+    await tab.screenshot({ path, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
+  };
+
   const column = (table: string, col: number) => tab.locator(`${table} tbody tr:not([hidden])`).evaluateAll((rows, c) => rows.map((r) => (r as unknown as Row).cells[c].textContent), col);
 
   it('shows the overview, one row per plan, with exact cells; the script ran under the CSP', async () => {
@@ -67,7 +77,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
     ]);
     expect(await tab.locator('#count').textContent()).toBe('5 份');
     expect(errors).toEqual([]);
-    await tab.locator('#overview').screenshot({ path: join(out, 'review-sample-overview.png') });
+    await shot(tab.locator('#overview'), join(out, 'review-sample-overview.png'));
   });
 
   it('sorts by a click on a header (numbers as numbers, again to reverse) and filters by text and verdict', async () => {
@@ -105,7 +115,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
     expect(await tab.locator('ul.legend li').allTextContents()).toEqual(['达标', '低于国标', '国标待核实', '仅趋势', '仅提及', '未涉及', '不适用']);
     const colours = await tab.locator('ul.legend li span').evaluateAll((ss) => ss.map((s) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(s).backgroundColor));
     expect(new Set(colours).size).toBe(7);
-    await tab.locator('#matrix').screenshot({ path: join(out, 'review-sample-matrix.png') });
+    await shot(tab.locator('#matrix'), join(out, 'review-sample-matrix.png'));
   });
 
   it('shows the city beside its counties, weaker targets and unassigned ones marked', async () => {
@@ -116,7 +126,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
       ['城镇污水处理率市级分解到区县', '≥97%(2026年)', '≥90%(2025年) 弱于市级目标', '— 未落实', '≥96%(2026年)'],
       ['优良天数比例', '国标待核实', '仅提及', '国标待核实', '国标待核实'].map((t, k) => (k === 1 ? '≥92%(2027年)' : k === 3 ? '≥88%(2025年)' : k === 4 ? '≥90%(2030年)' : t)),
     ]);
-    await tab.locator('#cities').screenshot({ path: join(out, 'review-sample-city.png') });
+    await shot(tab.locator('#cities'), join(out, 'review-sample-city.png'));
   });
 
   it('writes the opinion of each plan with its points and every finding, each linked to its line', async () => {
@@ -128,7 +138,7 @@ describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromiu
     expect(await opinion.locator('ol.findings > li').nth(1).textContent()).toBe('警告below-threshold 城镇污水处理率目标≥90%低于国家指标值≥95%。\n到2025年,城镇污水处理率达到90%<script>alert(1)</script>plans/东川县实施方案.md:23');
     expect(await opinion.locator('p.see').allTextContents()).toEqual(['(见问题 1、4)', '(见问题 2、5)']);
     expect(await opinion.locator('p.to').textContent()).toBe('东川县人民政府:');
-    await opinion.screenshot({ path: join(out, 'review-sample-opinion.png') });
+    await shot(opinion, join(out, 'review-sample-opinion.png'));
     // the whole page, as a person scrolls it
     await tab.screenshot({ path: join(out, 'review-sample-page.png'), fullPage: true });
   });

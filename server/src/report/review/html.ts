@@ -82,7 +82,7 @@ td.assigned-missing { outline: 2px dashed #c60; outline-offset: -3px; }
 .tag { font-size: 11px; color: #555; border: 1px solid #999; border-radius: 3px; padding: 0 3px; margin-left: 4px; white-space: nowrap; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 4px 0; }
 ul.legend li span { display: inline-block; width: 1.4em; height: 1em; border: 1px solid #888; vertical-align: middle; margin-right: 4px; }
-article.opinion { border-top: 1px solid #999; margin-top: 18px; padding-top: 4px; }
+article.opinion { border-top: 1px solid #999; margin: 18px auto 0; padding-top: 4px; max-width: 64em; }
 article.opinion h2 { border: none; text-align: center; font-size: 19px; }
 p.to { font-weight: bold; }
 p.see a { margin: 0 2px; }
