@@ -2,7 +2,7 @@
 // the real plans in ../shared/corpus when present, and a synthetic 1 MB plan; compared with
 // remark-parse alone on the same text. Then what a user feels: the CLI as whole processes, server
 // start-up, keystrokes and completion over stdio, and a 1,000-plan workspace.
-// `npm run bench -- --only startup|lsp|workspace` runs one part (the analysis tables are skipped).
+// `npm run bench -- --only startup|lsp|workspace|review` runs one part (the analysis tables are skipped).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
@@ -12,6 +12,7 @@ import { syntheticPlan } from '../support/synthetic';
 import { lspBench } from './lspBench';
 import { cliStartupBench, serverStartupBench } from './startupBench';
 import { workspaceBench } from './workspaceBench';
+import { reviewBench } from './reviewBench';
 import { wordBench } from './wordBench';
 import { deriveTables } from '../../server/src/core/tables/deriveTables';
 import { TABLE_KINDS } from '../../server/src/report/columns';
@@ -58,7 +59,8 @@ if (only) {
   if (only === 'startup') await startup();
   else if (only === 'lsp') await lspBench();
   else if (only === 'workspace') await workspaceBench();
-  else console.error(`--only: startup, lsp or workspace, not ${only}`);
+  else if (only === 'review') await reviewBench();
+  else console.error(`--only: startup, lsp, workspace or review, not ${only}`);
   return;
 }
 const rows: Row[] = [];
@@ -119,6 +121,7 @@ await startup();
 await wordBench();
 await lspBench();
 await workspaceBench();
+await reviewBench();
 }
 
 async function startup() {

@@ -231,4 +231,19 @@ describe('ecoplan review: the fixture set', () => {
       ['public-participation-eco-civilization',  false,  'not-binding:85',  'not-binding',  'not-binding',  'not-binding',  'not-binding']
     ]);
   });
+
+  it('writes the whole report in English with --lang en', () => {
+    const en = review([`${FOLDER}/yixian-plan.md`, '--lang', 'en']).report;
+    expect(en.lang).toBe('en');
+    const p = en.plans[0];
+    expect(p.verdictReasons).toEqual(['binding indicators without a target: 10, more than the 0 allowed', 'targets below the national threshold: 1, more than the 0 allowed', 'required parts missing: 1, more than the 0 allowed', '1 finding(s) of severity error']);
+    expect(p.opinion.map((o) => o.heading)).toEqual(['1. Structure', '2. The six domains', '3. Period', '4. Approval', '5. Indicator edition', '6. Responsibility', '7. Targets and national thresholds', '8. Findings']);
+    expect(p.opinion[0].text).toEqual([
+      'Checked as a plan (规划); it must have current state and problems, targets and indicators, main tasks, key projects, safeguards; present: current state and problems, targets and indicators, main tasks, key projects.',
+      'Missing: safeguards; add them.',
+      'The key projects state investment, responsible unit and period.',
+      '1 investment total(s) differ from the sum of their rows.',
+    ]);
+    expect(p.opinion[7].text[4]).toBe('Line 34 "| | 合计 | 11250 | | |": The investment total 11250 万元 differs from the sum of its 3 rows (lines 31–33), 10750 万元, by 500');
+  });
 });

@@ -176,7 +176,7 @@ describe('invalid-settings and assumed-settings', () => {
     expect(a.diagnostics.filter((d) => d.code === 'invalid-settings').map((d) => [d.range.start.line, d.message])).toEqual([
       [2, 'level 的值「省」无效:应为 市 或 县'],
       [3, 'terrain 的值「高山」无效:应为 山区、丘陵区、平原地区、干旱半干旱地区、青藏高原地区 之一'],
-      [4, '未知的设置项「colour」;可用:catalogue、level、place、terrain、citySize、period、rules'],
+      [4, '未知的设置项「colour」;可用:catalogue、level、place、terrain、citySize、period、rules、parent'],
     ]);
     expect(a.settings.level).toBeNull();
   });

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../server/src/core/rules';
+import { crossPlanRules } from '../../server/src/core/review/cityDiagnostics';
 import { analyse } from '../support/plan';
 
 describe('rule set', () => {
   it('has unique kebab-case codes, each with a doc page that names its code and default severity', () => {
-    const codes = allRules.map((r) => r.code);
+    const codes = [...allRules, ...crossPlanRules].map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const rule of allRules) {
+    // the rules over one plan, and the findings that compare two (core/review/cityDiagnostics.ts)
+    for (const rule of [...allRules, ...crossPlanRules]) {
       expect(rule.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
       const page = `docs/rules/${rule.code}.md`;
       expect(existsSync(page), page).toBe(true);

@@ -5,6 +5,7 @@ import { buildPlanReview } from '../core/review/planReview';
 import { matrixColumnsOf } from '../core/review/cells';
 import type { MatrixColumn, PlanReview, VerdictCriteria } from '../core/review/types';
 import { analyseFile } from './analyseFile';
+import { pairingFacts, type PairingFacts } from './cityCheck';
 import { fileReport, type JsonFileReport } from './jsonReport';
 import { isImported, paragraphNote, paragraphOf } from './wordHook';
 
@@ -29,6 +30,8 @@ export interface FileOutcome {
   io: string[];
   /** For `ecoplan review`: the plan's review and the matrix columns it brings. */
   review?: { plan: PlanReview; columns: MatrixColumn[] };
+  /** What pairs a county with its city plan after all files are checked (cityCheck.ts). */
+  pairing?: PairingFacts;
 }
 
 export interface CheckFileArgs {
@@ -52,6 +55,7 @@ export function checkOneFile(file: string, display: string, args: CheckFileArgs,
   });
   if (!analysis) return outcome;
   outcome.checked = true;
+  outcome.pairing = pairingFacts(file, display, analysis, configCache);
   if (args.review) {
     outcome.tasks = analysis.model.tasks.length;
     const paragraphs = isImported(analysis) ? (line: number) => paragraphOf(analysis, line) : undefined;

@@ -3,6 +3,7 @@ import type { PlanLevel } from '../core/model/types';
 import type { Locale } from '../core/locale';
 import type { LoadedConfig } from '../node/config';
 import { checkOneFile, type FileOutcome } from './checkFile';
+import { cityFindings, type PairingFacts } from './cityCheck';
 import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { collectFiles, needsBudget } from './planInputs';
 import { runReviewCommand } from './review';
@@ -91,8 +92,9 @@ function prepareCheck(argv: string[], err: (s: string) => void): { args: CheckAr
 /** Gathers the files' outcomes, in file order, into the report and the output; says what each file says on stderr as it comes. */
 class CheckRun {
   readonly report: JsonReport = { version: 1, files: [], summary: { files: 0, tasks: 0, errors: 0, warnings: 0 } };
-  private readonly lines: string[] = [];
+  private readonly lines: { display?: string; lines: string[] }[] = [];
   private readonly reported = new Set<string>();
+  private readonly pairing: PairingFacts[] = [];
 
   constructor(
     private readonly args: CheckArgs,
@@ -114,17 +116,24 @@ class CheckRun {
     s.tasks += o.tasks;
     s.errors += o.errors;
     s.warnings += o.warnings;
-    this.lines.push(...o.lines);
+    this.lines.push({ display: o.pairing?.display, lines: o.lines });
+    if (o.pairing) this.pairing.push(o.pairing);
   }
 
   /** Writes the output; returns the exit code. */
   finish(): number {
     const { args, ioProblems, out, report } = this;
     for (const p of ioProblems) this.err(`ecoplan: ${p}`);
+    // a county beside its city plan in the set: information findings (cityCheck.ts), after the file's own
+    const city = cityFindings(this.pairing, args, new Map());
+    for (const f of report.files) for (const d of city.get(f.path) ?? []) f.diagnostics.push({ code: d.code, severity: d.severity, message: d.message, range: d.range });
     if (args.format === 'json') out(JSON.stringify(report));
     else if (args.format === 'sarif') out(JSON.stringify(toSarif(report, args.locale)));
     else {
-      for (const l of this.lines) out(l);
+      for (const f of this.lines) {
+        for (const l of f.lines) out(l);
+        for (const d of (f.display !== undefined && city.get(f.display)) || []) out(`${f.display}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      }
       const s = report.summary;
       out(
         args.locale === 'en'

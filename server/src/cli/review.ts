@@ -5,12 +5,13 @@ import type { PlanLevel } from '../core/model/types';
 import { DEFAULT_CRITERIA } from '../core/review/criteria';
 import { buildCityView, type ViewedPlan } from '../core/review/cityView';
 import { unreadPlanReview } from '../core/review/planReview';
-import { buildReviewReport, cityPairs } from '../core/review/reviewReport';
+import type { PlanInSet } from '../core/review/cityPairing';
+import { buildReviewReport } from '../core/review/reviewReport';
 import type { MatrixColumn, PlanReview, ReviewReport, VerdictCriteria } from '../core/review/types';
 import { findConfig, loadConfig, type LoadedConfig } from '../node/config';
 import { refuseOutput, writeOutput } from '../node/safeWrite';
-import { analyseFile } from './analyseFile';
 import { checkOneFile, type FileOutcome } from './checkFile';
+import { pairCounties, type PairingFacts } from './cityCheck';
 import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { collectFiles, needsBudget } from './planInputs';
 import { renderReviewDocument, type ReviewDocumentFormat } from './reviewDocument';
@@ -158,8 +159,8 @@ export interface ReviewIo {
 }
 
 /** One file's row: its review, or the row of a file not read (the first problem said about it). */
-function rowOf(o: FileOutcome, display: string, file: string): { plan: PlanReview; columns: MatrixColumn[] } {
-  if (o.review) return o.review;
+function rowOf(o: FileOutcome, display: string, file: string): { plan: PlanReview; columns: MatrixColumn[]; pairing?: PairingFacts } {
+  if (o.review) return { ...o.review, pairing: o.pairing };
   const said = o.io[0] ?? '';
   return { plan: unreadPlanReview(display, said.startsWith(`${file}: `) ? said.slice(file.length + 2) : said), columns: [] };
 }
@@ -185,7 +186,7 @@ export async function runReviewCommand(argv: string[], out: (s: string) => void,
   const criteria = criteriaFor(args.paths, configCache);
   const fileArgs = { catalogue: args.catalogue, level: args.level, locale: args.locale, format: 'json' as const, review: { criteria } };
 
-  const rows: { plan: PlanReview; columns: MatrixColumn[] }[] = [];
+  const rows: ReturnType<typeof rowOf>[] = [];
   const reported = new Set<string>();
   const progress = new ReviewProgress(files.length, errRaw, tty, io?.now);
   const take = (o: FileOutcome) => {
@@ -216,18 +217,24 @@ export async function runReviewCommand(argv: string[], out: (s: string) => void,
     const at = p.indexOf(': ');
     plans.push(unreadPlanReview(at > 0 ? p.slice(0, at) : p, at > 0 ? p.slice(at + 2) : p));
   }
-  const cities = cityPairs(plans).map(({ city, counties }) => {
-    for (const c of counties) plans[c].city = plans[city].file;
-    // the pairs are analysed again here (a worker's analysis stays in the worker): only plans of a city in the set
-    const viewed = (i: number): ViewedPlan | null => {
-      const analysis = analyseFile(files[i], displays[i], args, { configCache, reported, ioProblems: [], err });
-      return analysis ? { file: plans[i].file, analysis, ...(isImported(analysis) ? { paragraphOf: (line: number) => paragraphOf(analysis, line) } : {}) } : null;
-    };
-    const cityPlan = viewed(city);
-    const countyPlans = counties.map(viewed).filter((v): v is ViewedPlan => v !== null);
-    return cityPlan ? buildCityView(cityPlan, countyPlans) : null;
-  });
-  const report = buildReviewReport(plans, criteria, args.locale, { columns: rows.map((r) => r.columns), cities: cities.filter((c) => c !== null) });
+  // a county beside its city plan (`parent:` or its prefecture: cityCheck.ts, as `ecoplan check` pairs them)
+  const facts = rows.flatMap((r) => (r.pairing ? [r.pairing] : []));
+  const byCity = new Map<string, { city: ViewedPlan; counties: ViewedPlan[] }>();
+  const viewed = (p: PlanInSet): ViewedPlan => {
+    const display = facts.find((f) => f.file === p.path)?.display ?? p.path;
+    return { file: display, analysis: p.analysis, ...(isImported(p.analysis) ? { paragraphOf: (line: number) => paragraphOf(p.analysis, line) } : {}) };
+  };
+  for (const { county, found } of pairCounties(facts, args, configCache)) {
+    if ('problem' in found) continue;
+    let group = byCity.get(found.city.path);
+    if (!group) byCity.set(found.city.path, (group = { city: viewed(found.city), counties: [] }));
+    const c = viewed(county);
+    group.counties.push(c);
+    const row = plans.find((p) => p.file === c.file);
+    if (row) row.city = group.city.file;
+  }
+  const cities = [...byCity.values()].map((g) => buildCityView(g.city, g.counties));
+  const report = buildReviewReport(plans, criteria, args.locale, { columns: rows.map((r) => r.columns), cities });
   const problem = await writeReviewOutput(report, args, files, out);
   if (problem) {
     err(`ecoplan: ${problem}`);

@@ -21,7 +21,9 @@ export interface SettingsProblem {
   range: Range;
 }
 
-const KEYS = ['catalogue', 'level', 'place', 'terrain', 'citySize', 'period', 'rules'];
+// `parent`: the county plan's city plan among the plans of the workspace or the check (core/review/cityPairing.ts);
+// it selects, it never names a file to read
+const KEYS = ['catalogue', 'level', 'place', 'terrain', 'citySize', 'period', 'rules', 'parent'];
 /**
  * Settings that name a file. A plan may come from someone else (a received Word file's properties
  * become its front matter), so it never decides which local file is read: these belong in the

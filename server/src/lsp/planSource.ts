@@ -5,6 +5,7 @@ import type { CatalogueEdition } from '../core/catalogue/types';
 import type { Locale } from '../core/locale';
 import type { LocalizedText, PlanLevel, Severity } from '../core/model/types';
 import type { WordRead } from '../node/wordRead';
+import type { CityOfCounty, ParentProblem } from '../core/review/cityPairing';
 
 /**
  * What an LSP feature may ask of the workspace (as vscode-markdown-languageservice's IWorkspace):
@@ -49,8 +50,22 @@ export interface PlanSource {
   allPlanUris(limit?: number): string[];
   /** The catalogue editions the plan may name (built-in and its config's). */
   editionsFor(uri: string): CatalogueEdition[];
+  /**
+   * A county plan's city plan among the workspace's plans (core/review/cityPairing.ts), with the codes
+   * the county's settings turn off; or why its `parent:` selects none; null when it has none.
+   */
+  cityPlanOf(uri: string): CityPlan | { problem: ParentProblem } | null;
   /** Where a department added by the drafter goes (see node/planContext.ts), or null. */
   directoryTarget(uri: string, text: string): { file: string; exists: boolean; configPath: string | null; configExists: boolean } | null;
+}
+
+/** A county plan's city plan in the workspace, as PlanSource.cityPlanOf finds it. */
+export interface CityPlan {
+  uri: string;
+  analysis: PlanAnalysis;
+  by: CityOfCounty['by'];
+  /** Codes of the cross-plan findings the county's config or the editor turns off. */
+  off: ReadonlySet<string>;
 }
 
 /**

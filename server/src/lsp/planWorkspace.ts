@@ -18,7 +18,11 @@ import { writeOutput } from '../node/safeWrite';
 import { whenIdle } from './idle';
 import { loadWordReader } from './wordFiles';
 import type { WordRead } from '../node/wordRead';
-import { toPath, type ClientSettings, type DiagnosticsSource, type DocumentStore, type PlanStatus } from './planSource';
+import { toPath, type CityPlan, type ClientSettings, type DiagnosticsSource, type DocumentStore, type PlanStatus } from './planSource';
+import { cityOf, parentSetting, type ParentProblem, type PlanInSet } from '../core/review/cityPairing';
+
+/** How many of the workspace's plans are looked through for a county's city plan (as the department hover's 200). */
+const CITY_SEARCH_LIMIT = 200;
 
 export { toPath, type ClientSettings } from './planSource';
 
@@ -339,6 +343,50 @@ export class PlanWorkspace implements DiagnosticsSource {
       if (holds && (!best || f.length > best.length)) best = f;
     }
     return best;
+  }
+
+  /**
+   * A county plan's city plan (core/review/cityPairing.ts): its front matter's `parent:` selects among the
+   * workspace's plans; its config's `parent:` (the user's own file, resolved inside the config's folder
+   * or the workspace by node/config.ts) may name one outside them; else the plan of its prefecture,
+   * looked for among the first CITY_SEARCH_LIMIT plans of the workspace, as the department hover does.
+   */
+  cityPlanOf(uri: string): CityPlan | { problem: ParentProblem } | null {
+    const a = this.analysisOf(uri);
+    if (!a) return null;
+    const path = toPath(uri);
+    const context = planContext(path, uri, a.model.text, this.adapterOptions(path), this.configCache);
+    const off = new Set(Object.entries(context.options.rules ?? {}).filter(([, v]) => v === 'off').map(([k]) => k));
+    const written = parentSetting(a);
+    const place = a.settings.place;
+    const configParentUri = context.config?.parent ? pathToFileURL(context.config.parent).toString() : null;
+    const prefecture = place?.prefecture && place.prefecture !== place.name ? place.prefecture : null;
+    // a city plan, or a plan whose place is not known, has no city to look for: no walk of the workspace
+    if (written === undefined && !configParentUri && !prefecture) return null;
+    const plans: PlanInSet[] = [];
+    const uris = new Map<PlanInSet, string>();
+    const entry = (u: string, analysis: PlanAnalysis): PlanInSet => {
+      const e = { path: toPath(u) ?? u, analysis };
+      uris.set(e, u);
+      return e;
+    };
+    const county = entry(uri, a);
+    if (written !== undefined || !configParentUri) {
+      for (const u of this.allPlanUris(CITY_SEARCH_LIMIT)) {
+        if (u === uri) continue;
+        // a plan not analysed yet is read only when its text could name the prefecture (or anything, for `parent:`)
+        if (written === undefined && !this.latest.has(u)) {
+          const src = this.textOf(u);
+          if (!src || !src.text.includes(prefecture!.slice(0, 2))) continue;
+        }
+        const pa = this.analysisOf(u);
+        if (pa) plans.push(entry(u, pa));
+      }
+    }
+    const configAnalysis = configParentUri && configParentUri !== uri ? this.analysisOf(configParentUri) : null;
+    const found = cityOf(county, plans, configAnalysis ? entry(configParentUri!, configAnalysis) : null);
+    if (!found || 'problem' in found) return found;
+    return { uri: uris.get(found.city)!, analysis: found.city.analysis, by: found.by, off };
   }
 
   /** The catalogue editions a plan may name: the built-in ones and those its config adds. */

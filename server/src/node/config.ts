@@ -9,6 +9,7 @@ import type { PlanLevel, Severity } from '../core/model/types';
 import { allRules } from '../core/rules';
 import { readReviewCriteria } from '../core/review/criteria';
 import type { VerdictCriteria } from '../core/review/types';
+import { crossPlanRules } from '../core/review/cityDiagnostics';
 import type { ExternalSettings } from '../core/settings';
 import { readYaml } from '../core/yamlLimits';
 import { isInside, MAX_SETTINGS_BYTES, readRegularFile } from './safeRead';
@@ -25,6 +26,8 @@ export interface LoadedConfig {
   problems: FileProblem[];
   /** `review:`, the verdict criteria of `ecoplan review` (core/review/criteria.ts), when the config has them. */
   review?: VerdictCriteria;
+  /** `parent:`: the city plan of the county plans under this config (absolute path, inside the config's folder or the workspace). */
+  parent?: string;
 }
 
 /**
@@ -43,7 +46,7 @@ export function formatFileProblem(p: FileProblem): string {
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = ['catalogue', 'catalogues', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules', 'review'];
+const KEYS = ['catalogue', 'catalogues', 'level', 'terrain', 'citySize', 'period', 'departments', 'rules', 'parent', 'review'];
 
 /** The nearest `ecoplan.config.*` at or above `dir`, or null. */
 export function findConfig(dir: string): string | null {
@@ -131,6 +134,16 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
         if (str !== null) out.settings[key] = str;
         else out.problems.push({ file: path, line, message: `${key} 应为字符串 / ${key} must be a string` });
         break;
+      case 'parent': {
+        if (str === null) {
+          out.problems.push({ file: path, line, message: `parent 应为市级方案的文件路径 / parent must be the city plan's file path` });
+          break;
+        }
+        const named = namedFile(path, str, roots, line);
+        if ('problem' in named) out.problems.push(named.problem);
+        else out.parent = named.file;
+        break;
+      }
       case 'departments': {
         if (str === null) {
           out.problems.push({ file: path, line, message: `departments 应为文件路径 / departments must be a file path` });
@@ -177,7 +190,7 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
           const code = isScalar(r.key) ? String(r.key.value) : '';
           const sev = isScalar(r.value) ? String(r.value.value) : '';
           const rl = lineOf((r.key as { range?: number[] })?.range?.[0] ?? 0);
-          if (!allRules.some((x) => x.code === code)) out.problems.push({ file: path, line: rl, message: `未知规则 / unknown rule: ${code}` });
+          if (!allRules.some((x) => x.code === code) && !crossPlanRules.some((x) => x.code === code)) out.problems.push({ file: path, line: rl, message: `未知规则 / unknown rule: ${code}` });
           else if (!SEVERITIES.includes(sev)) out.problems.push({ file: path, line: rl, message: `${code} 的级别应为 ${SEVERITIES.join('|')} / severity must be ${SEVERITIES.join('|')}` });
           else rules[code] = sev as Severity | 'off';
         }

@@ -47,20 +47,3 @@ export function buildReviewReport(
     },
   };
 }
-
-/**
- * The city plans of the set and their county plans: a county plan's city is the plan of its
- * prefecture (same province, PlanPlace.prefecture) that is itself a 市 plan of that prefecture.
- * Indexes into `plans`; a city with no county in the set is left out.
- */
-export function cityPairs(plans: PlanReview[]): { city: number; counties: number[] }[] {
-  const out: { city: number; counties: number[] }[] = [];
-  plans.forEach((c, ci) => {
-    if (c.unread || c.level !== '市' || !c.place || c.place.prefecture !== c.place.name) return;
-    // one city plan per prefecture: the first in the set
-    if (out.some((o) => plans[o.city].place!.code === c.place!.code)) return;
-    const counties = plans.flatMap((p, i) => (i !== ci && !p.unread && p.level === '县' && p.place && p.place.province === c.place!.province && p.place.prefecture === c.place!.name ? [i] : []));
-    if (counties.length > 0) out.push({ city: ci, counties });
-  });
-  return out;
-}

@@ -18,6 +18,7 @@ import type { WordRead } from '../../node/wordRead';
 import { follower } from '../publishWriter';
 import { paragraphAt, paragraphNote } from '../../node/wordRead';
 import { localize } from '../../core/locale';
+import { cityPlanDiagnostics } from '../presentation/cityPlan';
 import type { LocalizedText } from '../../core/model/types';
 
 const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
@@ -50,15 +51,27 @@ export function toLspDiagnostics(uri: string, a: PlanAnalysis, remember = true):
     if (at >= 0) return last!.lsp[at];
     const known = converted.get(d);
     if (known && known.uri === uri) return known.lsp;
-    let codeDescription = hrefs.get(d.code);
-    if (!codeDescription) hrefs.set(d.code, (codeDescription = { href: ruleDocUrl(d.code) }));
-    const lsp: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription, source: 'ecoplan', message: d.message };
-    if (d.related && !MESSAGE_HOLDS_RELATED.has(d.code)) lsp.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+    const lsp = toLspDiagnostic(uri, d);
     converted.set(d, { uri, lsp });
     return lsp;
   });
   if (remember) lastConverted.set(uri, { core: a.diagnostics, lsp: out });
   return out;
+}
+
+function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
+  let codeDescription = hrefs.get(d.code);
+  if (!codeDescription) hrefs.set(d.code, (codeDescription = { href: ruleDocUrl(d.code) }));
+  const lsp: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, codeDescription, source: 'ecoplan', message: d.message };
+  if (d.related && !MESSAGE_HOLDS_RELATED.has(d.code)) lsp.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
+  return lsp;
+}
+
+/** A plan's diagnostics and, for a county plan, those against its city plan in the workspace (information only). */
+function planDiagnostics(uri: string, a: PlanAnalysis, workspace: DiagnosticsSource, remember = true): LspDiagnostic[] {
+  const own = toLspDiagnostics(uri, a, remember);
+  const city = cityPlanDiagnostics(workspace, uri);
+  return city.length === 0 ? own : [...own, ...city.map((d) => toLspDiagnostic(uri, d))];
 }
 
 // The last conversion of each open document (remember: false for plans that are not open and Word
@@ -114,12 +127,14 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   const timers = new Map<string, NodeJS.Timeout>();
   const lastChange = new Map<string, number>();
 
-  const publish = (doc: TextDocument) => {
+  const publish = (doc: TextDocument, cascade = true) => {
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // stale: a newer edit is pending
     try {
       const a = workspace.analysisOf(doc.uri);
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? toLspDiagnostics(doc.uri, a) : [] });
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? planDiagnostics(doc.uri, a, workspace) : [] });
+      // an edit to a city plan changes what its open county plans are compared with (not again from theirs: no loops)
+      if (a && cascade) for (const other of openCountiesOf(doc.uri, a)) publish(other, false);
       noteActivity(); // the client will act on them: background work waits
       // what a completion asks of the new analysis, worked out before the client can ask (a few ms on 1 MB)
       if (a && opts.afterPublish) setImmediate(() => opts.afterPublish!(doc.uri));
@@ -127,6 +142,21 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       // runs from a timer: an error here must not end the server
       connection.console.error(`EcoPlan: ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
+  };
+
+  // the open plans whose city plan is `uri` (only plans that could have one are asked: see PlanWorkspace.cityPlanOf)
+  const openCountiesOf = (uri: string, city: PlanAnalysis): TextDocument[] => {
+    const place = city.settings.place;
+    return documents.all().filter((d) => {
+      if (d.uri === uri) return false;
+      const county = workspace.lastAnalysis(d.uri);
+      if (!county) return false;
+      // a county of another prefecture is skipped unasked, unless a `parent:` may pair it with this plan
+      const prefecture = county.settings.place?.prefecture;
+      if (prefecture && prefecture !== place?.name && county.model.frontMatter === null && county.settings.place?.name !== prefecture) return false;
+      const found = workspace.cityPlanOf(d.uri);
+      return !!found && !('problem' in found) && found.uri === uri;
+    });
   };
 
   const schedule = (doc: TextDocument, delay: number) => {
@@ -166,7 +196,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
 
   connection.languages.diagnostics.on((params) => {
     const a = workspace.analysisOf(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: a ? toLspDiagnostics(params.textDocument.uri, a) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: a ? planDiagnostics(params.textDocument.uri, a, workspace) : [] };
   });
 
   // Plans that are not open, reported through workspace pull: only with `ecoplan.diagnostics.scope:
@@ -186,7 +216,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       if (documents.get(uri)) continue; // open documents are reported per document
       const a = workspace.analysisOf(uri);
       if (a) {
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: toLspDiagnostics(uri, a, false) });
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: planDiagnostics(uri, a, workspace, false) });
         reportedClosed.add(uri);
       }
     }

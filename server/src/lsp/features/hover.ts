@@ -8,6 +8,7 @@ import type { Locale } from '../../core/locale';
 import type { PlanSource } from '../planSource';
 import { publicIndicatorCard } from '../presentation/indicatorWording';
 import { titleHover } from '../presentation/planLevel';
+import { cityTargetLines } from '../presentation/cityPlan';
 import { contains } from '../../core/query';
 
 /** Indicator → its catalogue card and the plan's targets for it; department → names and the tasks it leads and supports. */
@@ -16,7 +17,13 @@ export function provideHover(ws: PlanSource, { textDocument, position }: TextDoc
   if (!a) return null;
   const resolve = (name: string) => a.names.resolve(name)?.indicator.id ?? null;
   const ind = indicatorAt(a.model, position, resolve);
-  if (ind) return { range: ind.range, contents: { kind: MarkupKind.Markdown, value: indicatorHover(a, ind) } };
+  if (ind) {
+    // a county plan's hover also gives its city plan's targets for the indicator
+    const id = ind.catalogueId ?? ind.target?.catalogueId ?? null;
+    const city = id ? cityTargetLines(ws, textDocument.uri, id) : [];
+    const value = indicatorHover(a, ind) + (city.length > 0 ? `\n\n${city.map((l) => `- ${l}`).join('\n')}` : '');
+    return { range: ind.range, contents: { kind: MarkupKind.Markdown, value } };
+  }
   const dep = departmentAt(a.model, position);
   if (dep) {
     const d = a.directory.resolve(dep.name);

@@ -6,7 +6,7 @@ import { matrixColumnsOf } from '../../core/review/cells';
 import { buildCityView, type ViewedPlan } from '../../core/review/cityView';
 import { DEFAULT_CRITERIA } from '../../core/review/criteria';
 import { buildPlanReview } from '../../core/review/planReview';
-import { buildReviewReport, cityPairs } from '../../core/review/reviewReport';
+import { buildReviewReport } from '../../core/review/reviewReport';
 import type { ReviewReport, VerdictCriteria } from '../../core/review/types';
 import { reviewHtml } from '../../report/review/html';
 import type { PlanSource } from '../planSource';
@@ -49,35 +49,46 @@ function pathOf(uri: string): string | null {
 }
 
 /** The analyses of the workspace's plans, in path order: each plan's current analysis, and each other analysed file (Word). */
-function workspacePlans(ws: ReviewSource): { path: string; analysis: PlanAnalysis }[] {
-  const byPath = new Map<string, PlanAnalysis>();
+function workspacePlans(ws: ReviewSource): { uri: string; path: string; analysis: PlanAnalysis }[] {
+  const byPath = new Map<string, { uri: string; analysis: PlanAnalysis }>();
   for (const uri of ws.allPlanUris()) {
     const path = pathOf(uri);
-    const a = path ? ws.analysisOf(uri) : null;
-    if (path && a) byPath.set(path, a);
+    const analysis = path ? ws.analysisOf(uri) : null;
+    if (path && analysis) byPath.set(path, { uri, analysis });
   }
-  for (const [uri, a] of ws.lastAnalyses()) {
+  for (const [uri, analysis] of ws.lastAnalyses()) {
     const path = pathOf(uri);
-    if (path && !byPath.has(path)) byPath.set(path, a);
+    if (path && !byPath.has(path)) byPath.set(path, { uri, analysis });
   }
-  return [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, analysis]) => ({ path, analysis }));
+  return [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, p]) => ({ path, ...p }));
 }
 
 export function provideReviewReport(ws: ReviewSource, params: ReviewReportParams | null | undefined): ReviewReportResult {
   const root = ws.folders[0] ?? null;
   const lang = ws.locale;
   const criteria = ws.reviewCriteria?.() ?? DEFAULT_CRITERIA;
-  const plans = workspacePlans(ws).map(({ path, analysis }) => {
+  const plans = workspacePlans(ws).map(({ uri, path, analysis }) => {
     const file = (root ? relative(root, path) : path).replace(/\\/g, '/');
-    return { file, analysis, review: buildPlanReview(file, analysis, { lang, criteria }) };
+    return { uri, file, analysis, review: buildPlanReview(file, analysis, { lang, criteria }) };
   });
-  const reviews = plans.map((p) => p.review);
-  const cities = cityPairs(reviews).map(({ city, counties }) => {
-    for (const c of counties) reviews[c].city = reviews[city].file;
-    const viewed = (i: number): ViewedPlan => ({ file: plans[i].file, analysis: plans[i].analysis });
-    return buildCityView(viewed(city), counties.map(viewed));
+  // each county beside its city plan, paired as the editor's diagnostics pair them (PlanSource.cityPlanOf), when the city is in the report
+  const index = new Map(plans.map((p, i) => [p.uri, i]));
+  const groups = new Map<number, number[]>();
+  plans.forEach((p, i) => {
+    const found = ws.cityPlanOf(p.uri);
+    const city = found && !('problem' in found) ? index.get(found.uri) : undefined;
+    if (city === undefined || city === i) return;
+    groups.set(city, [...(groups.get(city) ?? []), i]);
+    p.review.city = plans[city].file;
   });
-  const report = buildReviewReport(reviews, criteria, lang, { columns: plans.map((p) => matrixColumnsOf(p.analysis)), cities });
+  const viewed = (i: number): ViewedPlan => ({ file: plans[i].file, analysis: plans[i].analysis });
+  const cities = [...groups].map(([city, counties]) => buildCityView(viewed(city), counties.map(viewed)));
+  const report = buildReviewReport(
+    plans.map((p) => p.review),
+    criteria,
+    lang,
+    { columns: plans.map((p) => matrixColumnsOf(p.analysis)), cities },
+  );
   const nonce = params?.nonce;
   return { report, root, ...(typeof nonce === 'string' && NONCE.test(nonce) ? { html: reviewHtml(report, { nonce, webview: true }) } : {}) };
 }
