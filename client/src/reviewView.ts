@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, env, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type Disposable, type WebviewPanel } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { nonce } from './tablesView';
 
 /**
  * EcoPlan: 审核总览 — the review report of the workspace's plans (overview, matrix, city views,
@@ -79,8 +80,3 @@ export class ReviewOverview {
   }
 }
 
-function nonce(): string {
-  let s = '';
-  for (let i = 0; i < 32; i++) s += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)];
-  return s;
-}

@@ -3,11 +3,12 @@
 // test/output/ and shown in the README), the workbook read back and the Word opinions through
 // LibreOffice — all from the real report of the fixture set (黄山市 and four of its counties, 休宁 a .docx).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { hasChromium, openPage, shot as screenshotOf } from '../support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewReport } from '../../server/src/core/review/types';
 
@@ -71,31 +72,18 @@ describe('the workbook', () => {
   });
 });
 
-const chromium = '/usr/bin/chromium';
-describe.skipIf(!existsSync(chromium))(`the page in headless Chromium${existsSync(chromium) ? '' : ' (skipped: /usr/bin/chromium not installed)'}`, () => {
+describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium not installed)'}`, () => {
   let browser: Browser;
   let tab: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   beforeAll(async () => {
-    const { chromium: pw } = await import('playwright-core');
     mkdirSync(out, { recursive: true });
-    browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    tab.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, tab, errors } = await openPage());
     await tab.goto(`file://${join(work, '审核报告.html')}`);
   }, 60_000);
   afterAll(async () => browser?.close());
+  const shot = (el: Locator, path: string) => screenshotOf(tab, el, path);
 
-  /**
-   * An element as it lies on the page, from a full-page capture: an element screenshot scrolls to
-   * it, and the sticky filter bar would then be drawn across it.
-   */
-  const shot = async (el: ReturnType<Page['locator']>, path: string) => {
-    await tab.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-    const box = (await el.boundingBox())!;
-    await tab.screenshot({ path, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-  };
 
   const texts = (sel: string) => tab.locator(sel).evaluateAll((rs) => rs.map((r) => [...(r as unknown as Row).cells].map((c) => c.textContent)));
 

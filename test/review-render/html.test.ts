@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { hasChromium, openPage, shot as screenshotOf } from '../support/chromium';
 import { reviewHtml } from '../../server/src/report/review/html';
 import { sampleReport } from './sampleReport';
 
@@ -37,32 +38,19 @@ describe('the page as text', () => {
   });
 });
 
-const chromium = '/usr/bin/chromium';
-describe.skipIf(!existsSync(chromium))(`in headless Chromium${existsSync(chromium) ? '' : ' (skipped: /usr/bin/chromium not installed)'}`, () => {
+describe.skipIf(!hasChromium)(`in headless Chromium${hasChromium ? '' : ' (skipped: /usr/bin/chromium not installed)'}`, () => {
   let browser: Browser;
   let tab: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   beforeAll(async () => {
-    const { chromium: pw } = await import('playwright-core');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'review-sample.html'), page);
-    browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    tab.on('pageerror', (e) => errors.push(String(e)));
+    ({ browser, tab, errors } = await openPage());
     await tab.goto(`file://${join(out, 'review-sample.html')}`);
   }, 60_000);
   afterAll(async () => browser?.close());
+  const shot = (el: Locator, path: string) => screenshotOf(tab, el, path);
 
-  /**
-   * An element as it lies on the page, from a full-page capture: an element screenshot scrolls to
-   * it, and the sticky filter bar would then be drawn across it.
-   */
-  const shot = async (el: ReturnType<Page['locator']>, path: string) => {
-    await tab.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-    const box = (await el.boundingBox())!;
-    await tab.screenshot({ path, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
-  };
 
   const column = (table: string, col: number) => tab.locator(`${table} tbody tr:not([hidden])`).evaluateAll((rows, c) => rows.map((r) => (r as unknown as Row).cells[c].textContent), col);
 

@@ -8,19 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { hasCommand } from '../support/commands';
 import type { ReviewReport } from '../../server/src/core/review/types';
 import { opinionsMarkdown } from '../../server/src/report/review/opinionDoc';
 import { exportDocx, FONTS, LAYOUT } from '../../server/src/word/exportDocx';
 import { sampleReport } from './sampleReport';
 
-const has = (cmd: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-};
+const has = hasCommand;
 const available = has('soffice') && has('pdftotext') && has('pdffonts') && has('pdfinfo') && has('pdftoppm');
 const report = sampleReport();
 const markdown = opinionsMarkdown(report)!;

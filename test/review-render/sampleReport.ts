@@ -1,3 +1,4 @@
+import { unreadPlanReview } from '../../server/src/core/review/planReview';
 import type { MatrixCell, OpinionPoint, PlanReview, ReviewFinding, ReviewReport } from '../../server/src/core/review/types';
 
 /**
@@ -222,32 +223,7 @@ const nanyuan: PlanReview = {
   },
 };
 
-const broken: PlanReview = {
-  ...base,
-  file: 'plans/北坪区方案(损坏).docx',
-  unread: '不是有效的 Word 文件(zip 目录缺失)',
-  title: null,
-  place: null,
-  level: null,
-  catalogueCurrent: true,
-  cited: [],
-  period: null,
-  tasks: 0,
-  tasksWithoutUnit: 0,
-  tasksVagueOnly: 0,
-  binding: { total: 0, covered: 0, missing: [], trendOnly: [] },
-  belowThreshold: 0,
-  conflicts: 0,
-  parts: [],
-  missingParts: [],
-  domains: { covered: [], missing: [] },
-  approval: { stated: false },
-  verdict: 'revise',
-  verdictReasons: [],
-  findings: [],
-  opinion: [],
-  cells: {},
-};
+const broken = unreadPlanReview('plans/北坪区方案(损坏).docx', '不是有效的 Word 文件(zip 目录缺失)');
 
 export function sampleReport(): ReviewReport {
   const plans = [city, dongchuan, nanyuan, xiling, broken].map((p) => structuredClone(p));
