@@ -151,3 +151,18 @@ describe.skipIf(!hasChromium)(`in headless Chromium${hasChromium ? '' : ' (skipp
     ]);
   });
 });
+
+describe('the page in English', () => {
+  const en = reviewHtml({ ...sampleReport(), lang: 'en' }, { nonce: 'n0nce' });
+  it('labels every view in English, one language for the page', () => {
+    expect(en).toContain('<html lang="en">');
+    expect(en.match(/<th data-key="[A-Za-z]+">[^<]*<\/th>/g)!.map((h) => h.replace(/<[^>]+>/g, ''))).toEqual([
+      'No.', 'Plan', 'Place', 'Level', 'Edition', 'Period', 'Tasks', 'No unit', 'Vague only', 'Binding covered', 'Missing', 'Trend only', 'Below', 'Conflicts', 'Parts missing', 'Verdict',
+    ]);
+    expect(en).toContain('<li><span class="st-below"></span>below threshold</li>');
+    expect(en).toContain('<td class="c st-below" title="below threshold · 城镇污水处理率达到90% · national ≥95% · plans/东川县实施方案.md:23">≥90% (2025)</td>');
+    // the labels the page itself writes carry no Chinese (plan text, quoted, does)
+    const labels = en.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/>[^<]*[\u4e00-\u9fff][^<]*</g, '><').replace(/"[^"]*[\u4e00-\u9fff][^"]*"/g, '""');
+    expect(labels).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
