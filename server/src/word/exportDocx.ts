@@ -219,7 +219,8 @@ function paragraphFor(b: Block, noteIds: Map<string, number>): Paragraph {
       return new Paragraph({ children: [new PageBreak()] });
     default:
       if (b.align === 'left') return new Paragraph({ spacing: exact, alignment: AlignmentType.LEFT, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
-      if (b.align === 'right') return new Paragraph({ spacing: exact, indent: { right: 4 * LAYOUT.body * PT }, alignment: AlignmentType.RIGHT, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
+      // the 落款's lines kept on one page
+      if (b.align === 'right') return new Paragraph({ spacing: exact, indent: { right: 4 * LAYOUT.body * PT }, alignment: AlignmentType.RIGHT, keepNext: true, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
       return new Paragraph({ spacing: exact, indent: indent2, alignment: AlignmentType.JUSTIFIED, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
   }
 }

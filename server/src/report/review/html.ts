@@ -211,7 +211,7 @@ interface Ctx {
   link: (file: string, line: number, text: string) => string;
 }
 
-function overviewSection(report: ReviewReport, { lang }: Ctx): string {
+function overviewSection(report: ReviewReport, { lang, link }: Ctx): string {
   const cols = overviewColumns(lang);
   const rows = report.plans.map((p, i) => {
     const v = verdictOf(p);
@@ -219,7 +219,7 @@ function overviewSection(report: ReviewReport, { lang }: Ctx): string {
       const value = c.cell(p, i);
       const note = c.note?.(p);
       const title = note ? ` title="${esc(note)}"` : '';
-      if (c.key === 'plan') return `<td class="plan" data-sort="${esc(value)}"><a href="#opinion-${i + 1}">${esc(value)}</a>${p.title ? `<small>${esc(p.file)}</small>` : ''}</td>`;
+      if (c.key === 'plan') return `<td class="plan" data-sort="${esc(value)}"><a href="#opinion-${i + 1}">${esc(value)}</a>${p.title ? `<small>${link(p.file, 1, p.file)}</small>` : ''}</td>`;
       if (c.key === 'verdict') return `<td class="verdict"${title}>${esc(value)}${v === 'unread' && p.unread ? `<small>${esc(p.unread)}</small>` : ''}</td>`;
       if (c.key === 'covered' && p.unread === undefined) return `<td class="k-covered num" data-sort="${p.binding.total ? p.binding.covered / p.binding.total : 0}">${esc(value)}</td>`;
       return `<td class="k-${c.key}${typeof value === 'number' ? ' num' : ''}"${title}>${esc(value)}</td>`;
