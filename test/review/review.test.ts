@@ -132,7 +132,7 @@ describe('ecoplan review: the fixture set', () => {
     const yixian = report.plans.find((p) => p.file.endsWith('yixian-plan.md'))!;
     expect(yixian.cells['urban-sewage-treatment-rate']).toEqual({ status: 'below', op: '>=', value: 80, unit: '%', year: 2025, surface: '城镇污水处理率达到80%以上', threshold: '≥85%', line: 11, column: 52 });
     const xiuning = report.plans.find((p) => p.file.endsWith('.docx'))!;
-    expect(xiuning.cells['urban-sewage-treatment-rate']).toEqual({ status: 'meets', op: '>=', value: 92, unit: '%', year: 2025, surface: '城镇污水处理率达到92%以上', threshold: '≥85%', line: 11, column: 26, wordParagraph: 4 });
+    expect(xiuning.cells['urban-sewage-treatment-rate']).toEqual({ status: 'meets', op: '>=', value: 92, unit: '%', year: 2025, surface: '城镇污水处理率达到92%以上', threshold: '≥85%', line: 15, column: 26, wordParagraph: 6 });
   });
 
   it('writes the opinion of each plan in the official order, ok or not', () => {
@@ -191,11 +191,11 @@ describe('ecoplan review: the fixture set', () => {
       [5, 1, 1, 'assumed-settings'],
       [5, 1, 1, 'missing-binding-indicators'],
       [5, 1, 1, 'missing-required-part'],
-      [25, 24, 11, 'unquantified-target'],
-      [33, 12, 15, 'unquantified-target'],
-      [37, 1, 17, 'missing-responsible-unit'],
+      [29, 24, 13, 'unquantified-target'],
+      [37, 12, 17, 'unquantified-target'],
+      [41, 1, 19, 'missing-responsible-unit'],
     ]);
-    expect(xiuning.opinion[7].text[6]).toBe('第 37 行(Word 第 17 段)「7.提升城乡环境设施。城镇生活垃圾无害化处理率达到100%,政府绿色采购比例达到85%以上。」:任务 二.(五).7「提升城乡环境设施」未明确责任单位');
+    expect(xiuning.opinion[7].text[6]).toBe('第 41 行(Word 第 19 段)「7.提升城乡环境设施。城镇生活垃圾无害化处理率达到100%,政府绿色采购比例达到85%以上。」:任务 三.(五).7「提升城乡环境设施」未明确责任单位');
   });
 
   it('sets 黄山市 beside its four counties: weaker targets, and the indicator it assigns to 各县(市、区)', () => {

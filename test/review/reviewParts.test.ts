@@ -9,7 +9,7 @@ describe('the review vocabulary', () => {
     expect(Object.keys(REVIEW_PARTS.parts).sort()).toEqual([...PART_ORDER].sort());
     expect(REVIEW_PARTS.required).toEqual({ plan: ['status', 'targets', 'tasks', 'projects', 'safeguards'], scheme: ['targets', 'tasks', 'safeguards', 'steps'] });
     expect(Object.keys(REVIEW_PARTS.projectColumns)).toEqual(['investment', 'unit', 'period']);
-    const lists = [...Object.values(REVIEW_PARTS.parts), ...Object.values(REVIEW_PARTS.domains), ...Object.values(REVIEW_PARTS.projectColumns), ...Object.values(REVIEW_PARTS.kinds), REVIEW_PARTS.approval.bodies, REVIEW_PARTS.approval.verbs];
+    const lists = [...Object.values(REVIEW_PARTS.parts), ...Object.values(REVIEW_PARTS.domains), ...Object.values(REVIEW_PARTS.projectColumns), ...Object.values(REVIEW_PARTS.kinds), REVIEW_PARTS.subjects, REVIEW_PARTS.approval.bodies, REVIEW_PARTS.approval.verbs];
     for (const list of lists) {
       expect(list.length).toBeGreaterThan(0);
       expect(new Set(list).size).toBe(list.length);

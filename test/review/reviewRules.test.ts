@@ -19,6 +19,8 @@ const scheme = [
   '2.改善水环境质量。推进横江流域综合治理。(责任单位:县生态环境分局)',
   '三、保障措施',
   '(一)加强组织领导。成立创建工作领导小组。',
+  '四、监督考核',
+  '将创建工作纳入年度考核。',
 ].join('\n');
 
 describe('missing-required-part', () => {
@@ -27,11 +29,12 @@ describe('missing-required-part', () => {
     expect(only(scheme, 'missing-required-part', 'en')[0].message).toBe('The scheme has no part on implementation steps');
   });
 
-  it('is silent on a scheme with its steps, and on an excerpt without a title or with fewer than three chapters', () => {
+  it('is silent on a scheme with its steps, on an excerpt without a title or with fewer than four chapters, and on a scheme of another subject', () => {
     const whole = `${scheme}\n四、实施步骤\n(一)动员部署阶段(2022年1月—6月)。印发方案。`;
     expect(only(whole, 'missing-required-part')).toEqual([]);
     expect(only(scheme.split('\n').slice(2).join('\n'), 'missing-required-part')).toEqual([]);
-    expect(only(scheme.split('\n').slice(0, 8).join('\n'), 'missing-required-part')).toEqual([]);
+    expect(only(scheme.split('\n').slice(0, 10).join('\n'), 'missing-required-part')).toEqual([]);
+    expect(only(scheme.replace('创建国家生态文明建设示范县', '农村公路整治'), 'missing-required-part')).toEqual([]);
   });
 
   it('holds a 规划 to its five parts, and its project table to investment, unit and period', () => {

@@ -6,6 +6,7 @@ import { checkOneFile, type FileOutcome } from './checkFile';
 import { cityFindings, type PairingFacts } from './cityCheck';
 import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { collectFiles, needsBudget } from './planInputs';
+import { flagValue, readRunFlag, UsageError } from './runFlags';
 import { runReviewCommand } from './review';
 import { toSarif } from './sarif';
 import { runTable } from './table';
@@ -35,36 +36,17 @@ interface CheckArgs {
   jobs?: number;
 }
 
-class UsageError extends Error {}
-
 function parseArgs(argv: string[]): CheckArgs {
   const args: CheckArgs = { paths: [], format: 'text', locale: 'zh' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = () => {
-      const [flag, inline] = a.split('=', 2);
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} 缺少取值 / needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = value();
+    const shared = readRunFlag(argv, i, args);
+    if (shared >= 0) i = shared;
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const { value: v, last } = flagValue(argv, i);
+      i = last;
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format 只能是 text、json 或 sarif / must be text, json or sarif: ${v}`);
       args.format = v;
-    } else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
-    else if (a === '--level' || a.startsWith('--level=')) {
-      const v = value();
-      if (v !== '市' && v !== '县') throw new UsageError(`--level 只能是 市 或 县 / must be 市 or 县: ${v}`);
-      args.level = v;
-    } else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value();
-      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
-      args.locale = v;
-    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
-      const v = value();
-      if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--jobs 须为 1 到 999 的整数 / must be a whole number from 1 to 999: ${v}`);
-      args.jobs = Number(v);
     } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
     else args.paths.push(a);
   }

@@ -1,7 +1,5 @@
 import { statSync } from 'node:fs';
 import { dirname, extname, relative } from 'node:path';
-import type { Locale } from '../core/locale';
-import type { PlanLevel } from '../core/model/types';
 import { DEFAULT_CRITERIA } from '../core/review/criteria';
 import { buildCityView, type ViewedPlan } from '../core/review/cityView';
 import { unreadPlanReview } from '../core/review/planReview';
@@ -15,6 +13,7 @@ import { pairCounties, type PairingFacts } from './cityCheck';
 import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { collectFiles, needsBudget } from './planInputs';
 import { renderReviewDocument, type ReviewDocumentFormat } from './reviewDocument';
+import { flagValue, readRunFlag, UsageError, type RunFlags } from './runFlags';
 import { renderReviewText } from './reviewText';
 import { isImported, paragraphOf, wordSupport } from './wordHook';
 
@@ -26,52 +25,32 @@ import { isImported, paragraphOf, wordSupport } from './wordHook';
  * read is a row that says why. The report itself is built in core/review/; this is the shell.
  */
 
-export interface ReviewArgs {
+export interface ReviewArgs extends RunFlags {
   paths: string[];
   output?: string;
   format: 'text' | 'json' | ReviewDocumentFormat;
-  locale: Locale;
   force: boolean;
-  jobs?: number;
-  catalogue?: string;
-  level?: PlanLevel;
 }
-
-class UsageError extends Error {}
 
 function parseReviewArgs(argv: string[]): ReviewArgs {
   const args: ReviewArgs = { paths: [], format: 'text', locale: 'zh', force: false };
   let formatGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = () => {
-      const [flag, inline] = a.split('=', 2);
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} 缺少取值 / needs a value`);
-      return v;
-    };
-    if (a === '-o' || a === '--output' || a.startsWith('--output=')) args.output = value();
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const v = value();
+    const shared = readRunFlag(argv, i, args);
+    if (shared >= 0) i = shared;
+    else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
+      const { value, last } = flagValue(argv, i);
+      i = last;
+      args.output = value;
+    } else if (a === '--format' || a.startsWith('--format=')) {
+      const { value: v, last } = flagValue(argv, i);
+      i = last;
       if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / must be text or json: ${v}`);
       args.format = v;
       formatGiven = true;
-    } else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value();
-      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
-      args.locale = v;
     } else if (a === '--force') args.force = true;
-    else if (a === '--jobs' || a.startsWith('--jobs=')) {
-      const v = value();
-      if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--jobs 须为 1 到 999 的整数 / must be a whole number from 1 to 999: ${v}`);
-      args.jobs = Number(v);
-    } else if (a === '--catalogue' || a.startsWith('--catalogue=')) args.catalogue = value();
-    else if (a === '--level' || a.startsWith('--level=')) {
-      const v = value();
-      if (v !== '市' && v !== '县') throw new UsageError(`--level 只能是 市 或 县 / must be 市 or 县: ${v}`);
-      args.level = v;
-    } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
+    else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
     else args.paths.push(a);
   }
   if (args.paths.length === 0) throw new UsageError('请给出要审核的文件或目录 / give files or folders to review');

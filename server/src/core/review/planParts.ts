@@ -15,6 +15,7 @@ interface ReviewPartsVocab {
   parts: Record<RequiredPartKind, string[]>;
   required: Record<DocumentKind, RequiredPartKind[]>;
   kinds: Record<DocumentKind, string[]>;
+  subjects: string[];
   projectColumns: Record<'investment' | 'unit' | 'period', string[]>;
   domains: Record<string, string[]>;
   approval: { bodies: string[]; verbs: string[]; within: number };
@@ -63,13 +64,16 @@ function chaptersOf(model: PlanModel): OutlineNode[] {
 }
 
 /**
- * A whole plan, as a reviewer receives it: a title naming a 规划 or a 方案, and at least three
- * chapters. An excerpt (a chapter pasted alone, a page without its title) is never held to the
- * parts a whole plan must have.
+ * A whole plan, as a reviewer receives it: a title naming an ecological-civilization 规划 or 方案,
+ * and at least four chapters (a whole plan has its 目标, 任务, 保障 and more; a PDF page copied with
+ * its title has three at most). An excerpt (a chapter pasted alone, a page without its title), or a
+ * plan of another subject, is never held to the parts a whole plan must have.
  */
+const WHOLE_PLAN_CHAPTERS = 4;
+
 export function wholePlanKind(model: PlanModel): DocumentKind | null {
   const kind = documentKind(model.title);
-  return kind && chaptersOf(model).length >= 3 ? kind : null;
+  return kind && holdsAny(foldWidth(model.title!), REVIEW_PARTS.subjects) && chaptersOf(model).length >= WHOLE_PLAN_CHAPTERS ? kind : null;
 }
 
 export function requiredPartsOf(kind: DocumentKind): RequiredPartKind[] {
