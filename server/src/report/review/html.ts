@@ -64,7 +64,7 @@ td.num { text-align: right; white-space: nowrap; }
 td small { display: block; color: #555; font-weight: normal; }
 table.overview td.plan { min-width: 16em; }
 table.overview td.k-catalogue { min-width: 9em; }
-table.overview td.k-period { white-space: nowrap; }
+table.overview td.k-period, table.overview td.k-place { white-space: nowrap; }
 table.overview td.verdict { min-width: 7em; }
 tr.v-revise td.verdict { background: #f6c9c9; font-weight: bold; }
 tr.v-ready td.verdict { background: #cdebd0; font-weight: bold; }
