@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { commands, ConfigurationTarget, env, Position, Selection, StatusBarAlignment, Uri, window, workspace, type ExtensionContext, type StatusBarItem, type TextDocument } from 'vscode';
 import { TablesView, type TableKind } from './tablesView';
+import { ReviewOverview } from './reviewView';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerWordImport } from './wordImport';
 import { exportWordAsking } from './wordExport';
@@ -211,6 +212,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand('ecoplan.setPlanSettings', (uri?: string) => setPlanSettings(uri)),
     commands.registerCommand('ecoplan.exportWord', () => exportWord()),
+    commands.registerCommand('ecoplan.reviewOverview', () => client && ReviewOverview.show(client)),
     commands.registerCommand('ecoplan.showCoverage', async () => {
       const editor = window.activeTextEditor;
       if (!editor || !client) return;

@@ -98,7 +98,8 @@ export class TablesView {
   }
 }
 
-function nonce(): string {
+/** A CSP nonce for a webview's inline script and style (also the review overview's). */
+export function nonce(): string {
   let s = '';
   for (let i = 0; i < 32; i++) s += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)];
   return s;

@@ -52,7 +52,7 @@ describe('ecoplan review: exit codes', () => {
   it('exits 2 on a wrong command line', async () => {
     expect((await run([])).code).toBe(2);
     expect((await run([FIXTURES, '--format', 'html'])).err[0]).toBe('ecoplan: --format 只能是 text 或 json / must be text or json: html');
-    expect((await run([FIXTURES, '-o', 'report.pdf'])).err[0]).toBe('ecoplan: -o 的文件类型不支持 / unsupported output type: report.pdf (.json, .txt)');
+    expect((await run([FIXTURES, '-o', 'report.pdf'])).err[0]).toBe('ecoplan: -o 的文件类型不支持 / unsupported output type: report.pdf (.json, .txt, .html, .htm, .xlsx, .docx)');
     expect((await run([FIXTURES, '-o', 'r.json', '--format', 'text'])).err[0]).toBe('ecoplan: --format text 与 -o r.json 不一致 / does not match the output file\'s type');
   });
 

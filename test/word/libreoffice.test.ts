@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { hasCommand } from '../support/commands';
 import { analysePlan } from '../../server/src/core/analyse';
 import { readDocx } from '../../server/src/word/docxRead';
 import { importWordFile } from '../../server/src/word/importWord';
@@ -18,14 +19,7 @@ import { tagsToProse } from '../../server/src/word/tagsToProse';
 import { toMarkdown } from '../../server/src/word/toMarkdown';
 import { planSummary } from '../support/planSummary';
 
-const has = (cmd: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-};
+const has = hasCommand;
 const available = has('soffice') && has('pdftotext') && has('pdffonts') && has('pdftoppm') && has('pdfinfo');
 const root = join(__dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'ecoplan-lo-'));

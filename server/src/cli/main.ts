@@ -16,7 +16,7 @@ import { wordSupport } from './wordHook';
 
 const USAGE = `用法 / usage:
   ecoplan check <文件或目录…> [--format text|json|sarif] [--catalogue ID] [--level 市|县] [--lang zh|en] [--jobs N]
-  ecoplan review <文件或目录…> [-o 审核报告.json] [--format text|json] [--lang zh|en] [--force] [--jobs N]
+  ecoplan review <文件或目录…> [-o 审核报告.html|.xlsx|.docx|.json|.txt] [--format text|json] [--lang zh|en] [--force] [--jobs N]
   ecoplan table <方案文件> [--kind indicators|tasks|departments|coverage|all] [--format md|csv|xlsx|html|json] [-o 输出文件] [--force]
   ecoplan import <方案.docx|.doc> [-o 方案.plan.md] [--force]
   ecoplan export <方案.md|.txt> -o <方案.docx> [--with-tables] [--force]

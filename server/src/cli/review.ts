@@ -12,6 +12,7 @@ import { checkOneFile, type FileOutcome } from './checkFile';
 import { pairCounties, type PairingFacts } from './cityCheck';
 import { checkInWorkers, defaultJobs, maxJobs, PARALLEL_FROM } from './checkPool';
 import { collectFiles, needsBudget } from './planInputs';
+import { renderReviewDocument, type ReviewDocumentFormat } from './reviewDocument';
 import { flagValue, readRunFlag, UsageError, type RunFlags } from './runFlags';
 import { renderReviewText } from './reviewText';
 import { isImported, paragraphOf, wordSupport } from './wordHook';
@@ -27,7 +28,7 @@ import { isImported, paragraphOf, wordSupport } from './wordHook';
 export interface ReviewArgs extends RunFlags {
   paths: string[];
   output?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | ReviewDocumentFormat;
   force: boolean;
 }
 
@@ -64,13 +65,21 @@ function parseReviewArgs(argv: string[]): ReviewArgs {
 }
 
 /** What `-o` writes, by the output's extension. */
-const OUTPUT_FORMATS: Record<string, ReviewArgs['format']> = { '.json': 'json', '.txt': 'text' };
+const OUTPUT_FORMATS: Record<string, ReviewArgs['format']> = { '.json': 'json', '.txt': 'text', '.html': 'html', '.htm': 'html', '.xlsx': 'xlsx', '.docx': 'docx' };
 
 /**
  * Writes the report where the command line says: stdout in `--format`, or the `-o` file (never over
  * an existing file without `--force`, never over an input: node/safeWrite.ts). Returns the problem, or null.
  */
-export function writeReviewOutput(report: ReviewReport, args: ReviewArgs, inputs: readonly string[], out: (s: string) => void): string | null {
+export async function writeReviewOutput(report: ReviewReport, args: ReviewArgs, inputs: readonly string[], out: (s: string) => void): Promise<string | null> {
+  if (args.format === 'html' || args.format === 'xlsx' || args.format === 'docx') {
+    // only ever with -o (parseReviewArgs): the page, the workbook, the Word opinions (cli/reviewDocument.ts)
+    const output = args.output!;
+    const refused = refuseOutput(output, inputs, args.force);
+    if (refused) return refused;
+    const doc = await renderReviewDocument(report, args.format, output);
+    return 'problem' in doc ? doc.problem : writeOutput(output, doc.data);
+  }
   const rendered = args.format === 'json' ? JSON.stringify(report, null, 2) : renderReviewText(report).join('\n');
   if (args.output === undefined) {
     out(rendered);
@@ -205,7 +214,7 @@ export async function runReviewCommand(argv: string[], out: (s: string) => void,
   }
   const cities = [...byCity.values()].map((g) => buildCityView(g.city, g.counties));
   const report = buildReviewReport(plans, criteria, args.locale, { columns: rows.map((r) => r.columns), cities });
-  const problem = writeReviewOutput(report, args, files, out);
+  const problem = await writeReviewOutput(report, args, files, out);
   if (problem) {
     err(`ecoplan: ${problem}`);
     return 2;

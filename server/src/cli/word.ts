@@ -262,6 +262,11 @@ async function runCatalogue(argv: string[], _out: (s: string) => void, err: (s: 
   return best.problems.length ? 1 : 0;
 }
 
+/** The review's opinions (Markdown from report/review/opinionDoc.ts) as a .docx in the export's GB/T 9704 layout. */
+export function opinionsDocx(markdown: string, title: string): Promise<Uint8Array> {
+  return exportDocx(markdown, { format: 'markdown', title });
+}
+
 export async function runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (command === 'import') return runImport(argv, out, err);
   if (command === 'export') return runExport(argv, out, err);

@@ -16,6 +16,8 @@ export interface WordSupport {
   readRevisions(bytes: Uint8Array, fileName: string): WordRevisionsRead;
   /** `ecoplan import | export | catalogue import …` */
   runWordCommand(command: string, argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number>;
+  /** `ecoplan review -o 审核意见.docx`: the opinions' Markdown (report/review/opinionDoc.ts) in the GB/T 9704 layout of `export`. */
+  opinionsDocx(markdown: string, title: string): Promise<Uint8Array>;
 }
 
 export const WORD_COMMANDS = new Set(['import', 'export', 'catalogue']);
@@ -73,6 +75,8 @@ export function needsWord(argv: string[]): boolean {
   if (WORD_COMMANDS.has(command)) return true;
   if (command !== 'check' && command !== 'review' && command !== 'diff') return false;
   return rest.some((a) => {
+    // `review --output=审核意见.docx` writes Word
+    if (a.startsWith('--output=')) return command === 'review' && extname(a).toLowerCase() === '.docx';
     if (a.startsWith('-')) return false;
     if (WORD_EXTENSIONS.has(extname(a).toLowerCase())) return true;
     try {

@@ -26,6 +26,7 @@ import { registerFileProblems } from './features/fileProblems';
 import { registerHover } from './features/hover';
 import { registerInlayHints } from './features/inlayHints';
 import { registerReferences } from './features/references';
+import { registerReviewOverview } from './features/reviewOverview';
 import { registerRename } from './features/rename';
 import { registerSelectionRanges } from './features/selectionRanges';
 import { registerSemanticTokens, semanticTokensLegend } from './features/semanticTokens';
@@ -236,6 +237,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
   registerRename(connection, workspace);
   registerDocumentSymbols(connection, workspace);
   registerWorkspaceSymbols(connection, workspace);
+  registerReviewOverview(connection, workspace);
   registerFolding(connection, workspace);
   registerSelectionRanges(connection, workspace);
   registerCodeActions(connection, workspace);

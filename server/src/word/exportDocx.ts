@@ -78,6 +78,8 @@ interface Block {
   kind: 'title' | 'h1' | 'h2' | 'h3' | 'p' | 'table' | 'pagebreak';
   text: string;
   rows?: string[][];
+  /** `<p align="left|right">…</p>`: flush left (主送机关) or right, four characters in (落款, 成文日期), as GB/T 9704 sets them. */
+  align?: 'left' | 'right';
 }
 
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -124,6 +126,11 @@ export function markdownBlocks(text: string, format: 'markdown' | 'text'): { blo
     const note = /^\[\^([^\]\s]+)\]:\s*(.*)$/.exec(trimmed);
     if (note) {
       notes.set(note[1], note[2]);
+      continue;
+    }
+    const aligned = /^<p align="(left|right)">(.*)<\/p>$/.exec(trimmed);
+    if (aligned) {
+      blocks.push({ kind: 'p', text: aligned[2], align: aligned[1] as 'left' | 'right' });
       continue;
     }
     const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(trimmed);
@@ -211,6 +218,9 @@ function paragraphFor(b: Block, noteIds: Map<string, number>): Paragraph {
     case 'pagebreak':
       return new Paragraph({ children: [new PageBreak()] });
     default:
+      if (b.align === 'left') return new Paragraph({ spacing: exact, alignment: AlignmentType.LEFT, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
+      // the 落款's lines kept on one page
+      if (b.align === 'right') return new Paragraph({ spacing: exact, indent: { right: 4 * LAYOUT.body * PT }, alignment: AlignmentType.RIGHT, keepNext: true, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
       return new Paragraph({ spacing: exact, indent: indent2, alignment: AlignmentType.JUSTIFIED, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
   }
 }
