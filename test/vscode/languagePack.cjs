@@ -11,6 +11,11 @@
 // whose English changed since stays English (reported as the share translated).
 //
 // Usage: node languagePack.cjs <code-server's lib/vscode> <pack package dir> <api package dir> <out dir>
+//        node languagePack.cjs --register <extensions dir> <user data dir>
+// The second form writes the user data's languagepacks.json, which code-server reads when it starts
+// with --locale: `--install-extension` from the command line installs a pack without writing it
+// (the running server writes it only later), so a fresh profile would start in English.
+const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -128,4 +133,26 @@ function main([vscodeDir, packDir, apiDir, outDir]) {
   console.log(`language pack ${manifest.version}: ${found}/${messages.length} workbench messages in Chinese (${Math.round((100 * found) / messages.length)}%), ${translations.length - 1} built-in extensions`);
 }
 
-main(process.argv.slice(2));
+/** languagepacks.json as VS Code's LanguagePacksCache writes it, for each installed pack. */
+function register(extensionsDir, userDataDir) {
+  const packs = {};
+  for (const dir of readdirSync(extensionsDir)) {
+    let manifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(extensionsDir, dir, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const l of manifest.contributes?.localizations ?? []) {
+      const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+      const translations = Object.fromEntries(l.translations.map((t) => [t.id, join(extensionsDir, dir, t.path)]));
+      const hash = createHash('md5').update(id).update(manifest.version).digest('hex');
+      packs[l.languageId] = { hash, extensions: [{ extensionIdentifier: { id }, version: manifest.version }], translations, label: l.localizedLanguageName ?? l.languageName };
+    }
+  }
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  console.log(`language packs registered: ${Object.keys(packs).join(', ') || 'none'}`);
+}
+
+if (process.argv[2] === '--register') register(process.argv[3], process.argv[4]);
+else main(process.argv.slice(2));
