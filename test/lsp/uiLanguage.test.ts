@@ -13,7 +13,7 @@ import { provideHover } from '../../server/src/lsp/features/hover';
 import { provideInlayHints } from '../../server/src/lsp/features/inlayHints';
 import { provideRename } from '../../server/src/lsp/features/rename';
 import { PlanWorkspace } from '../../server/src/lsp/planWorkspace';
-import { replacementSummary } from '../../server/src/word/importWord';
+import { importErrorText, importWordFile, replacementSummary } from '../../server/src/word/importWord';
 import { page } from '../../client/src/tablesPage';
 
 const uri = 'file:///plans/qingxi.md';
@@ -184,4 +184,10 @@ describe('the table view speaks the UI language alone', () => {
     expect(t.statuses).toEqual(['not covered', 'meets']);
     expect(t.count).toBe('2 rows');
   });
+});
+
+it('a Word file that cannot be imported: why, in the UI language alone', async () => {
+  const failure = await importWordFile(new TextEncoder().encode('not a zip'), '方案.docx').catch((e: unknown) => e);
+  expect(importErrorText(failure, 'zh')).toBe('不是 Word(.docx)文件');
+  expect(importErrorText(failure, 'en')).toBe('not a Word (.docx) file');
 });
