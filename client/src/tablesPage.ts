@@ -22,6 +22,7 @@ export const LABELS = {
     sortTitle: '点击排序',
     rows: ' 行',
     unverified: '(待核实)',
+    notSet: '未设定',
     listSeparator: '、',
     columns: {
       domain: '领域', number: '序号', name: '指标名称', unit: '单位', target: '方案目标', threshold: '国家指标值', attribute: '指标属性', status: '状态', lead: '牵头单位', support: '配合单位', line: '行',
@@ -44,6 +45,7 @@ export const LABELS = {
     sortTitle: 'Click to sort',
     rows: ' rows',
     unverified: ' (unverified)',
+    notSet: 'not set',
     listSeparator: ', ',
     columns: {
       domain: 'Domain', number: 'No.', name: 'Indicator', unit: 'Unit', target: 'Plan target', threshold: 'National value', attribute: 'Attribute', status: 'Status', lead: 'Lead', support: 'Support', line: 'Line',
@@ -70,7 +72,7 @@ export function page(kind: TableKind, n: string, locale: 'zh' | 'en'): string {
 <style nonce="${n}">
 body{font-family:var(--vscode-font-family);font-size:13px;color:var(--vscode-foreground);margin:0 6px}
 .bar{display:flex;gap:4px;flex-wrap:wrap;align-items:center;margin:6px 0}
-.bar input{flex:1 1 8em;min-width:6em}.bar select{max-width:11em}
+.bar input{flex:1 1 8em;min-width:6em}.bar select{max-width:11em}.bar #export{max-width:16em}
 select,input,button{background:var(--vscode-input-background);color:var(--vscode-input-foreground);border:1px solid var(--vscode-input-border,#888);padding:2px 4px;font:inherit}
 button[aria-pressed=true]{background:var(--vscode-button-background);color:var(--vscode-button-foreground)}
 #count{opacity:.8;white-space:nowrap}
@@ -98,9 +100,10 @@ const T = ${JSON.stringify(t)};
 const join = (a) => a.join(T.listSeparator);
 // a row's status is a value of the plan's analysis (and its class): shown in the UI's language
 const statusLabel = (s) => T.status[s] || s;
+// the analysis writes 未设定 for an indicator the plan gives no target (the exported tables keep it)
 // [header, key or function, class]: n = short, never wraps; m = short text, wraps; w = long text, wraps; opt = left out in compact mode
 const COLS = {
-  indicators: [['domain','domain','n'],['number','number','n'],['name',r=>r.part?r.name+':'+r.part:r.name,'w'],['unit','unit','opt'],['target','target','m'],['threshold',r=>r.verified?r.threshold:r.threshold+T.unverified,'m'],['attribute',r=>T.attribute[r.attribute]||r.attribute,'n opt'],['status',r=>statusLabel(r.status),'n'],['lead',r=>join(r.lead),'w'],['support',r=>join(r.support),'w opt'],['line',r=>join(r.lines),'n opt']],
+  indicators: [['domain','domain','n'],['number','number','n'],['name',r=>r.part?r.name+':'+r.part:r.name,'w'],['unit','unit','opt'],['target',r=>r.target==='未设定'?T.notSet:r.target,'m'],['threshold',r=>r.verified?r.threshold:r.threshold+T.unverified,'m'],['attribute',r=>T.attribute[r.attribute]||r.attribute,'n opt'],['status',r=>statusLabel(r.status),'n'],['lead',r=>join(r.lead),'w'],['support',r=>join(r.support),'w opt'],['line',r=>join(r.lines),'n opt']],
   tasks: [['path','path','n'],['task','title','w'],['lead',r=>join(r.lead),'w'],['support',r=>join(r.support),'w opt'],['vague',r=>join(r.vague),'w opt'],['deadline','deadline','m opt'],['indicators',r=>join(r.indicators),'w opt'],['line','line','n']],
   departments: [['department','department','n'],['ledCount',r=>r.led.length,'n'],['led',r=>r.led.join('\\n'),'w opt'],['supportedCount',r=>r.supported.length,'n'],['supported',r=>r.supported.join('\\n'),'w opt'],['responsibleIndicators',r=>join(r.indicators),'w']],
   coverage: [['domain','domain','n'],['bindingCovered',r=>r.bindingCovered+'/'+r.bindingTotal,'n'],['bindingTrendOnly','bindingTrendOnly','n'],['referenceCovered',r=>r.referenceCovered+'/'+r.referenceTotal,'n'],['belowThreshold','belowThreshold','n'],['tasksWithoutOwner','tasksWithoutOwner','n']],

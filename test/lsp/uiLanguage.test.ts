@@ -152,7 +152,7 @@ describe('the table view speaks the UI language alone', () => {
     const window = { addEventListener: (_: string, f: (e: unknown) => void) => (onMessage = f) };
     new Function('document', 'window', 'acquireVsCodeApi', script)(document, window, () => ({ getState: () => null, setState: () => undefined, postMessage: () => undefined }));
     const row = (number: number, name: string, status: string, attribute: string, verified: boolean) => ({ domain: '生态环境', number, name, unit: '%', target: '≥95%', threshold: '≥95%', verified, attribute, status, lead: ['县住建局', '县水务局'], support: [], lines: [8, 12] });
-    onMessage({ data: { type: 'data', tables: { indicators: [row(17, '城镇污水处理率', '达标', '约束性', true), row(21, '林草覆盖率', '未覆盖', '参考性', false)] } } });
+    onMessage({ data: { type: 'data', tables: { indicators: [row(17, '城镇污水处理率', '达标', '约束性', true), { ...row(21, '林草覆盖率', '未覆盖', '参考性', false), target: '未设定' }] } } });
     const text = (e: El) => e.children.map((c) => c.textContent);
     return {
       bar: /<div class="bar">([\s\S]*?)<\/div>/.exec(html)![1].replace(/\n/g, ''),
@@ -169,7 +169,7 @@ describe('the table view speaks the UI language alone', () => {
       '<input id="q" placeholder="筛选"><select id="dept"><option value="">全部部门</option></select><select id="domain"><option value="">全部领域</option></select><select id="status"><option value="">全部状态</option></select><button id="compact" aria-pressed="false" title="紧凑显示:行更密,隐藏次要列">紧凑</button><select id="export"><option value="">导出所示行…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option><option value="docx">Word(方案及附件表格)</option></select><span id="count"></span>',
     );
     expect(t.head).toEqual(['序号', '指标名称', '单位', '方案目标', '国家指标值', '指标属性', '状态', '牵头单位', '配合单位', '行']);
-    expect(t.rows).toEqual(['[生态环境]', '17 | 城镇污水处理率 | % | ≥95% | ≥95% | 约束性 | 达标 | 县住建局、县水务局 |  | 8、12', '21 | 林草覆盖率 | % | ≥95% | ≥95%(待核实) | 参考性 | 未覆盖 | 县住建局、县水务局 |  | 8、12']);
+    expect(t.rows).toEqual(['[生态环境]', '17 | 城镇污水处理率 | % | ≥95% | ≥95% | 约束性 | 达标 | 县住建局、县水务局 |  | 8、12', '21 | 林草覆盖率 | % | 未设定 | ≥95%(待核实) | 参考性 | 未覆盖 | 县住建局、县水务局 |  | 8、12']);
     expect(t.statuses).toEqual(['未覆盖', '达标']);
     expect(t.count).toBe('2 行');
   });
@@ -180,7 +180,7 @@ describe('the table view speaks the UI language alone', () => {
       '<input id="q" placeholder="Filter"><select id="dept"><option value="">All departments</option></select><select id="domain"><option value="">All domains</option></select><select id="status"><option value="">All statuses</option></select><button id="compact" aria-pressed="false" title="Compact: denser rows, secondary columns hidden">Compact</button><select id="export"><option value="">Export the rows shown…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option><option value="docx">Word (the plan and its annex tables)</option></select><span id="count"></span>',
     );
     expect(t.head).toEqual(['No.', 'Indicator', 'Unit', 'Plan target', 'National value', 'Attribute', 'Status', 'Lead', 'Support', 'Line']);
-    expect(t.rows).toEqual(['[生态环境]', '17 | 城镇污水处理率 | % | ≥95% | ≥95% | binding | meets | 县住建局, 县水务局 |  | 8, 12', '21 | 林草覆盖率 | % | ≥95% | ≥95% (unverified) | reference | not covered | 县住建局, 县水务局 |  | 8, 12']);
+    expect(t.rows).toEqual(['[生态环境]', '17 | 城镇污水处理率 | % | ≥95% | ≥95% | binding | meets | 县住建局, 县水务局 |  | 8, 12', '21 | 林草覆盖率 | % | not set | ≥95% (unverified) | reference | not covered | 县住建局, 县水务局 |  | 8, 12']);
     expect(t.statuses).toEqual(['not covered', 'meets']);
     expect(t.count).toBe('2 rows');
   });
