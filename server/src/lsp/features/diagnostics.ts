@@ -68,8 +68,9 @@ const lastConverted = new Map<string, { core: Diagnostic[]; lsp: LspDiagnostic[]
 const AT_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
- * A .docx's problems: VS Code cannot open a Word file as text, so each sits at its start and its
- * message names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
+ * A .docx's problems for a client with no view of its imported text (wordViewDiagnostics is for one
+ * that has it): the Word file cannot be opened as text, so each sits at its start and its message
+ * names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
  * the paragraph. A file that cannot be read gets one `word-unreadable` error saying why.
  */
 function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: ((bytes: Uint8Array, fileName: string) => WordRead) | null): LspDiagnostic[] {
