@@ -150,7 +150,7 @@ function startClient(context: ExtensionContext): LanguageClient {
     ],
     synchronize: { configurationSection: 'ecoplan', fileEvents: workspace.createFileSystemWatcher('**/{ecoplan.config.*,*.md,*.yaml,*.yml}') },
     // server messages follow the editor's language (zh-CN by default)
-    initializationOptions: { settings: settings(), trusted: workspace.isTrusted, locale: env.language },
+    initializationOptions: { settings: settings(), trusted: workspace.isTrusted, locale: env.language, wordView: WORD_SCHEME },
   };
   return new LanguageClient('ecoplan', 'EcoPlan', serverOptions, clientOptions);
 }

@@ -14,12 +14,12 @@ async function importWord(): Promise<void> {
   if (!source) return;
   const name = source.path.split('/').pop() ?? 'plan.docx';
   const target = Uri.joinPath(source, '..', `${name.replace(/\.docx?$/i, '')}.plan.md`);
-  const { importWordFile, replacementSummary } = await import('../../server/src/word/importWord');
+  const { importWordFile, importErrorText, replacementSummary } = await import('../../server/src/word/importWord');
   let plan;
   try {
     plan = await importWordFile(await workspace.fs.readFile(source), name);
   } catch (e) {
-    void window.showErrorMessage(`EcoPlan: ${name}: ${(e as Error).message}`);
+    void window.showErrorMessage(`EcoPlan: ${name}: ${importErrorText(e, zh ? 'zh' : 'en')}`);
     return;
   }
   try {

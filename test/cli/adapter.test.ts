@@ -146,12 +146,12 @@ describe('one adapter: the CLI and the server give the same analysis for the sam
     writePlan(file, planWith());
     const err: string[] = [];
     runCheck([file, '--format', 'json'], () => {}, (s) => err.push(s));
-    expect(err).toEqual([`ecoplan: ${join(root, 'ecoplan.config.yaml')}:4: ../outside.yaml 不在配置文件所在目录内,未读取 / outside the config's folder, not read`]);
+    expect(err).toEqual([`ecoplan: ${join(root, 'ecoplan.config.yaml')}:4: ../outside.yaml 不在配置文件所在目录内,未读取`]);
     const uri = pathToFileURL(file).toString();
     const ws = new PlanWorkspace(memoryDocuments([TextDocument.create(uri, 'markdown', 1, planText.get(file)!)]));
     ws.folders = [root];
     const a = ws.analysisOf(uri)!;
-    expect(ws.fileProblems.get(join(root, 'ecoplan.config.yaml'))).toEqual([{ file: join(root, 'ecoplan.config.yaml'), line: 4, message: "../outside.yaml 不在配置文件所在目录或工作区内,未读取 / outside the config's folder and the workspace, not read" }]);
+    expect(ws.fileProblems.get(join(root, 'ecoplan.config.yaml'))).toEqual([{ file: join(root, 'ecoplan.config.yaml'), line: 4, message: { zh: '../outside.yaml 不在配置文件所在目录或工作区内,未读取', en: "../outside.yaml is outside the config's folder and the workspace, not read" } }]);
     // the built-in directory, not the file outside
     expect(a.diagnostics.filter((d) => d.code === 'unknown-department').map((d) => d.message)).toEqual(['「县水务集团」不在内置部门名录中;是否是:县水利局?', '「县发展改革局」不在内置部门名录中;是否是:县发展和改革委员会?']);
   });
@@ -202,7 +202,7 @@ describe('the trust boundary in the editor (issue 22)', () => {
     const a = ws.analysisOf(uri)!;
     expect(a.diagnostics.filter((d) => d.code === 'unknown-department').map((d) => d.message)).toContain('「县水务集团」不在内置部门名录中;是否是:县水利局?');
     expect(ws.fileProblems.get(join(outer, '部门.yaml'))).toEqual([
-      { file: join(outer, '部门.yaml'), line: null, message: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)/ outside the workspace, not read (ecoplan.departments must name a file in the workspace)' },
+      { file: join(outer, '部门.yaml'), line: null, message: { zh: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)', en: 'outside the workspace, not read (ecoplan.departments must name a file in the workspace)' } },
     ]);
     expect(ws.directoryTarget(uri, text)).toBeNull();
     // a config above the workspace folder (found walking up) is not edited either

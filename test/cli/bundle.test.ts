@@ -78,7 +78,7 @@ describe('the bundled CLI loads what a command needs', () => {
     const checked = runBundled(['check', 'plan.md'], withCatalogue);
     expect(checked.vendor).toEqual(['vendor/ajv_dist_2020.js', 'vendor/yaml.js']);
     expect(checked.stderr.replace(withCatalogue, 'DIR')).toBe(
-      'ecoplan: DIR/mine.yaml:4: /indicators/0/thresholds/0/op: must be one of >=, <=, >, <, =(该指标体系未启用,仍使用内置版本 / not used; built-in editions stay in effect)\n',
+      'ecoplan: DIR/mine.yaml:4: /indicators/0/thresholds/0/op: must be one of >=, <=, >, <, =(该指标体系未启用,仍使用内置版本)\n',
     );
   });
 });

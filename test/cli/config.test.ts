@@ -38,9 +38,9 @@ describe('ecoplan.config.* found up the folder tree', () => {
     writeFileSync(join(root, 'ecoplan.config.json'), '{\n  "level": "市",\n  "rules": {"no-such-rule": "off", "vague-responsibility": "loud"},\n  "colour": 1\n}\n');
     const r = run([join(root, 'plan.txt'), '--format', 'json']);
     expect(r.err.map((e) => e.replace(root, 'DIR'))).toEqual([
-      'ecoplan: DIR/ecoplan.config.json:3: 未知规则 / unknown rule: no-such-rule',
-      'ecoplan: DIR/ecoplan.config.json:3: vague-responsibility 的级别应为 error|warning|information|hint|off / severity must be error|warning|information|hint|off',
-      'ecoplan: DIR/ecoplan.config.json:4: 未知配置项 / unknown key: colour (catalogue, catalogues, level, terrain, citySize, period, departments, rules, parent, review)',
+      'ecoplan: DIR/ecoplan.config.json:3: 未知规则:no-such-rule',
+      'ecoplan: DIR/ecoplan.config.json:3: vague-responsibility 的级别应为 error|warning|information|hint|off',
+      'ecoplan: DIR/ecoplan.config.json:4: 未知配置项:colour(可用:catalogue、catalogues、level、terrain、citySize、period、departments、rules、parent、review)',
     ]);
     expect(JSON.parse(r.out.join('')).files[0].level).toBe('市');
     writeFileSync(join(root, 'ecoplan.config.json'), '{\n  "level": "市",\n  "rules": {\n}}}\n');

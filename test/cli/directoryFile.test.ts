@@ -28,6 +28,6 @@ describe('a department directory file read once while it is unchanged', () => {
     const again = loadDirectoryFile(file);
     expect(again).not.toBe(first);
     expect(again.directory?.resolve('县水务集团')?.name).toBe('县水务集团');
-    expect(loadDirectoryFile(join(dir, 'none.yaml')).problems[0].message).toMatch(/^无法读取部门名录 \/ cannot read department directory \(ENOENT\)$/);
+    expect(loadDirectoryFile(join(dir, 'none.yaml')).problems[0].message).toEqual({ zh: '无法读取部门名录(ENOENT)', en: 'cannot read department directory (ENOENT)' });
   });
 });

@@ -97,9 +97,9 @@ describe('ecoplan check --jobs', () => {
     // config problems once each, in file order, then the files not read
     const err = r.stderr.trim().split('\n').map((l) => l.replace(dir, 'DIR'));
     expect(err).toEqual([
-      'ecoplan: DIR/broken/ecoplan.config.json:1: 配置文件格式错误,已使用默认设置 / invalid config, defaults used: Unexpected flow-map-end token in YAML stream: "}"',
-      'ecoplan: DIR/county/ecoplan.config.json:3: 未知规则 / unknown rule: no-such-rule',
-      'ecoplan: DIR/county/ecoplan.config.json:4: 未知配置项 / unknown key: colour (catalogue, catalogues, level, terrain, citySize, period, departments, rules, parent, review)',
+      'ecoplan: DIR/broken/ecoplan.config.json:1: 配置文件格式错误,已使用默认设置:Unexpected flow-map-end token in YAML stream: "}"',
+      'ecoplan: DIR/county/ecoplan.config.json:3: 未知规则:no-such-rule',
+      'ecoplan: DIR/county/ecoplan.config.json:4: 未知配置项:colour(可用:catalogue、catalogues、level、terrain、citySize、period、departments、rules、parent、review)',
       'ecoplan: huge.txt: 文件超过 20 MB,未检查 / larger than 20 MB, not checked',
       'ecoplan: a/truncated.docx: 文件已损坏或不完整(no end of central directory)',
       'ecoplan: binary.txt: 不是文本文件(含有 NUL 字节)',

@@ -1,6 +1,6 @@
 // `EcoPlan: 导出为 Word…` (issue 21 item 5): the server writes the open plan as a .docx beside it, with or
 // without the 附件 tables, through the Word bundle (dist/word.js); the .docx reads back as the plan.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,5 +39,30 @@ describe('export to Word from the editor', () => {
   it('says why not for a file that is not a plan, and writes nothing', async () => {
     expect(await exportWord(pathToFileURL(join(dir, 'notes.md')).toString(), false)).toEqual({ error: '当前文件不是方案' });
     expect(existsSync(join(dir, 'notes.docx'))).toBe(false);
+  });
+});
+
+describe('a Word export that cannot be written says so in the UI language alone (issue 21 item 6)', () => {
+  // a folder where the .docx would go: writing it fails with EISDIR once the user has said to replace it
+  const blocked = mkdtempSync(join(tmpdir(), 'ecoplan-export-blocked-'));
+  writeFileSync(join(blocked, '方案.txt'), PLAN);
+  mkdirSync(join(blocked, '方案.docx'));
+  const planUri = pathToFileURL(join(blocked, '方案.txt')).toString();
+  const attempt = async (locale: string) => {
+    const client = new LspClient();
+    try {
+      await client.initialize(blocked, {}, undefined, locale);
+      client.open(planUri, PLAN);
+      return await client.request<{ error?: string }>('workspace/executeCommand', { command: 'ecoplan.server.exportWord', arguments: [planUri, false, true] });
+    } finally {
+      await client.stop();
+    }
+  };
+
+  it('Chinese', async () => {
+    expect(await attempt('zh-cn')).toEqual({ error: `无法写入 ${join(blocked, '方案.docx')}(EISDIR)` });
+  });
+  it('English', async () => {
+    expect(await attempt('en')).toEqual({ error: `cannot write ${join(blocked, '方案.docx')} (EISDIR)` });
   });
 });

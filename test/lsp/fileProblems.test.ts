@@ -32,11 +32,11 @@ describe('problems in the files beside the plans, shown on those files', () => {
         message,
       });
       expect((await config).diagnostics).toEqual([
-        problem(1, 0, 8, 'level 应为 市 或 县 / level must be 市 or 县'),
-        problem(3, 2, 26, 'unknown-department 的级别应为 error|warning|information|hint|off / severity must be error|warning|information|hint|off'),
-        problem(4, 2, 21, '未知规则 / unknown rule: no-such-rule'),
+        problem(1, 0, 8, 'level 应为 市 或 县'),
+        problem(3, 2, 26, 'unknown-department 的级别应为 error|warning|information|hint|off'),
+        problem(4, 2, 21, '未知规则:no-such-rule'),
       ]);
-      expect((await directory).diagnostics).toEqual([problem(3, 2, 18, '第 2 项 / entry 2: 每个部门都需要 name / each department needs a `name`')]);
+      expect((await directory).diagnostics).toEqual([problem(3, 2, 18, '第 2 项:每个部门都需要 name')]);
       expect(client.stderr).toBe('');
 
       // fixed on disk; the editor says which files changed
@@ -63,9 +63,47 @@ describe('problems in the files beside the plans, shown on those files', () => {
       client.open(pathToFileURL(join(dir, 'plan.md')).toString(), PLAN);
       const [d] = (await config).diagnostics;
       expect(d.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
-      expect(d.message).toMatch(/^配置文件格式错误,已使用默认设置 \/ invalid config, defaults used: /);
+      expect(d.message).toMatch(/^配置文件格式错误,已使用默认设置:/);
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('problems in the files beside the plans, in one language per UI (issue 21 item 6)', () => {
+  const messagesIn = async (locale: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoplan-fileproblems-'));
+    writeFileSync(join(dir, 'ecoplan.config.yaml'), [...CONFIG.split('\n').slice(0, 5), 'colour: green', 'departments: ./部门.yaml', ''].join('\n'));
+    writeFileSync(join(dir, '部门.yaml'), DIRECTORY);
+    const client = new LspClient();
+    try {
+      await client.initialize(dir, {}, undefined, locale);
+      const config = client.nextDiagnostics(pathToFileURL(join(dir, 'ecoplan.config.yaml')).toString());
+      const directory = client.nextDiagnostics(pathToFileURL(join(dir, '部门.yaml')).toString());
+      client.open(pathToFileURL(join(dir, 'plan.md')).toString(), PLAN);
+      return [...(await config).diagnostics, ...(await directory).diagnostics].map((d) => `${d.range.start.line + 1} ${d.message}`);
+    } finally {
+      await client.stop();
+    }
+  };
+
+  it('the Chinese UI: Chinese only', async () => {
+    expect(await messagesIn('zh-cn')).toEqual([
+      '2 level 应为 市 或 县',
+      '4 unknown-department 的级别应为 error|warning|information|hint|off',
+      '5 未知规则:no-such-rule',
+      '6 未知配置项:colour(可用:catalogue、catalogues、level、terrain、citySize、period、departments、rules、parent、review)',
+      '4 第 2 项:每个部门都需要 name',
+    ]);
+  });
+
+  it('the English UI: English only', async () => {
+    expect(await messagesIn('en')).toEqual([
+      '2 level must be 市 or 县',
+      '4 the severity of unknown-department must be error|warning|information|hint|off',
+      '5 unknown rule: no-such-rule',
+      '6 unknown key: colour (known: catalogue, catalogues, level, terrain, citySize, period, departments, rules, parent, review)',
+      '4 entry 2: each department needs a `name`',
+    ]);
   });
 });

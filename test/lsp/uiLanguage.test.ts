@@ -13,7 +13,8 @@ import { provideHover } from '../../server/src/lsp/features/hover';
 import { provideInlayHints } from '../../server/src/lsp/features/inlayHints';
 import { provideRename } from '../../server/src/lsp/features/rename';
 import { PlanWorkspace } from '../../server/src/lsp/planWorkspace';
-import { replacementSummary } from '../../server/src/word/importWord';
+import { importErrorText, importWordFile, replacementSummary } from '../../server/src/word/importWord';
+import { page } from '../../client/src/tablesPage';
 
 const uri = 'file:///plans/qingxi.md';
 const PLAN = [
@@ -108,4 +109,85 @@ describe('the English UI is English only', () => {
 
 it('the analysis behind both is the same plan', () => {
   expect(analysePlan(PLAN, { uri, format: 'markdown' }).model.tasks.length).toBe(4);
+});
+
+describe('the table view speaks the UI language alone', () => {
+  // The page's script run against a small stand-in for the DOM: what it renders for two indicator rows.
+  class El {
+    children: El[] = [];
+    textContent = '';
+    className = '';
+    title = '';
+    value = '';
+    colSpan = 1;
+    dataset: Record<string, string> = {};
+    listeners: Record<string, (e: unknown) => void> = {};
+    classList = { toggle: () => undefined };
+    onclick: unknown = null;
+    set innerHTML(_: string) {
+      this.children = [];
+    }
+    get length() {
+      return this.children.length;
+    }
+    set length(n: number) {
+      this.children.length = n;
+    }
+    appendChild(c: El) {
+      this.children.push(c);
+      return c;
+    }
+    setAttribute() {}
+    addEventListener(type: string, f: (e: unknown) => void) {
+      this.listeners[type] = f;
+    }
+  }
+  const render = (locale: 'zh' | 'en') => {
+    const html = page('indicators', 'N', locale);
+    const script = /<script nonce="N">([\s\S]*)<\/script>/.exec(html)![1];
+    const ids = new Map(['q', 'dept', 'domain', 'status', 'compact', 'export', 'head', 'body', 'count'].map((id) => [id, new El()]));
+    for (const id of ['dept', 'domain', 'status']) ids.get(id)!.appendChild(new El());
+    let onMessage: (e: unknown) => void = () => undefined;
+    const document = { getElementById: (id: string) => ids.get(id), createElement: () => new El(), body: new El() };
+    const window = { addEventListener: (_: string, f: (e: unknown) => void) => (onMessage = f) };
+    new Function('document', 'window', 'acquireVsCodeApi', script)(document, window, () => ({ getState: () => null, setState: () => undefined, postMessage: () => undefined }));
+    const row = (number: number, name: string, status: string, attribute: string, verified: boolean) => ({ domain: '生态环境', number, name, unit: '%', target: '≥95%', threshold: '≥95%', verified, attribute, status, lead: ['县住建局', '县水务局'], support: [], lines: [8, 12] });
+    onMessage({ data: { type: 'data', tables: { indicators: [row(17, '城镇污水处理率', '达标', '约束性', true), { ...row(21, '林草覆盖率', '未覆盖', '参考性', false), target: '未设定' }] } } });
+    const text = (e: El) => e.children.map((c) => c.textContent);
+    return {
+      bar: /<div class="bar">([\s\S]*?)<\/div>/.exec(html)![1].replace(/\n/g, ''),
+      head: text(ids.get('head')!.children[0]),
+      rows: ids.get('body')!.children.map((r) => (r.className === 'group' ? `[${r.children[0].textContent}]` : text(r).join(' | '))),
+      statuses: text(ids.get('status')!).slice(1),
+      count: ids.get('count')!.textContent,
+    };
+  };
+
+  it('Chinese', () => {
+    const t = render('zh');
+    expect(t.bar).toBe(
+      '<input id="q" placeholder="筛选"><select id="dept"><option value="">全部部门</option></select><select id="domain"><option value="">全部领域</option></select><select id="status"><option value="">全部状态</option></select><button id="compact" aria-pressed="false" title="紧凑显示:行更密,隐藏次要列">紧凑</button><select id="export"><option value="">导出所示行…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option><option value="docx">Word(方案及附件表格)</option></select><span id="count"></span>',
+    );
+    expect(t.head).toEqual(['序号', '指标名称', '单位', '方案目标', '国家指标值', '指标属性', '状态', '牵头单位', '配合单位', '行']);
+    expect(t.rows).toEqual(['[生态环境]', '17 | 城镇污水处理率 | % | ≥95% | ≥95% | 约束性 | 达标 | 县住建局、县水务局 |  | 8、12', '21 | 林草覆盖率 | % | 未设定 | ≥95%(待核实) | 参考性 | 未覆盖 | 县住建局、县水务局 |  | 8、12']);
+    expect(t.statuses).toEqual(['未覆盖', '达标']);
+    expect(t.count).toBe('2 行');
+  });
+
+  it('English: every label English; the plan’s own names (domain, indicator, units) as the plan has them', () => {
+    const t = render('en');
+    expect(t.bar).toBe(
+      '<input id="q" placeholder="Filter"><select id="dept"><option value="">All departments</option></select><select id="domain"><option value="">All domains</option></select><select id="status"><option value="">All statuses</option></select><button id="compact" aria-pressed="false" title="Compact: denser rows, secondary columns hidden">Compact</button><select id="export"><option value="">Export the rows shown…</option><option value="xlsx">XLSX</option><option value="csv">CSV</option><option value="html">HTML</option><option value="md">Markdown</option><option value="docx">Word (the plan and its annex tables)</option></select><span id="count"></span>',
+    );
+    expect(t.head).toEqual(['No.', 'Indicator', 'Unit', 'Plan target', 'National value', 'Attribute', 'Status', 'Lead', 'Support', 'Line']);
+    expect(t.rows).toEqual(['[生态环境]', '17 | 城镇污水处理率 | % | ≥95% | ≥95% | binding | meets | 县住建局, 县水务局 |  | 8, 12', '21 | 林草覆盖率 | % | not set | ≥95% (unverified) | reference | not covered | 县住建局, 县水务局 |  | 8, 12']);
+    expect(t.statuses).toEqual(['not covered', 'meets']);
+    expect(t.count).toBe('2 rows');
+  });
+});
+
+it('a Word file that cannot be imported: why, in the UI language alone', async () => {
+  const failure = await importWordFile(new TextEncoder().encode('not a zip'), '方案.docx').catch((e: unknown) => e);
+  expect(importErrorText(failure, 'zh')).toBe('不是 Word(.docx)文件');
+  expect(importErrorText(failure, 'en')).toBe('not a Word (.docx) file');
 });

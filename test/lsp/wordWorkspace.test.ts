@@ -1,6 +1,8 @@
 // .docx files in a workspace folder, in the workspace pull diagnostics (ecoplan.diagnostics.scope:
 // workspace), over the real bundled server: imported in memory as `ecoplan check` does, each problem
 // at the start of the Word file with its paragraph in the message; unreadable files get one error.
+// A client that shows a .docx as its imported plan (VS Code's read-only `ecoplan-word:` view) gets the
+// problems in that view at their real places instead (issue 21 item 5).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +77,38 @@ describe('workspace diagnostics for .docx files, in English', () => {
     const byUri = new Map(r.items.map((i) => [i.uri, i.items.map((d) => d.message)]));
     expect(byUri.get(at('locked.docx'))).toEqual(['locked.docx: cannot be checked: the file is password-protected; remove the password in Word first']);
     expect(byUri.get(at('方案.docx'))).toEqual([expect.stringMatching(/ \[Word paragraph 4\]$/)]);
+  });
+});
+
+describe('workspace diagnostics for .docx files, for a client with their read-only view (VS Code)', () => {
+  const client = new LspClient();
+  const view = (name: string) => `ecoplan-word:${new URL(at(name)).pathname}.plan.md`;
+  beforeAll(async () => {
+    await client.initialize(dir, {}, { wordView: 'ecoplan-word' });
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ecoplan: { diagnostics: { scope: 'workspace' } } } });
+  });
+  afterAll(() => client.stop());
+
+  it('puts a readable file’s problems in its view at their real places, with the message alone; an unreadable file keeps its error', async () => {
+    writeFileSync(join(dir, 'truncated.docx'), readFileSync(join(dir, '方案.docx')).subarray(0, 200));
+    const r = await client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
+    expect(r.items.map((i) => i.uri)).toEqual([at('locked.docx'), at('truncated.docx'), view('方案.docx')]);
+    const plan = r.items[2];
+    expect(plan.items.map((d) => [d.code, d.severity, d.range, d.message])).toEqual([
+      ['missing-responsible-unit', 1, { start: { line: 12, character: 0 }, end: { line: 12, character: 26 } }, '任务 一.2「改善空气质量」未明确责任单位'],
+    ]);
+    // the view shows the text those places are in: the line is the task's
+    const text = await client.request<{ text: string }>('workspace/executeCommand', { command: 'ecoplan.server.wordText', arguments: [at('方案.docx')] });
+    expect(text.text.split('\n')[12]).toBe('2.改善空气质量。空气质量优良天数比例达70%以上。');
+    expect(r.items[0].items.map((d) => [d.code, d.range])).toEqual([['word-unreadable', START]]);
+  });
+
+  it('leaves an open view to the document’s own report', async () => {
+    const text = await client.request<{ text: string }>('workspace/executeCommand', { command: 'ecoplan.server.wordText', arguments: [at('方案.docx')] });
+    client.open(view('方案.docx'), text.text);
+    const r = await client.request<Report>('workspace/diagnostic', { previousResultIds: [] });
+    expect(r.items.map((i) => i.uri)).toEqual([at('locked.docx'), at('truncated.docx')]);
+    const own = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: view('方案.docx') } });
+    expect(own.items.filter((d) => d.code === 'missing-responsible-unit').map((d) => d.range.start.line)).toEqual([12]);
   });
 });

@@ -147,8 +147,8 @@ describe('ecoplan review: criteria from ecoplan.config.yaml', () => {
     writeFileSync(config, 'level: 县\nreview:\n  maxMissingBinding: 两项\n  strict: true\n');
     const r = await run([dir, '--format', 'json']);
     expect(r.err).toEqual([
-      `ecoplan: ${config}:3: review.maxMissingBinding 应为 0 或正整数,已使用默认值 0 / review.maxMissingBinding must be a whole number from 0; default 0 used`,
-      `ecoplan: ${config}:4: review 下的未知项 / unknown key under review: strict (maxTasksWithoutUnit, maxMissingBinding, maxBelowThreshold, maxConflicts, maxMissingParts, noErrors)`,
+      `ecoplan: ${config}:3: review.maxMissingBinding 应为 0 或正整数,已使用默认值 0`,
+      `ecoplan: ${config}:4: review 下的未知项:strict(可用:maxTasksWithoutUnit、maxMissingBinding、maxBelowThreshold、maxConflicts、maxMissingParts、noErrors)`,
     ]);
     expect((JSON.parse(r.out.join('\n')) as ReviewReport).criteria.maxMissingBinding).toBe(0);
     expect(r.code).toBe(0);

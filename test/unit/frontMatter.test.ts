@@ -81,7 +81,7 @@ describe('front matter read before the plan', () => {
       data: null,
       range: { start: { line: 0, character: 0 }, end: { line: 3, character: 3 } },
       keyRanges: {},
-      error: { message: 'Unresolved alias (the anchor must be set before the alias): a', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } } },
+      error: { message: { zh: 'Unresolved alias (the anchor must be set before the alias): a', en: 'Unresolved alias (the anchor must be set before the alias): a' }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } } },
     });
   });
 });

@@ -1,7 +1,11 @@
 // Drives code-server in headless Chromium: opens problem-plan.md and checks what EcoPlan shows.
-// Called by test/vscode/run.sh. Exit 1 with the reason when something is missing.
+// Called by test/vscode/run.sh (ECOPLAN_UI_LOCALE: the UI's locale; ECOPLAN_WALK_OUT: where the
+// screenshot goes). Exit 1 with the reason when something is missing.
 const { mkdirSync } = require('node:fs');
 const { chromium } = require('playwright-core');
+
+const zh = !(process.env.ECOPLAN_UI_LOCALE ?? 'zh-cn').startsWith('en');
+const OUT = process.env.ECOPLAN_WALK_OUT ?? 'test/output/vscode';
 
 async function main(url) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -20,18 +24,21 @@ async function main(url) {
       squiggles = await page.locator('.squiggly-error').count();
     }
     const firstMs = Date.now() - t0;
-    await page.waitForTimeout(6000); // code lenses, inlay hints and semantic tokens follow the diagnostics
+    // code lenses, inlay hints and semantic tokens follow the diagnostics (slowly on a loaded machine)
+    for (let i = 0; i < 60 && (await page.locator('.codelens-decoration').count()) === 0; i++) await page.waitForTimeout(1000);
+    await page.waitForTimeout(2000);
     const status = (await page.locator('.statusbar-item').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
     const lenses = (await page.locator('.codelens-decoration').allInnerTexts()).filter(Boolean);
     const toasts = await page.locator('.notification-toast').allInnerTexts();
-    mkdirSync('test/output', { recursive: true });
-    await page.screenshot({ path: 'test/output/code-server.png' });
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: `${OUT}/00-check.png` });
     console.log(`error squiggles: ${squiggles} (first after ${firstMs} ms)`);
     console.log(`status bar: ${JSON.stringify(status.filter((t) => /binding|约束/.test(t)))}`);
     console.log(`code lenses: ${JSON.stringify(lenses.slice(0, 3))}`);
     if (squiggles === 0) failures.push('no error squiggle in problem-plan.md');
-    if (!status.some((t) => /\d+\/\d+ binding|约束性/.test(t))) failures.push('no EcoPlan coverage item in the status bar');
-    if (!lenses.some((t) => /项任务|\b\d+ tasks?\b/.test(t))) failures.push('no task-count code lens');
+    // one language per UI: the Chinese words in a Chinese UI, the English ones in an English UI
+    if (!status.some((t) => (zh ? /\d+\/\d+ 约束性/ : /\d+\/\d+ binding/).test(t))) failures.push(`no EcoPlan coverage item in the status bar (in the ${zh ? 'Chinese' : 'English'} UI)`);
+    if (!lenses.some((t) => (zh ? /\d+ 项任务/ : /\b\d+ tasks?\b/).test(t))) failures.push(`no task-count code lens (in the ${zh ? 'Chinese' : 'English'} UI)`);
     if (toasts.length > 0) failures.push(`VS Code showed notifications: ${JSON.stringify(toasts)}`);
   } finally {
     await browser.close();
@@ -40,7 +47,7 @@ async function main(url) {
     console.error(`code-server check FAILED:\n- ${failures.join('\n- ')}`);
     process.exit(1);
   }
-  console.log('code-server check passed (screenshot: test/output/code-server.png)');
+  console.log(`code-server check passed (screenshot: ${OUT}/00-check.png)`);
 }
 
 main(process.argv[2]).catch((e) => {

@@ -50,11 +50,11 @@ export function analyseFile(file: string, display: string, args: { catalogue?: s
  */
 export function analyseText(file: string, display: string, text: string, lineParagraphs: number[] | null, args: { catalogue?: string; level?: PlanLevel; locale: Locale }, ctx: FileContext): PlanAnalysis | null {
   const context = planContext(resolve(file), display, text, { catalogue: args.catalogue, level: args.level, locale: args.locale }, ctx.configCache);
-  for (const p of context.configProblems.map(formatFileProblem)) {
+  for (const p of context.configProblems.map((c) => formatFileProblem(c, args.locale))) {
     if (ctx.configProblem) ctx.configProblem(p);
     else if (!ctx.reported.has(p)) (ctx.reported.add(p), ctx.err(`ecoplan: ${p}`));
   }
-  for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${formatFileProblem(p)}`);
+  for (const p of context.directoryProblems) ctx.err(`ecoplan: ${display}: ${formatFileProblem(p, args.locale)}`);
   try {
     const analysis = analysePlan(text, context.options);
     if (lineParagraphs) rememberImport(analysis, lineParagraphs);

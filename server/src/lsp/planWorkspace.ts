@@ -16,7 +16,7 @@ import { MAX_TEXT_BYTES, MAX_WORD_BYTES, planFilesUnder } from '../node/planFile
 import { readRegularFile } from '../node/safeRead';
 import { BUDGET_FROM_BYTES } from '../node/fileBudget';
 import type { TextJob } from './budgetedRead';
-import { writeOutput } from '../node/safeWrite';
+import { writeOutputLocalized } from '../node/safeWrite';
 import { whenIdle } from './idle';
 import { loadWordReader } from './wordFiles';
 import type { WordRead } from '../node/wordRead';
@@ -245,8 +245,8 @@ export class PlanWorkspace implements DiagnosticsSource {
     } catch (e) {
       return { error: { zh: `无法导出:${(e as Error).message}`, en: `cannot export: ${(e as Error).message}` } };
     }
-    const failed = writeOutput(file, docx.bytes);
-    if (failed) return { error: { zh: failed, en: failed } };
+    const failed = writeOutputLocalized(file, docx.bytes);
+    if (failed) return { error: { zh: failed.zh, en: failed.en } };
     return { file, keptTags: docx.keptTags };
   }
 

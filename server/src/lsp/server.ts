@@ -111,6 +111,8 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
   let configurationSupport = false;
   /** The client asks again for code lenses / inlay hints when told (LSP 3.16/3.17 refresh requests). */
   let lensRefresh = false;
+  /** The URI scheme of the client's read-only view of a .docx, if it has one: its problems are reported there. */
+  let wordViewScheme: string | null = null;
   let hintRefresh = false;
   /**
    * A settings or file change can make a file a plan or not (ecoplan.include, exclude, level): the
@@ -124,9 +126,11 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
   connection.onInitialize((params): InitializeResult => {
     const locale = params.locale ?? (params.initializationOptions as { locale?: unknown } | undefined)?.locale;
     workspace.locale = typeof locale === 'string' && locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown; wordView?: unknown };
     if (init.settings !== undefined) applySettings(init.settings);
     if (init.trusted === false) workspace.trusted = false;
+    // the client shows a .docx's imported plan as `<scheme>:<path>.plan.md` (VS Code: client/src/wordView.ts)
+    if (typeof init.wordView === 'string' && /^[a-z][a-z0-9+.-]*$/.test(init.wordView)) wordViewScheme = init.wordView;
     workspace.folders = (params.workspaceFolders ?? []).map((f) => toPath(f.uri)).filter((p): p is string => !!p);
     if (workspace.folders.length === 0 && params.rootUri) {
       const root = toPath(params.rootUri);
@@ -187,6 +191,7 @@ export function startServer(connection: Connection, context?: ServerContext): Pl
     delayMs: 200,
     // what a completion asks of the new analysis, worked out before the client can ask (a few ms on 1 MB)
     afterPublish: (uri) => warmCompletion(workspace, uri),
+    wordViewScheme: () => wordViewScheme,
   });
 
   /**

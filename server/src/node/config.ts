@@ -5,7 +5,8 @@ import { builtinEditions } from '../core/catalogue/builtin';
 import type { CatalogueEdition } from '../core/catalogue/types';
 import { loadUserCatalogue } from '../core/catalogue/userCatalogue';
 import { builtinDirectory, parseDirectoryEntries, type DepartmentDirectory } from '../core/departments/directory';
-import type { PlanLevel, Severity } from '../core/model/types';
+import { localize, type Locale } from '../core/locale';
+import type { LocalizedText, PlanLevel, Severity } from '../core/model/types';
 import { allRules } from '../core/rules';
 import { readReviewCriteria } from '../core/review/criteria';
 import type { VerdictCriteria } from '../core/review/types';
@@ -38,11 +39,12 @@ export interface FileProblem {
   file: string;
   /** 1-based; null when the file as a whole is meant (it cannot be read). */
   line: number | null;
-  message: string;
+  /** In both languages: the editor and the CLI each show one. */
+  message: LocalizedText;
 }
 
-export function formatFileProblem(p: FileProblem): string {
-  return `${p.file}${p.line !== null ? `:${p.line}` : ''}: ${p.message}`;
+export function formatFileProblem(p: FileProblem, locale: Locale): string {
+  return `${p.file}${p.line !== null ? `:${p.line}` : ''}: ${localize(p.message, locale)}`;
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
@@ -63,9 +65,9 @@ export function findConfig(dir: string): string | null {
 }
 
 /** A settings file's text, or why it cannot be read (only a regular file of at most MAX_SETTINGS_BYTES is opened). */
-export function readSettingsText(file: string): { text: string } | { reason: string } {
+export function readSettingsText(file: string): { text: string } | { reason: LocalizedText } {
   const read = readRegularFile(file, MAX_SETTINGS_BYTES);
-  if (!read.ok) return { reason: read.code ?? `${read.reason.zh} / ${read.reason.en}` };
+  if (!read.ok) return { reason: read.code ? { zh: read.code, en: read.code } : read.reason };
   return { text: read.bytes.toString('utf8') };
 }
 
@@ -81,7 +83,7 @@ function namedFile(config: string, written: string, roots: readonly string[], li
     problem: {
       file: config,
       line,
-      message: `${written} 不在配置文件所在目录${roots.length ? '或工作区' : ''}内,未读取 / outside the config's folder${roots.length ? ' and the workspace' : ''}, not read`,
+      message: { zh: `${written} 不在配置文件所在目录${roots.length ? '或工作区' : ''}内,未读取`, en: `${written} is outside the config's folder${roots.length ? ' and the workspace' : ''}, not read` },
     },
   };
 }
@@ -101,19 +103,19 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
   cache.set(path, empty);
   const read = readSettingsText(path);
   if ('reason' in read) {
-    empty.problems.push({ file: path, line: null, message: `无法读取配置文件 / cannot read config (${read.reason})` });
+    empty.problems.push({ file: path, line: null, message: { zh: `无法读取配置文件(${read.reason.zh})`, en: `cannot read config (${read.reason.en})` } });
     return empty;
   }
   // YAML is a superset of JSON, so one parser gives line numbers for both formats
   const yaml = readYaml(read.text);
   const { lineOf } = yaml;
   if (yaml.problem || !yaml.doc) {
-    empty.problems.push({ file: path, line: lineOf(yaml.problem!.offset), message: `配置文件格式错误,已使用默认设置 / invalid config, defaults used: ${yaml.problem!.message}` });
+    empty.problems.push({ file: path, line: lineOf(yaml.problem!.offset), message: { zh: `配置文件格式错误,已使用默认设置:${yaml.problem!.message.zh}`, en: `invalid config, defaults used: ${yaml.problem!.message.en}` } });
     return empty;
   }
   const root = yaml.doc.contents;
   if (!isMap(root)) {
-    empty.problems.push({ file: path, line: 1, message: '配置应为对象 / config must be an object' });
+    empty.problems.push({ file: path, line: 1, message: { zh: '配置应为对象', en: 'config must be an object' } });
     return empty;
   }
   const out: LoadedConfig = { path, settings: {}, editions: builtinEditions, directory: builtinDirectory, problems: [] };
@@ -125,18 +127,18 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
     switch (key) {
       case 'level':
         if (str === '市' || str === '县') out.settings.level = str as PlanLevel;
-        else out.problems.push({ file: path, line, message: `level 应为 市 或 县 / level must be 市 or 县` });
+        else out.problems.push({ file: path, line, message: { zh: 'level 应为 市 或 县', en: 'level must be 市 or 县' } });
         break;
       case 'catalogue':
       case 'terrain':
       case 'citySize':
       case 'period':
         if (str !== null) out.settings[key] = str;
-        else out.problems.push({ file: path, line, message: `${key} 应为字符串 / ${key} must be a string` });
+        else out.problems.push({ file: path, line, message: { zh: `${key} 应为字符串`, en: `${key} must be a string` } });
         break;
       case 'parent': {
         if (str === null) {
-          out.problems.push({ file: path, line, message: `parent 应为市级方案的文件路径 / parent must be the city plan's file path` });
+          out.problems.push({ file: path, line, message: { zh: 'parent 应为市级方案的文件路径', en: "parent must be the city plan's file path" } });
           break;
         }
         const named = namedFile(path, str, roots, line);
@@ -146,7 +148,7 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
       }
       case 'departments': {
         if (str === null) {
-          out.problems.push({ file: path, line, message: `departments 应为文件路径 / departments must be a file path` });
+          out.problems.push({ file: path, line, message: { zh: 'departments 应为文件路径', en: 'departments must be a file path' } });
           break;
         }
         const named = namedFile(path, str, roots, line);
@@ -161,7 +163,7 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
       }
       case 'catalogues': {
         const list = item.value && isSeq(item.value) ? item.value.items.map((x) => (isScalar(x) ? String(x.value) : '')) : str !== null ? [str] : [];
-        if (list.length === 0) out.problems.push({ file: path, line, message: `catalogues 应为文件路径列表 / catalogues must be a list of file paths` });
+        if (list.length === 0) out.problems.push({ file: path, line, message: { zh: 'catalogues 应为文件路径列表', en: 'catalogues must be a list of file paths' } });
         for (const rel of list) {
           const named = namedFile(path, rel, roots, line);
           if ('problem' in named) {
@@ -171,11 +173,11 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
           const file = named.file;
           const read = readSettingsText(file);
           if ('reason' in read) {
-            out.problems.push({ file, line: null, message: `无法读取指标体系文件 / cannot read catalogue (${read.reason})` });
+            out.problems.push({ file, line: null, message: { zh: `无法读取指标体系文件(${read.reason.zh})`, en: `cannot read catalogue (${read.reason.en})` } });
             continue;
           }
           const loaded = loadUserCatalogue(read.text, builtinEditions);
-          for (const p of loaded.problems) out.problems.push({ file, line: p.line, message: `${p.message}(该指标体系未启用,仍使用内置版本 / not used; built-in editions stay in effect)` });
+          for (const p of loaded.problems) out.problems.push({ file, line: p.line, message: { zh: `${p.message}(该指标体系未启用,仍使用内置版本)`, en: `${p.message} (not used; built-in editions stay in effect)` } });
           if (loaded.edition) out.editions = [...out.editions.filter((e) => e.id !== loaded.edition!.id), loaded.edition];
         }
         break;
@@ -183,15 +185,15 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
       case 'rules': {
         const rules: Record<string, Severity | 'off'> = {};
         if (!isMap(item.value)) {
-          out.problems.push({ file: path, line, message: `rules 应为 规则: 级别 的对象 / rules must map codes to severities` });
+          out.problems.push({ file: path, line, message: { zh: 'rules 应为「规则: 级别」的对象', en: 'rules must map codes to severities' } });
           break;
         }
         for (const r of item.value.items) {
           const code = isScalar(r.key) ? String(r.key.value) : '';
           const sev = isScalar(r.value) ? String(r.value.value) : '';
           const rl = lineOf((r.key as { range?: number[] })?.range?.[0] ?? 0);
-          if (!allRules.some((x) => x.code === code) && !crossPlanRules.some((x) => x.code === code)) out.problems.push({ file: path, line: rl, message: `未知规则 / unknown rule: ${code}` });
-          else if (!SEVERITIES.includes(sev)) out.problems.push({ file: path, line: rl, message: `${code} 的级别应为 ${SEVERITIES.join('|')} / severity must be ${SEVERITIES.join('|')}` });
+          if (!allRules.some((x) => x.code === code) && !crossPlanRules.some((x) => x.code === code)) out.problems.push({ file: path, line: rl, message: { zh: `未知规则:${code}`, en: `unknown rule: ${code}` } });
+          else if (!SEVERITIES.includes(sev)) out.problems.push({ file: path, line: rl, message: { zh: `${code} 的级别应为 ${SEVERITIES.join('|')}`, en: `the severity of ${code} must be ${SEVERITIES.join('|')}` } });
           else rules[code] = sev as Severity | 'off';
         }
         out.settings.rules = rules;
@@ -204,12 +206,12 @@ export function loadConfig(path: string | null, cache = new Map<string, LoadedCo
         break;
       }
       default:
-        out.problems.push({ file: path, line, message: `未知配置项 / unknown key: ${key} (${KEYS.join(', ')})` });
+        out.problems.push({ file: path, line, message: { zh: `未知配置项:${key}(可用:${KEYS.join('、')})`, en: `unknown key: ${key} (known: ${KEYS.join(', ')})` } });
     }
   }
   if (out.problems.length > MAX_PROBLEMS) {
     const more = out.problems.length - MAX_PROBLEMS;
-    out.problems = [...out.problems.slice(0, MAX_PROBLEMS), { file: path, line: null, message: `另有 ${more} 个问题未列出 / ${more} more problem(s) not listed` }];
+    out.problems = [...out.problems.slice(0, MAX_PROBLEMS), { file: path, line: null, message: { zh: `另有 ${more} 个问题未列出`, en: `${more} more problem(s) not listed` } }];
   }
   cache.set(path, out);
   return out;
@@ -239,11 +241,11 @@ export function loadDirectoryFile(file: string): LoadedDirectory {
 
 function readDirectoryFile(file: string): LoadedDirectory {
   const read = readSettingsText(file);
-  if ('reason' in read) return { directory: null, problems: [{ file, line: null, message: `无法读取部门名录 / cannot read department directory (${read.reason})` }] };
+  if ('reason' in read) return { directory: null, problems: [{ file, line: null, message: { zh: `无法读取部门名录(${read.reason.zh})`, en: `cannot read department directory (${read.reason.en})` } }] };
   const yaml = readYaml(read.text);
   const { doc, lineOf } = yaml;
   if (yaml.problem || !doc) {
-    return { directory: null, problems: [{ file, line: lineOf(yaml.problem!.offset), message: `部门名录格式错误,已使用内置名录 / invalid directory, built-in list used: ${yaml.problem!.message}` }] };
+    return { directory: null, problems: [{ file, line: lineOf(yaml.problem!.offset), message: { zh: `部门名录格式错误,已使用内置名录:${yaml.problem!.message.zh}`, en: `invalid directory, built-in list used: ${yaml.problem!.message.en}` } }] };
   }
   const { entries, errors } = parseDirectoryEntries(yaml.value, file);
   // the line of the n-th entry: of the list itself, or of `departments:`'s list
@@ -253,7 +255,7 @@ function readDirectoryFile(file: string): LoadedDirectory {
     const at = index >= 0 && isSeq(listed) ? (listed.items[index] as { range?: number[] } | undefined)?.range?.[0] : undefined;
     return lineOf(at ?? (root as { range?: number[] } | null)?.range?.[0] ?? 0);
   };
-  const problems: FileProblem[] = errors.slice(0, MAX_PROBLEMS).map((e) => ({ file, line: lineOfEntry(e.index), message: `${e.index >= 0 ? `第 ${e.index + 1} 项 / entry ${e.index + 1}: ` : ''}${e.message}` }));
-  if (errors.length > MAX_PROBLEMS) problems.push({ file, line: null, message: `另有 ${errors.length - MAX_PROBLEMS} 个问题未列出 / ${errors.length - MAX_PROBLEMS} more problem(s) not listed` });
+  const problems: FileProblem[] = errors.slice(0, MAX_PROBLEMS).map((e) => ({ file, line: lineOfEntry(e.index), message: { zh: `${e.index >= 0 ? `第 ${e.index + 1} 项:` : ''}${e.message.zh}`, en: `${e.index >= 0 ? `entry ${e.index + 1}: ` : ''}${e.message.en}` } }));
+  if (errors.length > MAX_PROBLEMS) problems.push({ file, line: null, message: { zh: `另有 ${errors.length - MAX_PROBLEMS} 个问题未列出`, en: `${errors.length - MAX_PROBLEMS} more problem(s) not listed` } });
   return { directory: builtinDirectory.withEntries(entries), problems };
 }

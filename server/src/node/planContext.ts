@@ -72,7 +72,7 @@ export function planContext(path: string | null, uri: string, text: string, adap
       const file = resolve(base, adapter.departments);
       const roots = adapter.roots?.length ? adapter.roots : [base];
       if (!isInside(file, roots)) {
-        directoryProblems.push({ file, line: null, message: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)/ outside the workspace, not read (ecoplan.departments must name a file in the workspace)' });
+        directoryProblems.push({ file, line: null, message: { zh: '不在工作区内,未读取(ecoplan.departments 应指向工作区中的文件)', en: 'outside the workspace, not read (ecoplan.departments must name a file in the workspace)' } });
       } else {
         const loaded = loadDirectoryFile(file);
         directoryProblems.push(...loaded.problems);

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { LocalizedText } from '../core/model/types';
 
 /**
  * Writing what a command produces (`import`, `export`, `table`, `catalogue import`): a file that
@@ -30,13 +31,19 @@ export function refuseOutput(output: string, inputs: readonly string[], force: b
   return null;
 }
 
-/** Writes `data` to `file`; the one-line error naming the file when it cannot be written. */
+/** Writes `data` to `file`; the one-line error naming the file when it cannot be written (the CLI's, in both languages). */
 export function writeOutput(file: string, data: string | Uint8Array): string | null {
+  const failed = writeOutputLocalized(file, data);
+  return failed && `无法写入 / cannot write ${file} (${failed.code})`;
+}
+
+/** Writes `data` to `file`; why it could not, in each language apart (the editor shows one). */
+export function writeOutputLocalized(file: string, data: string | Uint8Array): (LocalizedText & { code: string }) | null {
   try {
     writeFileSync(file, data);
     return null;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return `无法写入 / cannot write ${file} (${code})`;
+    return { zh: `无法写入 ${file}(${code})`, en: `cannot write ${file} (${code})`, code };
   }
 }

@@ -2,7 +2,7 @@
 // replaced: shared by `ecoplan import` and the VS Code command.
 import { extname } from 'node:path';
 import { readLegacyDoc } from './docRead';
-import { readDocx } from './docxRead';
+import { readDocx, WordReadError } from './docxRead';
 import { toMarkdown, type ImportedPlan } from './toMarkdown';
 
 const PLACEHOLDER_NAMES: Record<string, { zh: string; en: string }> = {
@@ -18,6 +18,11 @@ const PLACEHOLDER_NAMES: Record<string, { zh: string; en: string }> = {
 export async function importWordFile(bytes: Uint8Array, fileName: string): Promise<ImportedPlan> {
   if (extname(fileName).toLowerCase() === '.doc') return readLegacyDoc(Buffer.from(bytes), fileName);
   return toMarkdown(readDocx(bytes), fileName);
+}
+
+/** Why a Word file could not be imported, in the editor's language alone (a WordReadError carries both). */
+export function importErrorText(e: unknown, language: 'zh' | 'en'): string {
+  return e instanceof WordReadError ? e[language] : e instanceof Error ? e.message : String(e);
 }
 
 /**

@@ -56,7 +56,7 @@ function describe(e: ErrorObject): string {
 export function loadUserCatalogue(text: string, builtins: CatalogueEdition[]): UserCatalogueResult {
   const yaml = readYaml(text);
   const { lineOf } = yaml;
-  if (yaml.problem || !yaml.doc) return { edition: null, problems: [{ line: lineOf(yaml.problem!.offset), message: yaml.problem!.message }] };
+  if (yaml.problem || !yaml.doc) return { edition: null, problems: [{ line: lineOf(yaml.problem!.offset), message: yaml.problem!.message.en }] };
   const doc = yaml.doc;
   const raw = yaml.value as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object') return { edition: null, problems: [{ line: 1, message: 'a catalogue must be an object with `edition` and `indicators`' }] };

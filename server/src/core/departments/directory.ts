@@ -1,5 +1,6 @@
 import builtinDirectoryData from '../../../../data/departments/builtin.yaml';
 import { foldWidth } from '../text/fold';
+import type { LocalizedText } from '../model/types';
 
 export interface Department {
   name: string;
@@ -88,14 +89,14 @@ export class DepartmentDirectory {
   }
 }
 
-export function parseDirectoryEntries(raw: unknown, source: string): { entries: Department[]; errors: { index: number; message: string }[] } {
+export function parseDirectoryEntries(raw: unknown, source: string): { entries: Department[]; errors: { index: number; message: LocalizedText }[] } {
   const list = raw && typeof raw === 'object' && 'departments' in raw ? (raw as { departments: unknown }).departments : raw;
   const entries: Department[] = [];
-  const errors: { index: number; message: string }[] = [];
-  if (!Array.isArray(list)) return { entries, errors: [{ index: -1, message: '部门名录应为部门列表(departments: 下各项写 name、aliases、parent)/ expected a list of departments (`departments:` with name, aliases, parent)' }] };
+  const errors: { index: number; message: LocalizedText }[] = [];
+  if (!Array.isArray(list)) return { entries, errors: [{ index: -1, message: { zh: '部门名录应为部门列表(departments: 下各项写 name、aliases、parent)', en: 'expected a list of departments (`departments:` with name, aliases, parent)' } }] };
   list.forEach((e: RawEntry, index) => {
     if (!e || typeof e.name !== 'string' || e.name.trim() === '') {
-      errors.push({ index, message: '每个部门都需要 name / each department needs a `name`' });
+      errors.push({ index, message: { zh: '每个部门都需要 name', en: 'each department needs a `name`' } });
       return;
     }
     const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a): a is string => typeof a === 'string') : [];

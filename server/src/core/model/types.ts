@@ -200,7 +200,7 @@ export interface FrontMatter {
   range: Range;
   /** Ranges of the `ecoplan:` keys' values (`level` → the range of `县`), for diagnostics at the offending line. */
   keyRanges: Record<string, Range>;
-  error?: { message: string; range: Range };
+  error?: { message: LocalizedText; range: Range };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { VerdictCriteria } from './types';
+import type { LocalizedText } from '../model/types';
 
 /**
  * The verdict criteria (`review:` in ecoplan.config.yaml): when a plan is 需修改. Each limit is the
@@ -21,7 +22,7 @@ const LIMITS = ['maxTasksWithoutUnit', 'maxMissingBinding', 'maxBelowThreshold',
 export interface CriteriaProblem {
   /** 1-based line in the config. */
   line: number;
-  message: string;
+  message: LocalizedText;
 }
 
 /**
@@ -32,7 +33,7 @@ export function readReviewCriteria(node: unknown, keyLine: number, lineOf: (offs
   const criteria: VerdictCriteria = { ...DEFAULT_CRITERIA };
   const problems: CriteriaProblem[] = [];
   if (!isMap(node)) {
-    problems.push({ line: keyLine, message: `review 应为对象(${[...LIMITS, 'noErrors'].join('、')}),已使用默认值 / review must be a mapping (${[...LIMITS, 'noErrors'].join(', ')}); defaults used` });
+    problems.push({ line: keyLine, message: { zh: `review 应为对象(${[...LIMITS, 'noErrors'].join('、')}),已使用默认值`, en: `review must be a mapping (${[...LIMITS, 'noErrors'].join(', ')}); defaults used` } });
     return { criteria, problems };
   }
   for (const item of node.items) {
@@ -41,11 +42,11 @@ export function readReviewCriteria(node: unknown, keyLine: number, lineOf: (offs
     const value = isScalar(item.value) ? item.value.value : undefined;
     if ((LIMITS as readonly string[]).includes(key)) {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100000) criteria[key as (typeof LIMITS)[number]] = value;
-      else problems.push({ line, message: `review.${key} 应为 0 或正整数,已使用默认值 ${DEFAULT_CRITERIA[key as (typeof LIMITS)[number]]} / review.${key} must be a whole number from 0; default ${DEFAULT_CRITERIA[key as (typeof LIMITS)[number]]} used` });
+      else problems.push({ line, message: { zh: `review.${key} 应为 0 或正整数,已使用默认值 ${DEFAULT_CRITERIA[key as (typeof LIMITS)[number]]}`, en: `review.${key} must be a whole number from 0; default ${DEFAULT_CRITERIA[key as (typeof LIMITS)[number]]} used` } });
     } else if (key === 'noErrors') {
       if (typeof value === 'boolean') criteria.noErrors = value;
-      else problems.push({ line, message: `review.noErrors 应为 true 或 false,已使用默认值 true / review.noErrors must be true or false; default true used` });
-    } else problems.push({ line, message: `review 下的未知项 / unknown key under review: ${key} (${[...LIMITS, 'noErrors'].join(', ')})` });
+      else problems.push({ line, message: { zh: 'review.noErrors 应为 true 或 false,已使用默认值 true', en: 'review.noErrors must be true or false; default true used' } });
+    } else problems.push({ line, message: { zh: `review 下的未知项:${key}(可用:${[...LIMITS, 'noErrors'].join('、')})`, en: `unknown key under review: ${key} (known: ${[...LIMITS, 'noErrors'].join(', ')})` } });
   }
   return { criteria, problems };
 }

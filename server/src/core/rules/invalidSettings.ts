@@ -11,7 +11,7 @@ export const invalidSettings: Rule = {
     if (err) {
       report({
         range: err.range,
-        message: { zh: `front matter 不是有效的 YAML:${err.message};已按默认设置检查`, en: `Front matter is not valid YAML: ${err.message}; checked with default settings` },
+        message: { zh: `front matter 不是有效的 YAML:${err.message.zh};已按默认设置检查`, en: `Front matter is not valid YAML: ${err.message.en}; checked with default settings` },
       });
     }
   },

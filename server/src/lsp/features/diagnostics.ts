@@ -89,8 +89,9 @@ function unreadableFile(uri: string, code: string, reason: LocalizedText, locale
 }
 
 /**
- * A .docx's problems: VS Code cannot open a Word file as text, so each sits at its start and its
- * message names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
+ * A .docx's problems for a client with no view of its imported text (wordViewDiagnostics is for one
+ * that has it): the Word file cannot be opened as text, so each sits at its start and its message
+ * names the Word paragraph; `data.line` is the line of the imported text, `data.paragraph`
  * the paragraph. A file that cannot be read gets one `word-unreadable` error saying why.
  */
 function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: ((bytes: Uint8Array, fileName: string) => WordRead) | null): LspDiagnostic[] {
@@ -121,13 +122,38 @@ function wordDiagnostics(uri: string, workspace: DiagnosticsSource, reader: ((by
   });
 }
 
+/** The read-only view of a .docx as the VS Code client names it (client/src/wordView.ts): `<scheme>:<path>.plan.md`. */
+export function wordViewUri(docxUri: string, scheme: string): string {
+  return `${scheme}:${new URL(docxUri).pathname}.plan.md`;
+}
+
+/**
+ * A .docx's problems in its read-only view, at their real places (the view shows the imported text
+ * they were found in); null when the file cannot be read, whose one error stays on the .docx itself.
+ */
+function wordViewDiagnostics(uri: string, view: string, workspace: DiagnosticsSource, reader: ((bytes: Uint8Array, fileName: string) => WordRead) | null): LspDiagnostic[] | null {
+  if (!reader) return null;
+  let result;
+  try {
+    result = workspace.analyseWord(uri, reader);
+  } catch {
+    return null;
+  }
+  return 'error' in result ? null : toLspDiagnostics(view, result.analysis, false);
+}
+
 /**
  * Push diagnostics for open plans, debounced per document; a newer edit makes the pending
  * analysis of the older version stale, and it is dropped rather than published. Clients that
  * pull (`textDocument/diagnostic`, `workspace/diagnostic`) get the same results on request, and
  * with `ecoplan.diagnostics.scope: workspace` also for plans in the workspace that are not open.
  */
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, workspace: DiagnosticsSource, opts: { push: () => boolean; delayMs: number; afterPublish?: (uri: string) => void }) {
+export function registerDiagnostics(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  workspace: DiagnosticsSource,
+  opts: { push: () => boolean; delayMs: number; afterPublish?: (uri: string) => void; wordViewScheme?: () => string | null },
+) {
   const timers = new Map<string, NodeJS.Timeout>();
   const lastChange = new Map<string, number>();
 
@@ -252,8 +278,13 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
         const budgeted = await readWordInBudget(path, reader);
         read = () => budgeted;
       }
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: wordDiagnostics(uri, workspace, read) });
-      reportedClosed.add(uri);
+      // a client with the read-only view of a .docx (VS Code's ecoplan-word: documents) gets the
+      // problems there, at their real lines; an open view is reported per document
+      const view = opts.wordViewScheme?.() ? wordViewUri(uri, opts.wordViewScheme()!) : null;
+      if (view && documents.get(view)) continue;
+      const report = view ? wordViewDiagnostics(uri, view, workspace, read) : null;
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: report ? view! : uri, version: null, items: report ?? wordDiagnostics(uri, workspace, read) });
+      reportedClosed.add(report ? view! : uri);
     }
     return { items };
   });

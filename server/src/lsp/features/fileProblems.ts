@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { localize, type Locale } from '../../core/locale';
 import type { FileProblem } from '../../node/config';
 import { MAX_SETTINGS_BYTES, readRegularFile } from '../../node/safeRead';
 
@@ -17,13 +18,15 @@ export interface FileProblemsSource {
   readonly changedProblemFiles: Set<string>;
   onFileProblems: (() => void) | null;
   document(uri: string): TextDocument | undefined;
+  /** The UI's language: each problem is shown in it alone. */
+  readonly locale: Locale;
 }
 
 /**
  * The diagnostics of one file: each problem on its line (the whole line's text; line 1 when the
  * file as a whole is meant, e.g. it cannot be read). `text` is the file's text, null if unreadable.
  */
-export function fileProblemDiagnostics(problems: FileProblem[], text: string | null): Diagnostic[] {
+export function fileProblemDiagnostics(problems: FileProblem[], text: string | null, locale: Locale): Diagnostic[] {
   const lines = text === null ? [] : text.split(/\r?\n/);
   return problems.map((p) => {
     const line = p.line !== null && p.line >= 1 && p.line <= Math.max(lines.length, 1) ? p.line - 1 : 0;
@@ -34,7 +37,7 @@ export function fileProblemDiagnostics(problems: FileProblem[], text: string | n
       severity: DiagnosticSeverity.Warning,
       code: FILE_PROBLEM_CODE,
       source: 'ecoplan',
-      message: p.message,
+      message: localize(p.message, locale),
     };
   });
 }
@@ -47,7 +50,7 @@ export function provideFileProblems(ws: FileProblemsSource, file: string): { uri
     const read = readRegularFile(file, MAX_SETTINGS_BYTES);
     text = read.ok ? read.bytes.toString('utf8') : null;
   }
-  return { uri, diagnostics: fileProblemDiagnostics(ws.fileProblems.get(file) ?? [], text) };
+  return { uri, diagnostics: fileProblemDiagnostics(ws.fileProblems.get(file) ?? [], text, ws.locale) };
 }
 
 /** Publishes a file's problems when they change (a moment later, once per burst of analyses). */
