@@ -135,7 +135,7 @@ describe('the trust boundary of `parent:` in the editor', () => {
     const outside = workspace({ 'ws/ecoplan.config.yaml': 'parent: ../外地/衢州.plan.md\n', 'ws/常山.plan.md': plan(CHANGSHAN), '外地/衢州.plan.md': CITY }, ['ws/常山.plan.md']);
     const config = join(outside.root, 'ws/ecoplan.config.yaml');
     expect(loadConfig(config, new Map(), [join(outside.root, 'ws')]).problems).toEqual([
-      { file: config, line: 1, message: '../外地/衢州.plan.md 不在配置文件所在目录或工作区内,未读取 / outside the config\'s folder and the workspace, not read' },
+      { file: config, line: 1, message: { zh: '../外地/衢州.plan.md 不在配置文件所在目录或工作区内,未读取', en: "../外地/衢州.plan.md is outside the config's folder and the workspace, not read" } },
     ]);
     expect(codes(outside.ws, outside.uri('ws/常山.plan.md'))).toEqual([]);
   });
