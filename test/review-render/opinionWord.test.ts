@@ -88,6 +88,12 @@ describe.skipIf(!available)(`ecoplan review -o 审核意见.docx through LibreOf
     expect(findings).toBe(29);
     expect(text).toContain(squash('审核人'));
     expect(text).toContain(squash('年 月 日'));
+    // GB/T 9704: the 落款 never stands on a page of its own — each page with a seal line also holds
+    // the opinion's conclusion, and the seal, the reviewer and the date stay on one page
+    const pageTexts = Array.from({ length: pages }, (_, k) => execFileSync('pdftotext', ['-layout', '-f', String(k + 1), '-l', String(k + 1), pdf, '-'], { encoding: 'utf8' }));
+    const signed = pageTexts.filter((t) => t.includes('审核单位盖章'));
+    expect(signed.length).toBe(real.plans.length);
+    for (const t of signed) expect([t.includes('审核结论'), t.includes('审核人'), /年\s*月\s*日/.test(t)]).toEqual([true, true, true]);
 
     // the body font: 仿宋_GB2312 itself where installed, else the font fontconfig substitutes for it
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });

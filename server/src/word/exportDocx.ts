@@ -205,7 +205,8 @@ function runs(text: string, style: RunStyle, noteIds: Map<string, number>): Para
 const exact = { line: LAYOUT.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const indent2 = { firstLine: 2 * LAYOUT.body * PT };
 
-function paragraphFor(b: Block, noteIds: Map<string, number>): Paragraph {
+/** `beforeSignature`: the body's last paragraph, kept on the page of the 落款 after it (GB/T 9704: a 落款 never stands on a page of its own). */
+function paragraphFor(b: Block, noteIds: Map<string, number>, beforeSignature = false): Paragraph {
   switch (b.kind) {
     case 'title':
       return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: Math.round(LAYOUT.linePitch * 1.25), lineRule: LineRuleType.EXACT, after: LAYOUT.linePitch }, style: 'Title', children: runs(b.text, { font: FONTS.title, size: LAYOUT.title }, noteIds) });
@@ -221,7 +222,7 @@ function paragraphFor(b: Block, noteIds: Map<string, number>): Paragraph {
       if (b.align === 'left') return new Paragraph({ spacing: exact, alignment: AlignmentType.LEFT, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
       // the 落款's lines kept on one page
       if (b.align === 'right') return new Paragraph({ spacing: exact, indent: { right: 4 * LAYOUT.body * PT }, alignment: AlignmentType.RIGHT, keepNext: true, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
-      return new Paragraph({ spacing: exact, indent: indent2, alignment: AlignmentType.JUSTIFIED, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
+      return new Paragraph({ spacing: exact, indent: indent2, alignment: AlignmentType.JUSTIFIED, keepNext: beforeSignature || undefined, children: runs(b.text, { font: FONTS.body, size: LAYOUT.body }, noteIds) });
   }
 }
 
@@ -284,7 +285,7 @@ export async function exportDocx(text: string, options: ExportOptions): Promise<
     footnotes[id] = { children: [] };
   }
   for (const [label, body] of notes) footnotes[noteIds.get(label)!].children.push(new Paragraph({ children: runs(body, { font: FONTS.body, size: 14 }, new Map()) }));
-  const children = blocks.map((b) => (b.kind === 'table' ? tableFor(b.rows!, noteIds) : paragraphFor(b, noteIds)));
+  const children = blocks.map((b, i) => (b.kind === 'table' ? tableFor(b.rows!, noteIds) : paragraphFor(b, noteIds, b.align === undefined && blocks[i + 1]?.align === 'right')));
   const title = options.title ?? blocks.find((b) => b.kind === 'title')?.text.replace(/\*\*/g, '');
   const doc = new Document({
     title,
