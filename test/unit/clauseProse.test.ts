@@ -31,6 +31,13 @@ describe('responsibility written as a sentence of prose', () => {
     expect(findResponsibilityClauses(foldWidth(line), 100)[0].start).toBe(100 + line.indexOf('由'));
   });
 
+  it('此项工作由A牵头，B保障资金，各乡镇具体实施。: words pointing back at the task before 由, a funding role supports', () => {
+    const line = '2.推进防沙治沙。完成沙化土地综合治理5万亩。此项工作由县林草局牵头，县财政局保障资金，各乡镇具体实施。';
+    expect(clauses(line)).toEqual([
+      { form: 'lead-support', text: '此项工作由县林草局牵头，县财政局保障资金，各乡镇具体实施', units: ['县林草局:lead', '县财政局:support'], vague: ['各乡镇'] },
+    ]);
+  });
+
   it('A牵头负责，B、C配合。 with no 由, and the same in ASCII punctuation', () => {
     const want = { form: 'lead-support', units: ['县交通运输局:lead', '县公安局:support', '县城市管理局:support'], vague: [] };
     expect(clauses('加强渣土车管理。县交通运输局牵头负责，县公安局、县城市管理局配合。')).toEqual([{ ...want, text: '县交通运输局牵头负责，县公安局、县城市管理局配合' }]);
