@@ -91,6 +91,16 @@ describe('Markdown facts without the parser', () => {
     expect(answered).toBeGreaterThan(500);
   });
 
+  it('a fence opened inside a list item (`- - - ~~~`) is no place to cut: the pieces give what the whole gives', () => {
+    const text = '- - - ~~~\n\n# 标题\n';
+    expect(comparable(factsOf(text, false))).toEqual(parsed(text, false));
+    expect(parsed(text, false).masked).toEqual([[6, 10]]);
+    // `---` is front matter only at the head of the plan; elsewhere the fence after it holds to the end
+    const rule = '---\n~~~\n---\n# 标题\n\n# 标题\n';
+    expect(comparable(factsOf(rule, false))).toEqual(parsed(rule, false));
+    expect(parsed(rule, false).headings).toEqual([]);
+  });
+
   it('agrees with the parser on random documents of plan and Markdown pieces', () => {
     const PIECES = ['# 标题', '## 二、主要任务', '#5号机组', '#', '**1.强化生态空间管控。**严守红线。', '**2.任务**', '**3.任务.**后', '**', '- 项目', '+ 项', '1. 项目', '1.任务', '> 引用', '   # 缩进标题', '---', '***', '===', '- - -',
       '城镇污水处理率达95%以上。', '(责任单位:市生态环境局)', '[[城镇污水处理率]]', '@市住建局', '&amp;', '\\*', '　　首行缩进', '  两格', 'x'.repeat(80), '2022~2024年', '~~~', '---\necoplan:\n  level: 市\n---'];
